@@ -1,0 +1,106 @@
+namespace TicketMaster.Booking;
+
+/// <summary>A reservation: seats kept for one buyer until it is confirmed, released or expires.</summary>
+public sealed class Hold
+{
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromMinutes(10);
+
+    private readonly List<HoldSeat> _seats = [];
+
+    private Hold()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public int UserId { get; private set; }
+
+    public int EventId { get; private set; }
+
+    public HoldStatus Status { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime ExpiresAt { get; private set; }
+
+    public IReadOnlyList<HoldSeat> Seats => _seats;
+
+    public static Hold Place(int userId, int eventId, IReadOnlyCollection<int> seatIds, DateTime now, TimeSpan duration)
+    {
+        if (seatIds.Count == 0)
+        {
+            throw new EmptyHoldException();
+        }
+
+        var hold = new Hold
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = userId,
+            EventId = eventId,
+            Status = HoldStatus.Active,
+            CreatedAt = now,
+            ExpiresAt = now + duration,
+        };
+        hold._seats.AddRange(seatIds.Distinct().Order().Select(seatId => new HoldSeat(hold.Id, eventId, seatId)));
+        return hold;
+    }
+
+    public bool IsActiveAt(DateTime now) => Status == HoldStatus.Active && now < ExpiresAt;
+
+    /// <summary>Checks everything that must hold before the buyer is charged.</summary>
+    public void EnsureConfirmableBy(int userId, DateTime now)
+    {
+        if (UserId != userId)
+        {
+            throw new HoldNotOwnedException(Id);
+        }
+
+        switch (Status)
+        {
+            case HoldStatus.Confirmed:
+                throw new HoldAlreadyConfirmedException(Id);
+            case HoldStatus.Expired:
+                throw new HoldExpiredException(Id);
+            case HoldStatus.Released:
+                throw new HoldNotActiveException(Id, Status);
+        }
+
+        if (now >= ExpiresAt)
+        {
+            throw new HoldExpiredException(Id);
+        }
+    }
+
+    public void Confirm(int userId, DateTime now)
+    {
+        EnsureConfirmableBy(userId, now);
+        Status = HoldStatus.Confirmed;
+    }
+
+    public void Release(int userId)
+    {
+        if (UserId != userId)
+        {
+            throw new HoldNotOwnedException(Id);
+        }
+
+        if (Status != HoldStatus.Active)
+        {
+            throw new HoldNotActiveException(Id, Status);
+        }
+
+        Status = HoldStatus.Released;
+    }
+
+    /// <summary>Marks an active hold past its expiry as expired; returns false when there is nothing to do.</summary>
+    public bool Expire(DateTime now)
+    {
+        if (Status != HoldStatus.Active || now < ExpiresAt)
+        {
+            return false;
+        }
+
+        Status = HoldStatus.Expired;
+        return true;
+    }
+}

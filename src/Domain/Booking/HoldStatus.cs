@@ -1,0 +1,9 @@
+namespace TicketMaster.Booking;
+
+public enum HoldStatus
+{
+    Active,
+    Confirmed,
+    Released,
+    Expired,
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace TicketMaster.Common;
+
+/// <summary>An amount in one ISO 4217 currency. Amounts of different currencies never mix.</summary>
+public readonly record struct Money
+{
+    public Money(decimal amount, string currency)
+    {
+        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
+        {
+            throw new InvalidCurrencyException(currency);
+        }
+
+        Amount = amount;
+        Currency = currency;
+    }
+
+    public decimal Amount { get; }
+
+    public string Currency { get; }
+
+    public static Money Zero(string currency) => new(0m, currency);
+
+    public static Money operator +(Money left, Money right)
+    {
+        if (left.Currency != right.Currency)
+        {
+            throw new CurrencyMismatchException(left.Currency, right.Currency);
+        }
+
+        return new Money(left.Amount + right.Amount, left.Currency);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.00} {Currency}");
+}
+
+public sealed class InvalidCurrencyException(string? currency)
+    : DomainException("INVALID_CURRENCY", $"'{currency}' is not an ISO 4217 currency code (three upper-case letters).");
+
+public sealed class CurrencyMismatchException(string left, string right)
+    : DomainException("CURRENCY_MISMATCH", $"Cannot combine amounts in {left} and {right}.");

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Outbox;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.DemoData;
+
+/// <summary>Loads a generated set in one transaction with multi-row inserts.</summary>
+public static class DemoDataSeeder
+{
+    public static async Task<DemoDataCounts> SeedAsync(TicketMasterDbContext db, DemoDataSet set, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var sections = set.Venues.SelectMany(v => v.Sections).ToList();
+        var rows = sections.SelectMany(s => s.Rows).ToList();
+        var seats = rows.SelectMany(r => r.Seats).ToList();
+
+        await BulkInserter.InsertAsync(db, set.Users, cancellationToken);
+        await BulkInserter.InsertAsync(db, set.Venues, cancellationToken);
+        await BulkInserter.InsertAsync(db, sections, cancellationToken);
+        await BulkInserter.InsertAsync(db, rows, cancellationToken);
+        await BulkInserter.InsertAsync(db, seats, cancellationToken);
+        await BulkInserter.InsertAsync(db, set.Performers, cancellationToken);
+        await BulkInserter.InsertAsync(db, set.Events, cancellationToken);
+        await BulkInserter.InsertAsync(db, set.Events.SelectMany(e => e.Prices), cancellationToken);
+        await BulkInserter.InsertAsync(db, set.Events.SelectMany(e => e.Lineup), cancellationToken);
+        var inventory = await BulkInserter.InsertAsync(db, set.Inventory(), cancellationToken);
+
+        // The indexer learns about every seeded event the same way it learns about new ones.
+        db.OutboxMessages.AddRange(set.Events.Select(e => OutboxMessage.Create(
+            OutboxMessageTypes.EventScheduled, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new EventScheduled(e.Id, e.VenueId, e.Name, e.StartsAt), now)));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        await transaction.CommitAsync(cancellationToken);
+        return new DemoDataCounts(set.Users.Count, set.Venues.Count, seats.Count, set.Performers.Count, set.Events.Count, inventory);
+    }
+}

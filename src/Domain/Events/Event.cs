@@ -1,0 +1,203 @@
+using TicketMaster.Booking;
+using TicketMaster.Common;
+using TicketMaster.Performers;
+using TicketMaster.Venues;
+
+namespace TicketMaster.Events;
+
+/// <summary>A dated show at a venue. Owns its price tiers, line-up and status transitions.</summary>
+public sealed class Event
+{
+    public const int MaxNameLength = 200;
+    public const int MaxDescriptionLength = 4000;
+
+    private readonly List<EventSectionPrice> _prices = [];
+    private readonly List<EventPerformer> _lineup = [];
+    private readonly List<Performer> _performers = [];
+
+    private Event()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    public EventCategory Category { get; private set; }
+
+    public DateTime StartsAt { get; private set; }
+
+    public int VenueId { get; private set; }
+
+    public Venue? Venue { get; private set; }
+
+    public int OrganizerId { get; private set; }
+
+    public EventStatus Status { get; private set; }
+
+    /// <summary>ISO 4217 currency every price of this event is in.</summary>
+    public string Currency { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+
+    public IReadOnlyList<EventSectionPrice> Prices => _prices;
+
+    /// <summary>The line-up in billing order (join rows).</summary>
+    public IReadOnlyList<EventPerformer> Lineup => _lineup;
+
+    /// <summary>The performers themselves, through <see cref="Lineup"/>.</summary>
+    public IReadOnlyList<Performer> Performers => _performers;
+
+    /// <summary>
+    /// Creates a draft event. Every section of the venue's seat map must be priced, so the
+    /// inventory can be created right away.
+    /// </summary>
+    public static Event Schedule(
+        string name,
+        string description,
+        EventCategory category,
+        DateTime startsAt,
+        Venue venue,
+        int organizerId,
+        string currency,
+        IReadOnlyDictionary<int, decimal> sectionPrices,
+        IReadOnlyList<int> performerIds,
+        DateTime now)
+    {
+        if (Guard.Utc(startsAt, nameof(startsAt)) <= Guard.Utc(now, nameof(now)))
+        {
+            throw new EventInThePastException(startsAt);
+        }
+
+        if (!Enum.IsDefined(category))
+        {
+            throw new InvalidValueException(nameof(category), "is not a known category");
+        }
+
+        var created = new Event
+        {
+            Name = Guard.NotBlank(name, nameof(name), MaxNameLength),
+            Description = description.Trim() is { Length: <= MaxDescriptionLength } trimmed
+                ? trimmed
+                : throw new InvalidValueException(nameof(description), $"must be at most {MaxDescriptionLength} characters"),
+            Category = category,
+            StartsAt = startsAt,
+            VenueId = venue.Id,
+            Venue = venue,
+            OrganizerId = organizerId,
+            Status = EventStatus.Draft,
+            Currency = Money.Zero(currency).Currency,
+            CreatedAt = now,
+        };
+
+        var missing = venue.Sections.Where(section => !sectionPrices.ContainsKey(section.Id)).Select(section => section.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new MissingSectionPriceException(missing);
+        }
+
+        var sectionIds = venue.Sections.Select(section => section.Id).ToHashSet();
+        foreach (var (sectionId, price) in sectionPrices.OrderBy(pair => pair.Key))
+        {
+            if (!sectionIds.Contains(sectionId))
+            {
+                throw new InvalidValueException(nameof(sectionPrices), $"names section {sectionId}, which is not in venue {venue.Id}");
+            }
+
+            created._prices.Add(new EventSectionPrice(created, sectionId, ValidPrice(price)));
+        }
+
+        if (performerIds.Distinct().Count() != performerIds.Count)
+        {
+            throw new InvalidValueException(nameof(performerIds), "must not repeat a performer");
+        }
+
+        for (var billing = 0; billing < performerIds.Count; billing++)
+        {
+            created._lineup.Add(new EventPerformer(0, performerIds[billing], billing + 1));
+        }
+
+        return created;
+    }
+
+    public void ChangeSectionPrice(int sectionId, decimal price)
+    {
+        if (Status != EventStatus.Draft)
+        {
+            throw new EventNotEditableException(Id, Status);
+        }
+
+        var tier = _prices.SingleOrDefault(p => p.SectionId == sectionId)
+            ?? throw new InvalidValueException(nameof(sectionId), $"is not a section of event {Id}");
+        tier.Price = ValidPrice(price);
+    }
+
+    public decimal PriceOf(int sectionId) =>
+        _prices.SingleOrDefault(p => p.SectionId == sectionId)?.Price
+        ?? throw new InvalidValueException(nameof(sectionId), $"is not a section of event {Id}");
+
+    /// <summary>One inventory row per seat of the venue, every one available at its section's price.</summary>
+    public IEnumerable<EventSeat> CreateInventory(Venue venue)
+    {
+        if (Id == 0 || venue.Id != VenueId)
+        {
+            throw new InvalidOperationException("Inventory needs a saved event and the event's own venue.");
+        }
+
+        var prices = _prices.ToDictionary(p => p.SectionId, p => p.Price);
+        return venue.AllSeats().Select(seat => new EventSeat(Id, seat.Id, seat.SectionId, prices[seat.SectionId]));
+    }
+
+    public void PutOnSale() => MoveTo(EventStatus.OnSale, EventStatus.Draft);
+
+    public void MarkSoldOut() => MoveTo(EventStatus.SoldOut, EventStatus.OnSale);
+
+    /// <summary>Seats came back (a hold expired, a ticket was refunded): sell them again.</summary>
+    public void ReopenSales() => MoveTo(EventStatus.OnSale, EventStatus.SoldOut);
+
+    public void Cancel() => MoveTo(EventStatus.Cancelled, EventStatus.Draft, EventStatus.OnSale, EventStatus.SoldOut);
+
+    public void Complete(DateTime now)
+    {
+        if (now < StartsAt)
+        {
+            throw new EventNotStartedException(Id);
+        }
+
+        MoveTo(EventStatus.Completed, EventStatus.OnSale, EventStatus.SoldOut);
+    }
+
+    public bool IsOnSale => Status == EventStatus.OnSale;
+
+    /// <summary>Gives the event an explicit key for bulk loading.</summary>
+    internal void AssignKey(int id)
+    {
+        Id = id;
+        foreach (var price in _prices)
+        {
+            price.EventId = id;
+        }
+
+        foreach (var performer in _lineup)
+        {
+            performer.EventId = id;
+        }
+    }
+
+    private void MoveTo(EventStatus to, params EventStatus[] allowedFrom)
+    {
+        if (!allowedFrom.Contains(Status))
+        {
+            throw new InvalidEventStatusTransitionException(Id, Status, to);
+        }
+
+        Status = to;
+    }
+
+    private static decimal ValidPrice(decimal price) =>
+        price is >= 0 and < 1_000_000 && decimal.Round(price, 2) == price
+            ? price
+            : throw new InvalidValueException(nameof(price), "must be between 0 and 999,999.99 with at most two decimals");
+}

@@ -1,0 +1,11 @@
+namespace TicketMaster.Events;
+
+public enum EventCategory
+{
+    Concert,
+    Sports,
+    Theatre,
+    Comedy,
+    Family,
+    Other,
+}

@@ -1,0 +1,96 @@
+using TicketMaster.Common;
+
+namespace TicketMaster.Orders;
+
+/// <summary>One attempt to charge a buyer for a hold, recorded whatever its outcome.</summary>
+public sealed class Payment
+{
+    private Payment()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid HoldId { get; private set; }
+
+    public int UserId { get; private set; }
+
+    public Money Amount { get; private set; }
+
+    public PaymentStatus Status { get; private set; }
+
+    /// <summary>Which gateway took the charge, e.g. "simulated" or "stripe".</summary>
+    public string Provider { get; private set; } = "";
+
+    /// <summary>The gateway's own id for the charge, once it has one.</summary>
+    public string? ProviderReference { get; private set; }
+
+    /// <summary>Sent to the gateway so a retried charge is never taken twice.</summary>
+    public string IdempotencyKey { get; private set; } = "";
+
+    public string? FailureReason { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public static Payment Start(Guid holdId, int userId, Money amount, string provider, string idempotencyKey, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        HoldId = holdId,
+        UserId = userId,
+        Amount = amount,
+        Provider = Guard.NotBlank(provider, nameof(provider), 32),
+        IdempotencyKey = Guard.NotBlank(idempotencyKey, nameof(idempotencyKey), 100),
+        Status = PaymentStatus.Pending,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public void Succeed(string providerReference, DateTime now)
+    {
+        EnsureStatus(PaymentStatus.Pending);
+        ProviderReference = providerReference;
+        Status = PaymentStatus.Succeeded;
+        UpdatedAt = now;
+    }
+
+    public void Decline(string reason, DateTime now) => Fail(PaymentStatus.Declined, reason, now);
+
+    public void Error(string reason, DateTime now) => Fail(PaymentStatus.Failed, reason, now);
+
+    public void Refund(DateTime now)
+    {
+        EnsureStatus(PaymentStatus.Succeeded);
+        Status = PaymentStatus.Refunded;
+        UpdatedAt = now;
+    }
+
+    private void Fail(PaymentStatus status, string reason, DateTime now)
+    {
+        EnsureStatus(PaymentStatus.Pending);
+        Status = status;
+        FailureReason = reason;
+        UpdatedAt = now;
+    }
+
+    private void EnsureStatus(PaymentStatus expected)
+    {
+        if (Status != expected)
+        {
+            throw new PaymentStateException(Id, Status, expected);
+        }
+    }
+}
+
+public enum PaymentStatus
+{
+    Pending,
+    Succeeded,
+    Declined,
+    Failed,
+    Refunded,
+}
+
+public sealed class PaymentStateException(Guid paymentId, PaymentStatus actual, PaymentStatus expected)
+    : DomainException("PAYMENT_STATE", $"Payment {paymentId} is {actual}, not {expected}.");

@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace TicketMaster.Outbox;
+
+/// <summary>
+/// A fact written in the same transaction as the change it describes; the indexer and
+/// notifications read these in id order, so nothing committed is ever missed.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private OutboxMessage()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public string Type { get; private set; } = "";
+
+    public string AggregateId { get; private set; } = "";
+
+    public string Payload { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+
+    public static OutboxMessage Create<TPayload>(string type, string aggregateId, TPayload payload, DateTime now) => new()
+    {
+        Type = type,
+        AggregateId = aggregateId,
+        Payload = JsonSerializer.Serialize(payload, Json),
+        CreatedAt = now,
+    };
+
+    public TPayload ReadPayload<TPayload>() =>
+        JsonSerializer.Deserialize<TPayload>(Payload, Json) ?? throw new InvalidOperationException($"Outbox message {Id} has an empty payload.");
+}
+
+/// <summary>The message types written today; consumers ignore types they do not know.</summary>
+public static class OutboxMessageTypes
+{
+    public const string EventScheduled = "EventScheduled";
+}
+
+public sealed record EventScheduled(int EventId, int VenueId, string Name, DateTime StartsAt);

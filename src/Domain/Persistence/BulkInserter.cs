@@ -1,0 +1,94 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace TicketMaster.Persistence;
+
+/// <summary>
+/// Multi-row INSERTs built from the EF model (table, columns, value converters), for loading
+/// millions of inventory rows without the change tracker. Rows must carry their keys.
+/// Backtick quoting works on both MySQL and SQLite.
+/// </summary>
+public static class BulkInserter
+{
+    // SQLite allows 32,766 parameters per statement; MySQL's limit is higher.
+    private const int MaxParameters = 30_000;
+    private const int MaxRowsPerStatement = 1_000;
+
+    public static async Task<int> InsertAsync<TEntity>(TicketMasterDbContext db, IEnumerable<TEntity> rows, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var entityType = db.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped.");
+        if (entityType.GetComplexProperties().Any())
+        {
+            throw new NotSupportedException($"{typeof(TEntity).Name} has complex properties; bulk loading supports scalar columns only.");
+        }
+
+        var columns = entityType.GetProperties().ToArray();
+        var rowsPerStatement = Math.Min(MaxRowsPerStatement, MaxParameters / columns.Length);
+        var header = $"INSERT INTO `{entityType.GetTableName()}` ({string.Join(", ", columns.Select(c => $"`{c.GetColumnName()}`"))}) VALUES ";
+
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var inserted = 0;
+        foreach (var chunk in rows.Chunk(rowsPerStatement))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = BuildStatement(header, columns.Length, chunk.Length);
+            var index = 0;
+            foreach (var row in chunk)
+            {
+                foreach (var column in columns)
+                {
+                    AddParameter(command, index++, ProviderValue(column, row));
+                }
+            }
+
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return inserted;
+    }
+
+    private static string BuildStatement(string header, int columnCount, int rowCount)
+    {
+        var sql = new StringBuilder(header, header.Length + (rowCount * columnCount * 8));
+        var parameter = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var column = 0; column < columnCount; column++)
+            {
+                sql.Append(column == 0 ? "@p" : ", @p").Append(parameter++);
+            }
+
+            sql.Append(')');
+        }
+
+        return sql.ToString();
+    }
+
+    private static object? ProviderValue(IProperty column, object row)
+    {
+        var value = column.GetGetter().GetClrValueUsingContainingEntity(row);
+        var converter = column.GetTypeMapping().Converter;
+        return converter is null || value is null ? value : converter.ConvertToProvider(value);
+    }
+
+    private static void AddParameter(DbCommand command, int index, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = $"@p{index}";
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,31 @@
+namespace TicketMaster.Persistence;
+
+public enum DatabaseProvider
+{
+    /// <summary>The embedded default: a file, no server, one writer at a time.</summary>
+    Sqlite,
+
+    /// <summary>Production: MySQL 8 or MariaDB 10.11 through Pomelo, with row locks.</summary>
+    MySql,
+}
+
+/// <summary>Bound from the <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>The connection-string name under <c>ConnectionStrings</c>.</summary>
+    public const string ConnectionStringName = "TicketMaster";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// The MySQL server version the SQL is generated for, e.g. <c>8.4.0-mysql</c> or
+    /// <c>10.11.6-mariadb</c>. Configured, never detected, so startup and design-time tools
+    /// need no round trip to the server.
+    /// </summary>
+    public string ServerVersion { get; set; } = "8.0.36-mysql";
+
+    /// <summary>Where the SQLite file lives when no connection string is configured.</summary>
+    public string? DataDirectory { get; set; }
+}

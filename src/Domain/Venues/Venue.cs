@@ -1,0 +1,118 @@
+using TicketMaster.Common;
+
+namespace TicketMaster.Venues;
+
+/// <summary>A place where events happen, with the seat map its manager keeps.</summary>
+public sealed class Venue
+{
+    private readonly List<Section> _sections = [];
+
+    private Venue()
+    {
+    }
+
+    public int Id { get; internal set; }
+
+    public string Name { get; private set; } = "";
+
+    public string Address { get; private set; } = "";
+
+    public string City { get; private set; } = "";
+
+    /// <summary>ISO 3166-1 alpha-2 country code.</summary>
+    public string Country { get; private set; } = "";
+
+    public double Latitude { get; private set; }
+
+    public double Longitude { get; private set; }
+
+    /// <summary>IANA time zone id, so start times can be shown in the venue's local time.</summary>
+    public string TimeZone { get; private set; } = "";
+
+    public int? ManagerId { get; private set; }
+
+    public IReadOnlyList<Section> Sections => _sections;
+
+    /// <summary>Derived from the seat map; needs the sections, rows and seats loaded.</summary>
+    public int Capacity => _sections.Sum(section => section.Capacity);
+
+    public static Venue Create(
+        string name, string address, string city, string country, double latitude, double longitude, string timeZone, int? managerId = null)
+    {
+        if (country is not { Length: 2 } || !country.All(char.IsAsciiLetterUpper))
+        {
+            throw new InvalidValueException(nameof(country), "must be an ISO 3166-1 alpha-2 code");
+        }
+
+        if (latitude is < -90 or > 90 || double.IsNaN(latitude))
+        {
+            throw new InvalidValueException(nameof(latitude), "must be between -90 and 90");
+        }
+
+        if (longitude is < -180 or > 180 || double.IsNaN(longitude))
+        {
+            throw new InvalidValueException(nameof(longitude), "must be between -180 and 180");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            throw new InvalidValueException(nameof(timeZone), "is not a known IANA time zone");
+        }
+
+        return new Venue
+        {
+            Name = Guard.NotBlank(name, nameof(name), 200),
+            Address = Guard.NotBlank(address, nameof(address), 300),
+            City = Guard.NotBlank(city, nameof(city), 100),
+            Country = country,
+            Latitude = latitude,
+            Longitude = longitude,
+            TimeZone = timeZone,
+            ManagerId = managerId,
+        };
+    }
+
+    public Section AddSection(string name)
+    {
+        var trimmed = Guard.NotBlank(name, nameof(name), 100);
+        if (_sections.Any(section => string.Equals(section.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DuplicateSeatMapEntryException($"Venue already has a section named '{trimmed}'.");
+        }
+
+        var added = new Section(this, trimmed, _sections.Count + 1);
+        _sections.Add(added);
+        return added;
+    }
+
+    public IEnumerable<Seat> AllSeats() => _sections.SelectMany(section => section.Rows).SelectMany(row => row.Seats);
+
+    /// <summary>
+    /// Gives the whole seat map explicit keys, for bulk loading without a round trip per row.
+    /// Returns the next free key of each kind.
+    /// </summary>
+    internal (int NextSection, int NextRow, int NextSeat) AssignKeys(int venueId, int nextSection, int nextRow, int nextSeat)
+    {
+        Id = venueId;
+        foreach (var section in _sections)
+        {
+            section.Id = nextSection++;
+            section.VenueId = venueId;
+            foreach (var row in section.Rows)
+            {
+                row.Id = nextRow++;
+                row.SectionId = section.Id;
+                foreach (var seat in row.Seats)
+                {
+                    seat.Id = nextSeat++;
+                    seat.RowId = row.Id;
+                    seat.SectionId = section.Id;
+                }
+            }
+        }
+
+        return (nextSection, nextRow, nextSeat);
+    }
+}
+
+public sealed class DuplicateSeatMapEntryException(string message) : DomainException("DUPLICATE_SEAT_MAP_ENTRY", message);
