@@ -85,9 +85,13 @@ public static class DemoDataGenerator
         var venues = new List<DemoVenue>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var (nextSection, nextRow, nextSeat) = (1, 1, 1);
-        foreach (var (kind, cityCount) in plan.Venues)
+        for (var k = 0; k < plan.Venues.Length; k++)
         {
-            foreach (var city in DemoCity.All.Take(Math.Min(cityCount, plan.Cities)))
+            var (kind, cityCount) = plan.Venues[k];
+
+            // Each kind starts at a different city, so big venues are spread across the map.
+            var cities = DemoCity.All.Take(plan.Cities).ToArray();
+            foreach (var city in Enumerable.Range(0, Math.Min(cityCount, plan.Cities)).Select(i => cities[((k * 3) + i) % cities.Length]))
             {
                 var name = VenueName(random, kind, city);
                 if (!names.Add(name))

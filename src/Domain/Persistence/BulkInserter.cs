@@ -28,7 +28,10 @@ public static class BulkInserter
         }
 
         var columns = entityType.GetProperties().ToArray();
-        var rowsPerStatement = Math.Min(MaxRowsPerStatement, MaxParameters / columns.Length);
+        var values = columns.Select(c => (Getter: c.GetGetter(), Converter: c.GetTypeMapping().Converter)).ToArray();
+        // SQLite looks parameters up by name in a linear list, so a wide statement costs
+        // quadratic time there; a reused single-row statement is its fastest bulk path.
+        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Min(MaxRowsPerStatement, MaxParameters / columns.Length);
         var header = $"INSERT INTO `{entityType.GetTableName()}` ({string.Join(", ", columns.Select(c => $"`{c.GetColumnName()}`"))}) VALUES ";
 
         var connection = db.Database.GetDbConnection();
@@ -39,24 +42,60 @@ public static class BulkInserter
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var inserted = 0;
-        foreach (var chunk in rows.Chunk(rowsPerStatement))
+        DbCommand? command = null;
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = BuildStatement(header, columns.Length, chunk.Length);
-            var index = 0;
-            foreach (var row in chunk)
+            foreach (var chunk in rows.Chunk(rowsPerStatement))
             {
-                foreach (var column in columns)
+                // One command per statement shape, its parameters refilled per chunk: SQLite
+                // compiles it once, and neither provider re-parses the text.
+                if (command is null || command.Parameters.Count != chunk.Length * columns.Length)
                 {
-                    AddParameter(command, index++, ProviderValue(column, row));
-                }
-            }
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
 
-            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+                    command = CreateCommand(connection, transaction, header, columns.Length, chunk.Length);
+                }
+
+                var index = 0;
+                foreach (var row in chunk)
+                {
+                    foreach (var (getter, converter) in values)
+                    {
+                        var value = getter.GetClrValueUsingContainingEntity(row);
+                        command.Parameters[index++].Value = (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+                    }
+                }
+
+                inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
         }
 
         return inserted;
+    }
+
+    private static DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction, string header, int columnCount, int rowCount)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = BuildStatement(header, columnCount, rowCount);
+        for (var index = 0; index < columnCount * rowCount; index++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{index}";
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 
     private static string BuildStatement(string header, int columnCount, int rowCount)
@@ -75,20 +114,5 @@ public static class BulkInserter
         }
 
         return sql.ToString();
-    }
-
-    private static object? ProviderValue(IProperty column, object row)
-    {
-        var value = column.GetGetter().GetClrValueUsingContainingEntity(row);
-        var converter = column.GetTypeMapping().Converter;
-        return converter is null || value is null ? value : converter.ConvertToProvider(value);
-    }
-
-    private static void AddParameter(DbCommand command, int index, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = $"@p{index}";
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace TicketMaster.Persistence;
 
@@ -14,7 +13,7 @@ internal static class SnakeCaseNames
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
-            if (entity.GetTableName() is { } table && entity.FindAnnotation(RelationalAnnotationNames.TableName) is null)
+            if (entity.GetTableName() is { } table)
             {
                 entity.SetTableName(ToSnakeCase(table));
             }

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TicketMaster.DemoData;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Api;
+
+/// <summary>All of the Api's wiring, so Program.cs stays a table of contents.</summary>
+public static class ApiServices
+{
+    public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTicketMasterDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>Migrates (MySQL) or creates (SQLite) the schema and seeds demo data into an empty database.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        var demoData = app.Configuration.GetSection(DemoDataOptions.SectionName).Get<DemoDataOptions>() ?? new DemoDataOptions();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(demoData, app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication MapApiEndpoints(this WebApplication app)
+    {
+        // Healthy only when the database answers; load balancers take an instance out otherwise.
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        return app;
+    }
+}
