@@ -12,6 +12,7 @@ public sealed class Seat
     internal Seat(SeatRow row, int number, double x, double y, bool isAccessible)
     {
         Row = row;
+        Section = row.Section;
         Number = number;
         Label = number.ToString(CultureInfo.InvariantCulture);
         X = x;
@@ -27,6 +28,8 @@ public sealed class Seat
     public int SectionId { get; internal set; }
 
     public SeatRow? Row { get; private set; }
+
+    public Section? Section { get; private set; }
 
     public int Number { get; private set; }
 

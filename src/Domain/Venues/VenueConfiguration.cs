@@ -52,6 +52,6 @@ internal sealed class SeatConfiguration : IEntityTypeConfiguration<Seat>
         seat.Property(s => s.Label).HasMaxLength(10);
         seat.HasIndex(s => new { s.RowId, s.Number }).IsUnique();
         seat.HasIndex(s => s.SectionId);
-        seat.HasOne<Section>().WithMany().HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.Restrict);
+        seat.HasOne(s => s.Section).WithMany().HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -978,7 +978,7 @@ namespace TicketMaster.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_seats_seat_rows_row_id");
 
-                    b.HasOne("TicketMaster.Venues.Section", null)
+                    b.HasOne("TicketMaster.Venues.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -986,6 +986,8 @@ namespace TicketMaster.Persistence.Migrations
                         .HasConstraintName("fk_seats_sections_section_id");
 
                     b.Navigation("Row");
+
+                    b.Navigation("Section");
                 });
 
             modelBuilder.Entity("TicketMaster.Venues.SeatRow", b =>

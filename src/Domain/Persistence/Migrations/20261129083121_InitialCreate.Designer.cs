@@ -13,7 +13,7 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Persistence.Migrations
 {
     [DbContext(typeof(TicketMasterDbContext))]
-    [Migration("20261129082524_InitialCreate")]
+    [Migration("20261129083121_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -981,7 +981,7 @@ namespace TicketMaster.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_seats_seat_rows_row_id");
 
-                    b.HasOne("TicketMaster.Venues.Section", null)
+                    b.HasOne("TicketMaster.Venues.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -989,6 +989,8 @@ namespace TicketMaster.Persistence.Migrations
                         .HasConstraintName("fk_seats_sections_section_id");
 
                     b.Navigation("Row");
+
+                    b.Navigation("Section");
                 });
 
             modelBuilder.Entity("TicketMaster.Venues.SeatRow", b =>
