@@ -10,7 +10,7 @@ public static class ApiServices
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddTicketMasterDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");
         return builder;
     }

@@ -13,10 +13,9 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _sqliteDirectory;
 
-    private TestDatabase(DatabaseOptions options, string connectionString, string? sqliteDirectory)
+    private TestDatabase(DatabaseOptions options, string? sqliteDirectory)
     {
         Options = options;
-        ConnectionString = connectionString;
         _sqliteDirectory = sqliteDirectory;
     }
 
@@ -24,7 +23,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseProvider Provider => Options.Provider;
 
-    public string ConnectionString { get; }
+    public string ConnectionString => Options.ConnectionString;
 
     /// <summary>The configuration keys that point the Api or Indexer at this database.</summary>
     public IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>
@@ -40,17 +39,13 @@ public sealed class TestDatabase : IAsyncDisposable
         if (provider == DatabaseProvider.Sqlite)
         {
             var directory = Directory.CreateTempSubdirectory("tm-sqlite-").FullName;
-            return new TestDatabase(
-                new DatabaseOptions { Provider = provider },
-                $"Data Source={Path.Combine(directory, $"{name}.db")};Default Timeout=30",
-                directory);
+            var connectionString = $"Data Source={Path.Combine(directory, $"{name}.db")};Default Timeout=30";
+            return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = connectionString }, directory);
         }
 
         var server = await MariaDbServer.GetAsync();
-        return new TestDatabase(
-            new DatabaseOptions { Provider = provider, ServerVersion = server.ServerVersion },
-            await server.CreateDatabaseAsync(name),
-            null);
+        var options = new DatabaseOptions { Provider = provider, ServerVersion = server.ServerVersion, ConnectionString = await server.CreateDatabaseAsync(name) };
+        return new TestDatabase(options, null);
     }
 
     /// <summary>A database with the current schema and no data.</summary>
@@ -71,7 +66,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public TicketMasterDbContext CreateContext()
     {
         var builder = new DbContextOptionsBuilder<TicketMasterDbContext>();
-        DatabaseRegistration.Configure(builder, Options, ConnectionString);
+        DatabaseRegistration.Configure(builder, Options);
         return new TicketMasterDbContext(builder.Options);
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
 namespace TicketMaster.Persistence;
 
 public enum DatabaseProvider
@@ -28,4 +31,28 @@ public sealed class DatabaseOptions
 
     /// <summary>Where the SQLite file lives when no connection string is configured.</summary>
     public string? DataDirectory { get; set; }
+
+    /// <summary><c>ConnectionStrings:TicketMaster</c>, or the default SQLite file.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// Reads the <c>Database</c> section and the connection string. With no configuration at all
+    /// the result is a SQLite file in <c>App_Data</c> under <paramref name="contentRoot"/>.
+    /// </summary>
+    public static DatabaseOptions FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString = configuration.GetConnectionString(ConnectionStringName) ?? options.Provider switch
+        {
+            DatabaseProvider.Sqlite => DefaultSqliteConnectionString(options.DataDirectory ?? Path.Combine(contentRoot, "App_Data")),
+            _ => throw new InvalidOperationException($"Database:Provider is {options.Provider} but ConnectionStrings:{ConnectionStringName} is not set."),
+        };
+        return options;
+    }
+
+    private static string DefaultSqliteConnectionString(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "ticketmaster.db"), DefaultTimeout = 30 }.ToString();
+    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,37 +7,26 @@ namespace TicketMaster.Persistence;
 /// <summary>The one place that knows which database provider is in use.</summary>
 public static class DatabaseRegistration
 {
-    public static IServiceCollection AddTicketMasterDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <remarks>
+    /// Options are read when first resolved, not at registration, so configuration layered on
+    /// after the builder ran (test hosts, environment overrides) is honoured.
+    /// </remarks>
+    public static IServiceCollection AddTicketMasterDatabase(this IServiceCollection services, string contentRoot)
     {
-        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        options.DataDirectory ??= Path.Combine(contentRoot, "App_Data");
-
-        services.AddSingleton(options);
-        services.AddDbContextPool<TicketMasterDbContext>(builder => Configure(builder, options, connectionString));
+        services.AddSingleton(provider => DatabaseOptions.FromConfiguration(provider.GetRequiredService<IConfiguration>(), contentRoot));
+        services.AddDbContextPool<TicketMasterDbContext>((provider, builder) => Configure(builder, provider.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string? connectionString) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options) =>
         options.Provider switch
         {
             DatabaseProvider.MySql => builder.UseMySql(
-                connectionString ?? throw new InvalidOperationException(
-                    $"Database:Provider is MySql but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set."),
+                options.ConnectionString,
                 ServerVersion.Parse(options.ServerVersion),
                 mySql => mySql.MigrationsAssembly(typeof(TicketMasterDbContext).Assembly.FullName)),
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString ?? DefaultSqliteConnectionString(options)),
+            DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'."),
         };
-
-    private static string DefaultSqliteConnectionString(DatabaseOptions options)
-    {
-        Directory.CreateDirectory(options.DataDirectory!);
-        return new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(options.DataDirectory!, "ticketmaster.db"),
-            DefaultTimeout = 30,
-        }.ToString();
-    }
 }

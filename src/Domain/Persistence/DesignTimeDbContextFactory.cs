@@ -12,10 +12,11 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<T
     public TicketMasterDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<TicketMasterDbContext>();
-        DatabaseRegistration.Configure(
-            builder,
-            new DatabaseOptions { Provider = DatabaseProvider.MySql },
-            "Server=localhost;Database=ticketmaster;User=root");
+        DatabaseRegistration.Configure(builder, new DatabaseOptions
+        {
+            Provider = DatabaseProvider.MySql,
+            ConnectionString = "Server=localhost;Database=ticketmaster;User=root",
+        });
         return new TicketMasterDbContext(builder.Options);
     }
 }
