@@ -29,7 +29,7 @@ public sealed class DatabaseOptions
     /// </summary>
     public string ServerVersion { get; set; } = "8.0.36-mysql";
 
-    /// <summary>Where the SQLite file lives when no connection string is configured.</summary>
+    /// <summary>Where the SQLite file lives when no connection string is configured; relative to the content root.</summary>
     public string? DataDirectory { get; set; }
 
     /// <summary><c>ConnectionStrings:TicketMaster</c>, or the default SQLite file.</summary>
@@ -44,7 +44,7 @@ public sealed class DatabaseOptions
         var options = configuration.GetSection(SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         options.ConnectionString = configuration.GetConnectionString(ConnectionStringName) ?? options.Provider switch
         {
-            DatabaseProvider.Sqlite => DefaultSqliteConnectionString(options.DataDirectory ?? Path.Combine(contentRoot, "App_Data")),
+            DatabaseProvider.Sqlite => DefaultSqliteConnectionString(Path.Combine(contentRoot, options.DataDirectory ?? "App_Data")),
             _ => throw new InvalidOperationException($"Database:Provider is {options.Provider} but ConnectionStrings:{ConnectionStringName} is not set."),
         };
         return options;
