@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TicketMaster.Api.GraphQL;
 using TicketMaster.DemoData;
 using TicketMaster.Persistence;
 
@@ -11,6 +12,7 @@ public static class ApiServices
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
+        builder.Services.AddTicketMasterGraphQL(builder.Environment);
         builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");
         return builder;
     }

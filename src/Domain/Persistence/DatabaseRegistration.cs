@@ -14,7 +14,10 @@ public static class DatabaseRegistration
     public static IServiceCollection AddTicketMasterDatabase(this IServiceCollection services, string contentRoot)
     {
         services.AddSingleton(provider => DatabaseOptions.FromConfiguration(provider.GetRequiredService<IConfiguration>(), contentRoot));
-        services.AddDbContextPool<TicketMasterDbContext>((provider, builder) => Configure(builder, provider.GetRequiredService<DatabaseOptions>()));
+        // A factory, because GraphQL resolvers run in parallel and a DbContext is single-threaded:
+        // each resolver or batch takes a short-lived context of its own from the pool.
+        services.AddPooledDbContextFactory<TicketMasterDbContext>((provider, builder) => Configure(builder, provider.GetRequiredService<DatabaseOptions>()));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -1,0 +1,21 @@
+using GraphQL.Types;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Performers;
+
+namespace TicketMaster.Api.Performers;
+
+public sealed class PerformerType : ObjectGraphType<Performer>
+{
+    public const string TypeName = "Performer";
+
+    public PerformerType()
+    {
+        Name = TypeName;
+        Description = "An artist, band, team, company or comedian who appears at events.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field(p => p.Name);
+        Field(p => p.Description);
+        Field(p => p.Genre);
+        Field(p => p.ImageUrl, nullable: true).Description("An absolute URL of a picture, when there is one.");
+    }
+}
