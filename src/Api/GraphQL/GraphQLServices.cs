@@ -1,4 +1,9 @@
 using GraphQL;
+using TicketMaster.Api.Events;
+using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Api.Performers;
+using TicketMaster.Api.Venues;
 
 namespace TicketMaster.Api.GraphQL;
 
@@ -17,6 +22,15 @@ public static class GraphQLServices
                 complexity.MaxComplexity = 25_000;
             })
             .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = environment.IsDevelopment()));
+        services.AddScoped<DbBatch>();
+        services.AddScoped<EventDataLoaders>();
+        services.AddScoped<VenueDataLoaders>();
+        services.AddScoped<PerformerDataLoaders>();
+        services.AddNodeResolver(EventType.TypeName, (ctx, id) => ctx.Loaders<EventDataLoaders>().EventById.Load(id));
+        services.AddNodeResolver(VenueType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().VenueById.Load(id));
+        services.AddNodeResolver(SectionType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SectionById.Load(id));
+        services.AddNodeResolver(SeatType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SeatById.Load(id));
+        services.AddNodeResolver(PerformerType.TypeName, (ctx, id) => ctx.Loaders<PerformerDataLoaders>().PerformerById.Load(id));
         return services;
     }
 }

@@ -1,5 +1,8 @@
 using GraphQL.Types;
+using TicketMaster.Api.Events;
+using TicketMaster.Api.GraphQL.Relay;
 using TicketMaster.Api.Performers;
+using TicketMaster.Api.Venues;
 
 namespace TicketMaster.Api.GraphQL;
 
@@ -9,6 +12,9 @@ public sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
+        this.AddNodeQueries();
+        this.AddEventQueries();
+        this.AddVenueQueries();
         this.AddPerformerQueries();
     }
 }

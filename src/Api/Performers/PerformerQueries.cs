@@ -1,8 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.GraphQL.Paging;
 using TicketMaster.Api.GraphQL.Relay;
-using TicketMaster.Persistence;
+using TicketMaster.Api.GraphQL.Sorting;
+using TicketMaster.Performers;
 
 namespace TicketMaster.Api.Performers;
 
@@ -10,14 +11,12 @@ public static class PerformerQueries
 {
     public static void AddPerformerQueries(this ObjectGraphType query)
     {
+        query.AddConnection<object?, Performer, PerformerType, PerformerFilterInputType, PerformerSortInputType>(
+            "performers", "Performers, by name unless `order` says otherwise.", (db, _) => db.Performers, p => p.Id,
+            new Dictionary<string, object?> { ["name"] = SortDirection.Asc });
         query.Field<PerformerType>("performerById")
             .Description("The performer with this id, or null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async ctx =>
-            {
-                var id = GlobalId.DecodeInt(ctx.GetArgument<string>("id"), PerformerType.TypeName);
-                await using var db = await ctx.RequestServices!.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-                return await db.Performers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ctx.CancellationToken);
-            });
+            .Resolve(ctx => ctx.Loaders<PerformerDataLoaders>().PerformerById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), PerformerType.TypeName)));
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.Relay;
 using TicketMaster.Performers;
 
@@ -12,10 +13,11 @@ public sealed class PerformerType : ObjectGraphType<Performer>
     {
         Name = TypeName;
         Description = "An artist, band, team, company or comedian who appears at events.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        this.ImplementsNode(TypeName, p => p.Id);
         Field(p => p.Name);
         Field(p => p.Description);
         Field(p => p.Genre);
         Field(p => p.ImageUrl, nullable: true).Description("An absolute URL of a picture, when there is one.");
+        this.EventsConnection("events", "Events this performer appears at.", (db, performer) => db.Events.Where(e => e.Performers.Any(p => p.Id == performer.Id)));
     }
 }

@@ -18,8 +18,9 @@ internal sealed class EventSeatConfiguration : IEntityTypeConfiguration<EventSea
         seat.Property(s => s.Status).HasConversion<byte>();
         seat.Property(s => s.Price).HasPrecision(10, 2);
 
-        // Availability per event and per section, counted from the index without touching rows.
-        seat.HasIndex(s => new { s.EventId, s.SectionId, s.Status });
+        // Availability per event and per section (an expired hold counts as available), counted
+        // from this covering index without touching the rows.
+        seat.HasIndex(s => new { s.EventId, s.SectionId, s.Status, s.HoldExpiresAt });
 
         // The expiry job finds lapsed holds with a range scan on this index.
         seat.HasIndex(s => new { s.Status, s.HoldExpiresAt });

@@ -74,8 +74,8 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasIndex("Status", "HoldExpiresAt")
                         .HasDatabaseName("ix_event_seats_status_hold_expires_at");
 
-                    b.HasIndex("EventId", "SectionId", "Status")
-                        .HasDatabaseName("ix_event_seats_event_id_section_id_status");
+                    b.HasIndex("EventId", "SectionId", "Status", "HoldExpiresAt")
+                        .HasDatabaseName("ix_event_seats_event_id_section_id_status_hold_expires_at");
 
                     b.ToTable("event_seats", (string)null);
                 });

@@ -13,7 +13,7 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Persistence.Migrations
 {
     [DbContext(typeof(TicketMasterDbContext))]
-    [Migration("20261129083121_InitialCreate")]
+    [Migration("20261129085231_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -77,8 +77,8 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasIndex("Status", "HoldExpiresAt")
                         .HasDatabaseName("ix_event_seats_status_hold_expires_at");
 
-                    b.HasIndex("EventId", "SectionId", "Status")
-                        .HasDatabaseName("ix_event_seats_event_id_section_id_status");
+                    b.HasIndex("EventId", "SectionId", "Status", "HoldExpiresAt")
+                        .HasDatabaseName("ix_event_seats_event_id_section_id_status_hold_expires_at");
 
                     b.ToTable("event_seats", (string)null);
                 });

@@ -496,9 +496,9 @@ namespace TicketMaster.Persistence.Migrations
                 column: "performer_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_event_seats_event_id_section_id_status",
+                name: "ix_event_seats_event_id_section_id_status_hold_expires_at",
                 table: "event_seats",
-                columns: new[] { "event_id", "section_id", "status" });
+                columns: new[] { "event_id", "section_id", "status", "hold_expires_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_event_seats_hold_id",

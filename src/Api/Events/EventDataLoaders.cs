@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Booking;
+using TicketMaster.Events;
+using TicketMaster.Performers;
+
+namespace TicketMaster.Api.Events;
+
+/// <summary>Per-request batch loaders for events; one SQL query per batch, whatever the number of events.</summary>
+public sealed class EventDataLoaders(DbBatch batch, TimeProvider clock)
+{
+    public BatchLoader<int, Event> EventById { get; } = batch.One<int, Event>((db, ids, ct) =>
+        db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct));
+
+    public BatchLoader<int, IReadOnlyList<LineupEntry>> LineupByEvent { get; } = batch.Many<int, LineupEntry>(
+        (db, ids, ct) => db.EventPerformers.Where(ep => ids.Contains(ep.EventId)).OrderBy(ep => ep.Billing)
+            .Join(db.Performers, ep => ep.PerformerId, p => p.Id, (ep, p) => new LineupEntry(ep.EventId, p))
+            .AsNoTracking().ToListAsync(ct),
+        entry => entry.EventId);
+
+    public BatchLoader<int, PriceRange> PriceRangeByEvent { get; } = batch.One<int, PriceRange>(async (db, ids, ct) =>
+        (await db.EventSectionPrices.Where(p => ids.Contains(p.EventId)).Select(p => new { p.EventId, p.Price, p.Event!.Currency }).ToListAsync(ct))
+            .GroupBy(p => p.EventId)
+            .ToDictionary(g => g.Key, g => new PriceRange(g.Min(p => p.Price), g.Max(p => p.Price), g.First().Currency)));
+
+    public BatchLoader<int, IReadOnlyList<EventSection>> SectionsByEvent { get; } = batch.Many<int, EventSection>(
+        (db, ids, ct) => db.EventSectionPrices.Where(p => ids.Contains(p.EventId))
+            .Join(db.Sections, p => p.SectionId, s => s.Id, (p, s) => new EventSection(p.EventId, s.Id, s.Name, s.Position, p.Price))
+            .OrderBy(s => s.Position).ToListAsync(ct),
+        section => section.EventId);
+
+    /// <summary>Counted from the (event, section, status, expiry) index; nothing per event is stored or incremented.</summary>
+    public BatchLoader<(int EventId, int SectionId), Availability> AvailabilityBySection { get; } = batch.One<(int EventId, int SectionId), Availability>(
+        async (db, keys, ct) =>
+        {
+            var eventIds = keys.Select(k => k.EventId).Distinct().ToList();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var counts = await db.EventSeats.Where(s => eventIds.Contains(s.EventId))
+                .GroupBy(s => new { s.EventId, s.SectionId, s.Status, Expired = s.HoldExpiresAt != null && s.HoldExpiresAt <= now })
+                .Select(g => new { g.Key.EventId, g.Key.SectionId, g.Key.Status, g.Key.Expired, Count = g.Count() })
+                .ToListAsync(ct);
+            return counts.GroupBy(c => (c.EventId, c.SectionId))
+                .ToDictionary(g => g.Key, g => Availability.Of(g.Select(c => (c.Status == SeatStatus.Held && c.Expired ? SeatStatus.Available : c.Status, c.Count))));
+        });
+
+    public BatchLoader<int, Availability> AvailabilityByEvent { get; } = batch.One<int, Availability>(async (db, ids, ct) =>
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var counts = await db.EventSeats.Where(s => ids.Contains(s.EventId))
+            .GroupBy(s => new { s.EventId, s.Status, Expired = s.HoldExpiresAt != null && s.HoldExpiresAt <= now })
+            .Select(g => new { g.Key.EventId, g.Key.Status, g.Key.Expired, Count = g.Count() })
+            .ToListAsync(ct);
+        return counts.GroupBy(c => c.EventId)
+            .ToDictionary(g => g.Key, g => Availability.Of(g.Select(c => (c.Status == SeatStatus.Held && c.Expired ? SeatStatus.Available : c.Status, c.Count))));
+    });
+}
+
+public sealed record LineupEntry(int EventId, Performer Performer);

@@ -1,0 +1,33 @@
+using GraphQL;
+using GraphQL.Types;
+using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Api.GraphQL.Paging;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Api.GraphQL.Sorting;
+using TicketMaster.Events;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Api.Events;
+
+public static class EventQueries
+{
+    public static void AddEventQueries(this ObjectGraphType query)
+    {
+        query.EventsConnection("events", "Published events (drafts are not listed), soonest first unless `order` says otherwise.", (db, _) => db.Events);
+        query.Field<EventType>("eventById")
+            .Description("The event with this id, or null when there is none or it is an unpublished draft.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), EventType.TypeName))
+                .Then(e => e is { Status: not EventStatus.Draft } ? e : null));
+    }
+
+    /// <summary>A connection of published events with filtering, sorting and paging, for any parent.</summary>
+    public static void EventsConnection<TSource>(
+        this ObjectGraphType<TSource> type, string name, string description, Func<TicketMasterDbContext, TSource, IQueryable<Event>> source) =>
+        type.AddConnection<TSource, Event, EventType, EventFilterInputType, EventSortInputType>(
+            name,
+            description,
+            (db, parent) => source(db, parent).Where(e => e.Status != EventStatus.Draft),
+            e => e.Id,
+            new Dictionary<string, object?> { ["startsAt"] = SortDirection.Asc });
+}

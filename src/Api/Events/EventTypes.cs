@@ -1,0 +1,130 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Api.Performers;
+using TicketMaster.Api.Venues;
+using TicketMaster.Booking;
+using TicketMaster.Events;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Api.Events;
+
+public sealed class EventType : ObjectGraphType<Event>
+{
+    public const string TypeName = "Event";
+
+    public EventType()
+    {
+        Name = TypeName;
+        Description = "A dated show at a venue.";
+        this.ImplementsNode(TypeName, e => e.Id);
+        Field(e => e.Name);
+        Field(e => e.Description);
+        Field<NonNullGraphType<EventCategoryType>>("category").Resolve(ctx => ctx.Source.Category);
+        Field<NonNullGraphType<EventStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<DateTimeGraphType>>("startsAt").Description("When the show starts (UTC); show it in venue.timeZone.")
+            .Resolve(ctx => ctx.Source.StartsAt);
+        Field<NonNullGraphType<VenueType>>("venue").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(ctx.Source.VenueId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PerformerType>>>>("performers").Description("The line-up, headliner first.")
+            .Resolve(ctx => ctx.Loaders<EventDataLoaders>().LineupByEvent.Load(ctx.Source.Id).Then(lineup => lineup?.Select(entry => entry.Performer) ?? []));
+        Field<NonNullGraphType<PriceRangeType>>("priceRange").Resolve(ctx => ctx.Loaders<EventDataLoaders>().PriceRangeByEvent.Load(ctx.Source.Id));
+        Field<NonNullGraphType<AvailabilityType>>("availability").Description("Seat counts now; an expired hold counts as available.")
+            .Resolve(ctx => ctx.Loaders<EventDataLoaders>().AvailabilityByEvent.Load(ctx.Source.Id).Then(a => a ?? Availability.None));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSectionType>>>>("sections").Description("Price tiers: each section with its price and free seats.")
+            .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SectionsByEvent.Load(ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSeatType>>>>("seats")
+            .Description("Every seat of the event with its status and price: enough to draw a live seat map.")
+            .Argument<IdGraphType>("sectionId", "Only the seats of this section.")
+            .Argument<SeatStatusType>("status", "Only seats with this status.")
+            .ResolveAsync(async ctx => await SeatsAsync(ctx));
+    }
+
+    private static async Task<List<EventSeatView>> SeatsAsync(IResolveFieldContext<Event> context)
+    {
+        var sectionId = context.GetArgument<string?>("sectionId") is { } id ? GlobalId.DecodeInt(id, SectionType.TypeName) : (int?)null;
+        var status = context.GetArgument<SeatStatus?>("status");
+        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(context.CancellationToken);
+
+        var seats = db.EventSeats.Where(s => s.EventId == context.Source.Id);
+        if (sectionId is not null)
+        {
+            seats = seats.Where(s => s.SectionId == sectionId);
+        }
+
+        seats = status switch
+        {
+            SeatStatus.Available => seats.Where(s => s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HoldExpiresAt <= now)),
+            SeatStatus.Held => seats.Where(s => s.Status == SeatStatus.Held && s.HoldExpiresAt > now),
+            SeatStatus.Sold => seats.Where(s => s.Status == SeatStatus.Sold),
+            _ => seats,
+        };
+
+        return await seats
+            .Join(db.Seats, inventory => inventory.SeatId, seat => seat.Id, (inventory, seat) => new { inventory, seat })
+            .OrderBy(x => x.seat.Section!.Position).ThenBy(x => x.seat.Row!.Position).ThenBy(x => x.seat.Number)
+            .Select(x => new EventSeatView(
+                x.seat.Id, x.seat.SectionId, x.seat.Section!.Name, x.seat.Row!.Label, x.seat.Number, x.seat.X, x.seat.Y, x.seat.IsAccessible,
+                x.inventory.Status == SeatStatus.Held && x.inventory.HoldExpiresAt <= now ? SeatStatus.Available : x.inventory.Status,
+                x.inventory.Price))
+            .ToListAsync(context.CancellationToken);
+    }
+}
+
+public sealed class PriceRangeType : ObjectGraphType<PriceRange>
+{
+    public PriceRangeType()
+    {
+        Name = "PriceRange";
+        Field(p => p.Min).Description("The cheapest section's price.");
+        Field(p => p.Max).Description("The dearest section's price.");
+        Field(p => p.Currency).Description("ISO 4217 currency code.");
+    }
+}
+
+public sealed class AvailabilityType : ObjectGraphType<Availability>
+{
+    public AvailabilityType()
+    {
+        Name = "Availability";
+        Field(a => a.Total);
+        Field(a => a.Available);
+        Field(a => a.Held);
+        Field(a => a.Sold);
+    }
+}
+
+public sealed class EventSectionType : ObjectGraphType<EventSection>
+{
+    public EventSectionType()
+    {
+        Name = "EventSection";
+        Description = "A section of the venue as sold for this event: its price tier and free seats.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
+        Field(s => s.Name);
+        Field(s => s.Price);
+        Field<NonNullGraphType<IntGraphType>>("available").Description("Seats free now in this section.")
+            .Resolve(ctx => ctx.Loaders<EventDataLoaders>().AvailabilityBySection.Load((ctx.Source.EventId, ctx.Source.SectionId)).Then(a => (a ?? Availability.None).Available));
+    }
+}
+
+public sealed class EventSeatType : ObjectGraphType<EventSeatView>
+{
+    public EventSeatType()
+    {
+        Name = "EventSeat";
+        Description = "A seat as sold for one event.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The Seat's id; pass it to reserveSeats.").Resolve(ctx => GlobalId.Encode(SeatType.TypeName, ctx.Source.SeatId));
+        Field<NonNullGraphType<IdGraphType>>("sectionId").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
+        Field(s => s.Section).Description("The section's name.");
+        Field(s => s.Row).Description("The row's label.");
+        Field(s => s.Number);
+        Field(s => s.X);
+        Field(s => s.Y);
+        Field(s => s.IsAccessible);
+        Field<NonNullGraphType<SeatStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field(s => s.Price);
+    }
+}

@@ -1,0 +1,25 @@
+using TicketMaster.Booking;
+
+namespace TicketMaster.Api.Events;
+
+public sealed record PriceRange(decimal Min, decimal Max, string Currency);
+
+/// <summary>Seat counts of an event; a hold past its expiry counts as available.</summary>
+public sealed record Availability(int Total, int Available, int Held, int Sold)
+{
+    public static readonly Availability None = new(0, 0, 0, 0);
+
+    public static Availability Of(IEnumerable<(SeatStatus Status, int Count)> counts)
+    {
+        var list = counts.ToList();
+        int Sum(SeatStatus status) => list.Where(c => c.Status == status).Sum(c => c.Count);
+        return new Availability(list.Sum(c => c.Count), Sum(SeatStatus.Available), Sum(SeatStatus.Held), Sum(SeatStatus.Sold));
+    }
+}
+
+/// <summary>A section of the event's venue with this event's price and free seats.</summary>
+public sealed record EventSection(int EventId, int SectionId, string Name, int Position, decimal Price);
+
+/// <summary>One seat as the seat map of one event shows it.</summary>
+public sealed record EventSeatView(
+    int SeatId, int SectionId, string Section, string Row, int Number, double X, double Y, bool IsAccessible, SeatStatus Status, decimal Price);

@@ -1,0 +1,46 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Types;
+using TicketMaster.Api.GraphQL.Filtering;
+using TicketMaster.Api.GraphQL.Sorting;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Api.GraphQL.Paging;
+
+/// <summary>
+/// A connection field with Hot Chocolate's <c>first/after/last/before</c>, <c>where</c> and
+/// <c>order</c> arguments over an EF query: filter, sort and page all run in SQL.
+/// </summary>
+public static class QueryableConnection
+{
+    public static void AddConnection<TSource, TEntity, TNodeType, TFilter, TSort>(
+        this ObjectGraphType<TSource> type,
+        string name,
+        string description,
+        Func<TicketMasterDbContext, TSource, IQueryable<TEntity>> source,
+        Expression<Func<TEntity, int>> tieBreaker,
+        object defaultOrder)
+        where TNodeType : IGraphType
+        where TFilter : FilterInputType<TEntity>
+        where TSort : SortInputType<TEntity>
+    {
+        type.Field<NonNullGraphType<ConnectionType<TNodeType, TEntity>>>(name)
+            .Description(description)
+            .PagingArguments()
+            .Argument<TFilter>("where")
+            .Argument<ListGraphType<NonNullGraphType<TSort>>>("order")
+            .ResolveAsync(async ctx =>
+            {
+                var filter = (TFilter)ctx.FieldDefinition.Arguments!.Find("where")!.ResolvedType!;
+                var sort = (TSort)((NonNullGraphType)((ListGraphType)ctx.FieldDefinition.Arguments!.Find("order")!.ResolvedType!).ResolvedType!).ResolvedType!;
+                var where = ctx.GetArgument<Dictionary<string, object?>?>("where");
+                var order = ctx.GetArgument<List<object?>?>("order") is { Count: > 0 } given ? given : [defaultOrder];
+                var predicate = where is null ? null : filter.ToPredicate(where);
+                return await Pager.PageAsync(ctx, db =>
+                {
+                    var query = source(db, ctx.Source!);
+                    return sort.Apply(predicate is null ? query : query.Where(predicate), order, tieBreaker);
+                });
+            });
+    }
+}

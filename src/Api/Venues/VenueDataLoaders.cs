@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Venues;
+
+namespace TicketMaster.Api.Venues;
+
+/// <summary>Per-request batch loaders for venues and their seat maps; one SQL query per batch.</summary>
+public sealed class VenueDataLoaders(DbBatch batch)
+{
+    public BatchLoader<int, Venue> VenueById { get; } = batch.One<int, Venue>((db, ids, ct) =>
+        db.Venues.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct));
+
+    public BatchLoader<int, int> CapacityByVenue { get; } = batch.One<int, int>((db, ids, ct) =>
+        db.Seats.Where(s => ids.Contains(s.Section!.VenueId)).GroupBy(s => s.Section!.VenueId)
+            .Select(g => new { VenueId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.VenueId, g => g.Count, ct));
+
+    public BatchLoader<int, IReadOnlyList<Section>> SectionsByVenue { get; } = batch.Many<int, Section>(
+        (db, ids, ct) => db.Sections.AsNoTracking().Where(s => ids.Contains(s.VenueId)).OrderBy(s => s.Position).ToListAsync(ct),
+        section => section.VenueId);
+
+    public BatchLoader<int, Section> SectionById { get; } = batch.One<int, Section>((db, ids, ct) =>
+        db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct));
+
+    public BatchLoader<int, int> CapacityBySection { get; } = batch.One<int, int>((db, ids, ct) =>
+        db.Seats.Where(s => ids.Contains(s.SectionId)).GroupBy(s => s.SectionId)
+            .Select(g => new { SectionId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.SectionId, g => g.Count, ct));
+
+    public BatchLoader<int, IReadOnlyList<SeatRow>> RowsBySection { get; } = batch.Many<int, SeatRow>(
+        (db, ids, ct) => db.SeatRows.AsNoTracking().Where(r => ids.Contains(r.SectionId)).OrderBy(r => r.Position).ToListAsync(ct),
+        row => row.SectionId);
+
+    public BatchLoader<int, IReadOnlyList<Seat>> SeatsByRow { get; } = batch.Many<int, Seat>(
+        (db, ids, ct) => db.Seats.AsNoTracking().Where(s => ids.Contains(s.RowId)).OrderBy(s => s.Number).ToListAsync(ct),
+        seat => seat.RowId);
+
+    public BatchLoader<int, Seat> SeatById { get; } = batch.One<int, Seat>((db, ids, ct) =>
+        db.Seats.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct));
+}

@@ -1,0 +1,22 @@
+using GraphQL;
+using GraphQL.Types;
+using TicketMaster.Api.GraphQL.Paging;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Api.GraphQL.Sorting;
+using TicketMaster.Venues;
+
+namespace TicketMaster.Api.Venues;
+
+public static class VenueQueries
+{
+    public static void AddVenueQueries(this ObjectGraphType query)
+    {
+        query.AddConnection<object?, Venue, VenueType, VenueFilterInputType, VenueSortInputType>(
+            "venues", "Venues, by name unless `order` says otherwise.", (db, _) => db.Venues, v => v.Id,
+            new Dictionary<string, object?> { ["name"] = SortDirection.Asc });
+        query.Field<VenueType>("venueById")
+            .Description("The venue with this id, or null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), VenueType.TypeName)));
+    }
+}

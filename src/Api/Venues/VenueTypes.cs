@@ -1,0 +1,76 @@
+using GraphQL.Types;
+using TicketMaster.Api.Events;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Venues;
+
+namespace TicketMaster.Api.Venues;
+
+public sealed class VenueType : ObjectGraphType<Venue>
+{
+    public const string TypeName = "Venue";
+
+    public VenueType()
+    {
+        Name = TypeName;
+        Description = "A place where events happen, with the seat map its manager keeps.";
+        this.ImplementsNode(TypeName, v => v.Id);
+        Field(v => v.Name);
+        Field(v => v.Address);
+        Field(v => v.City);
+        Field(v => v.Country).Description("ISO 3166-1 alpha-2 country code.");
+        Field(v => v.Latitude);
+        Field(v => v.Longitude);
+        Field(v => v.TimeZone).Description("IANA time zone of the venue, for showing local start times.");
+        Field<NonNullGraphType<IntGraphType>>("capacity").Description("Number of seats in the seat map.")
+            .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().CapacityByVenue.Load(ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionType>>>>("sections").Description("The seat map: sections, front to back rows, seats.")
+            .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().SectionsByVenue.Load(ctx.Source.Id));
+        this.EventsConnection("events", "Events at this venue.", (db, venue) => db.Events.Where(e => e.VenueId == venue.Id));
+    }
+}
+
+public sealed class SectionType : ObjectGraphType<Section>
+{
+    public const string TypeName = "Section";
+
+    public SectionType()
+    {
+        Name = TypeName;
+        Description = "A block of rows priced together: one price tier per event.";
+        this.ImplementsNode(TypeName, s => s.Id);
+        Field(s => s.Name);
+        Field(s => s.Position).Description("Display order within the venue.");
+        Field<NonNullGraphType<IntGraphType>>("capacity").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().CapacityBySection.Load(ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeatRowType>>>>("rows").Description("Rows from the front (position 1) back.")
+            .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().RowsBySection.Load(ctx.Source.Id));
+    }
+}
+
+public sealed class SeatRowType : ObjectGraphType<SeatRow>
+{
+    public SeatRowType()
+    {
+        Name = "SeatRow";
+        Field(r => r.Label);
+        Field(r => r.Position).Description("1 is the row closest to the stage.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeatType>>>>("seats")
+            .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().SeatsByRow.Load(ctx.Source.Id));
+    }
+}
+
+public sealed class SeatType : ObjectGraphType<Seat>
+{
+    public const string TypeName = "Seat";
+
+    public SeatType()
+    {
+        Name = TypeName;
+        Description = "A physical seat. Its price and status are per event: see Event.seats.";
+        this.ImplementsNode(TypeName, s => s.Id);
+        Field(s => s.Number).Description("Adjacent numbers are adjacent seats.");
+        Field(s => s.Label);
+        Field(s => s.X).Description("Horizontal position on the venue map, in metres from the stage or pitch centre.");
+        Field(s => s.Y).Description("Vertical position on the venue map, in metres from the stage or pitch centre.");
+        Field(s => s.IsAccessible).Description("Wheelchair accessible.");
+    }
+}
