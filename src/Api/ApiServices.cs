@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TicketMaster.Api.GraphQL;
+using TicketMaster.Api.GraphQL.Transport;
 using TicketMaster.DemoData;
 using TicketMaster.Persistence;
 
@@ -37,6 +38,7 @@ public static class ApiServices
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        app.MapGraphQLEndpoint();
         return app;
     }
 }

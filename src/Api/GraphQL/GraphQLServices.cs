@@ -2,6 +2,7 @@ using GraphQL;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.DataLoading;
 using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Api.GraphQL.Transport;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Venues;
 
@@ -15,13 +16,17 @@ public static class GraphQLServices
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<TicketMasterSchema>()
             .AddGraphTypes(typeof(TicketMasterSchema).Assembly)
-            .AddSystemTextJson()
+            // Relaxed escaping writes non-ASCII text as plain UTF-8 instead of \u escapes; safe because
+            // responses are application/json, never embedded in HTML.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddComplexityAnalyzer(complexity =>
             {
                 complexity.MaxDepth = 15;
                 complexity.MaxComplexity = 25_000;
+                complexity.ValidateComplexityDelegate = GraphQLErrors.CodeComplexityErrorAsync;
             })
-            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = environment.IsDevelopment()));
+            .AddTicketMasterErrors(environment));
+        services.AddGraphQLHttpTransport();
         services.AddScoped<DbBatch>();
         services.AddScoped<EventDataLoaders>();
         services.AddScoped<VenueDataLoaders>();
