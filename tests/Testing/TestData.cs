@@ -13,9 +13,11 @@ public static class TestData
         Users.User.Register(username, $"{username}@example.com", PasswordHasher.Hash("secret", 1_000), Now, roles);
 
     /// <summary>A venue with "Stalls" and "Circle", each <paramref name="rows"/> rows of <paramref name="seatsPerRow"/> seats.</summary>
-    public static Venue Venue(string name = "Test Hall", int rows = 2, int seatsPerRow = 3, int? managerId = null)
+    public static Venue Venue(
+        string name = "Test Hall", int rows = 2, int seatsPerRow = 3, int? managerId = null, string city = "Berlin", string country = "DE",
+        double latitude = 52.52, double longitude = 13.40, string timeZone = "Europe/Berlin", string address = "1 Test Street")
     {
-        var venue = Venues.Venue.Create(name, "1 Test Street", "Berlin", "DE", 52.52, 13.40, "Europe/Berlin", managerId);
+        var venue = Venues.Venue.Create(name, address, city, country, latitude, longitude, timeZone, managerId);
         foreach (var sectionName in new[] { "Stalls", "Circle" })
         {
             var section = venue.AddSection(sectionName);

@@ -25,8 +25,10 @@ public sealed class EventDataLoaders(DbBatch batch, TimeProvider clock)
 
     public BatchLoader<int, IReadOnlyList<EventSection>> SectionsByEvent { get; } = batch.Many<int, EventSection>(
         (db, ids, ct) => db.EventSectionPrices.Where(p => ids.Contains(p.EventId))
-            .Join(db.Sections, p => p.SectionId, s => s.Id, (p, s) => new EventSection(p.EventId, s.Id, s.Name, s.Position, p.Price))
-            .OrderBy(s => s.Position).ToListAsync(ct),
+            .Join(db.Sections, p => p.SectionId, s => s.Id, (p, s) => new { Price = p, Section = s })
+            .OrderBy(x => x.Section.Position)
+            .Select(x => new EventSection(x.Price.EventId, x.Section.Id, x.Section.Name, x.Section.Position, x.Price.Price))
+            .ToListAsync(ct),
         section => section.EventId);
 
     /// <summary>Counted from the (event, section, status, expiry) index; nothing per event is stored or incremented.</summary>

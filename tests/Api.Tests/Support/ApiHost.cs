@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TicketMaster.Api.Tests.Support;
 
@@ -10,16 +12,19 @@ namespace TicketMaster.Api.Tests.Support;
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private ApiHost(IReadOnlyDictionary<string, string?> settings)
+    private ApiHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _settings = settings;
+        _services = services;
         UseKestrel(0);
     }
 
-    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="services">Extra registrations, for what a test must observe (e.g. a SQL command counter).</param>
+    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        var host = new ApiHost(settings);
+        var host = new ApiHost(settings, services);
         await Task.Run(host.StartServer);
         return host;
     }
@@ -32,6 +37,11 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -69,8 +69,10 @@ public sealed class InvalidIdError : ExecutionError
     public InvalidIdError(string? id, string expectedType, string? actualType = null)
         : base(actualType is null
             ? $"'{id}' is not a valid {expectedType} id."
-            : $"'{id}' is the id of a {actualType}, not of a {expectedType}.")
+            : $"'{id}' is the id of {Article(actualType)}, not of {Article(expectedType)}.")
     {
         Code = "INVALID_ID";
     }
+
+    private static string Article(string noun) => ("AEIOU".Contains(noun[0], StringComparison.OrdinalIgnoreCase) ? "an " : "a ") + noun;
 }

@@ -68,7 +68,7 @@ public static class NodeQueries
         }
 
         var resolver = context.RequestServices!.GetServices<NodeResolver>().FirstOrDefault(r => r.TypeName == typeName)
-            ?? throw new InvalidIdError(id, "node", typeName);
+            ?? throw new InvalidIdError(id, "node");
         return resolver.Load(context, GlobalId.DecodeInt(id, typeName));
     }
 }

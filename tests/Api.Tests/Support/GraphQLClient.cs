@@ -1,0 +1,30 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace TicketMaster.Api.Tests.Support;
+
+/// <summary>Posts GraphQL documents to the real endpoint and reads the JSON answer.</summary>
+public sealed class GraphQLClient(HttpClient http)
+{
+    public async Task<JsonElement> PostAsync(string query, object? variables = null)
+    {
+        using var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
+
+    /// <summary>The <c>data</c> of a response that must have no errors.</summary>
+    public async Task<JsonElement> DataAsync(string query, object? variables = null)
+    {
+        var result = await PostAsync(query, variables);
+        Assert.False(result.TryGetProperty("errors", out var errors), $"Unexpected errors: {errors}");
+        return result.GetProperty("data");
+    }
+
+    /// <summary>The <c>extensions.code</c> of every error of a response that must have errors.</summary>
+    public async Task<IReadOnlyList<string>> ErrorCodesAsync(string query, object? variables = null)
+    {
+        var result = await PostAsync(query, variables);
+        Assert.True(result.TryGetProperty("errors", out var errors), $"Expected errors, got {result}");
+        return errors.EnumerateArray().Select(e => e.GetProperty("extensions").GetProperty("code").GetString()!).ToList();
+    }
+}
