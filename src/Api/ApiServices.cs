@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TicketMaster.Api.GraphQL;
 using TicketMaster.Api.GraphQL.Transport;
+using TicketMaster.Api.Users;
 using TicketMaster.DemoData;
 using TicketMaster.Persistence;
 
@@ -13,6 +14,7 @@ public static class ApiServices
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
+        builder.Services.AddTicketMasterAuthentication();
         builder.Services.AddTicketMasterGraphQL(builder.Environment);
         builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");
         return builder;
@@ -38,6 +40,7 @@ public static class ApiServices
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        app.UseAuthentication();
         app.MapGraphQLEndpoint();
         return app;
     }

@@ -4,6 +4,7 @@ using TicketMaster.Api.GraphQL.DataLoading;
 using TicketMaster.Api.GraphQL.Relay;
 using TicketMaster.Api.GraphQL.Transport;
 using TicketMaster.Api.Performers;
+using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
 
 namespace TicketMaster.Api.GraphQL;
@@ -31,11 +32,13 @@ public static class GraphQLServices
         services.AddScoped<EventDataLoaders>();
         services.AddScoped<VenueDataLoaders>();
         services.AddScoped<PerformerDataLoaders>();
+        services.AddScoped<UserDataLoaders>();
         services.AddNodeResolver(EventType.TypeName, (ctx, id) => ctx.Loaders<EventDataLoaders>().EventById.Load(id));
         services.AddNodeResolver(VenueType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().VenueById.Load(id));
         services.AddNodeResolver(SectionType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SectionById.Load(id));
         services.AddNodeResolver(SeatType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SeatById.Load(id));
         services.AddNodeResolver(PerformerType.TypeName, (ctx, id) => ctx.Loaders<PerformerDataLoaders>().PerformerById.Load(id));
+        services.AddNodeResolver(UserType.TypeName, UserQueries.LoadVisibleUser);
         return services;
     }
 }

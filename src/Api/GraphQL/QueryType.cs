@@ -2,6 +2,7 @@ using GraphQL.Types;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.Relay;
 using TicketMaster.Api.Performers;
+using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
 
 namespace TicketMaster.Api.GraphQL;
@@ -16,5 +17,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddEventQueries();
         this.AddVenueQueries();
         this.AddPerformerQueries();
+        this.AddUserQueries();
     }
 }

@@ -2,12 +2,13 @@ using GraphQL.Types;
 
 namespace TicketMaster.Api.GraphQL;
 
-/// <summary>The one schema. Features contribute root fields to <see cref="QueryType"/>.</summary>
+/// <summary>The one schema. Features contribute root fields to <see cref="QueryType"/> and <see cref="MutationType"/>.</summary>
 public sealed class TicketMasterSchema : Schema
 {
-    public TicketMasterSchema(IServiceProvider services, QueryType query)
+    public TicketMasterSchema(IServiceProvider services, QueryType query, MutationType mutation)
         : base(services)
     {
         Query = query;
+        Mutation = mutation;
     }
 }

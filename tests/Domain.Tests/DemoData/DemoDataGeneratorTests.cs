@@ -104,7 +104,7 @@ public sealed class DemoDataGeneratorTests
         var text = new StringBuilder();
         foreach (var user in set.Users)
         {
-            text.AppendLine($"{user.Id} {user.Username} {user.Email} {user.Roles} {user.PasswordHash}");
+            text.AppendLine($"{user.Id} {user.Username} {user.Email} {user.Roles}");
         }
 
         foreach (var venue in set.Venues)

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using TicketMaster.Users;
+
+namespace TicketMaster.Api.Users;
+
+/// <summary>Issues the JWT access tokens that <c>Authorization: Bearer</c> carries back.</summary>
+public sealed class AccessTokens(AuthOptions options, TimeProvider clock)
+{
+    public const string UserIdClaim = JwtRegisteredClaimNames.Sub;
+    public const string RoleClaim = "role";
+
+    public (string Token, DateTime ExpiresAt) Issue(User user)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expiresAt = now + options.AccessTokenLifetime;
+        var claims = new List<Claim>
+        {
+            new(UserIdClaim, user.Id.ToString(CultureInfo.InvariantCulture)),
+            new(JwtRegisteredClaimNames.UniqueName, user.Username),
+            new(JwtRegisteredClaimNames.Email, user.Email),
+        };
+        claims.AddRange(Enum.GetValues<Role>().Where(r => r != Role.None && user.IsIn(r)).Select(r => new Claim(RoleClaim, r.ToString())));
+
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity(claims),
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = expiresAt,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(options.SigningKeyBytes()), SecurityAlgorithms.HmacSha256),
+        });
+        return (token, expiresAt);
+    }
+
+    /// <summary>The signed-in user's id, or null for an anonymous caller.</summary>
+    public static int? UserIdOf(ClaimsPrincipal? principal) =>
+        int.TryParse(principal?.FindFirst(UserIdClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}

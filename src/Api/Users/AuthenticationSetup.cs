@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using TicketMaster.Users;
+
+namespace TicketMaster.Api.Users;
+
+public static class AuthenticationSetup
+{
+    /// <summary>JWT bearer tokens on HTTP; an absent or invalid token leaves the caller anonymous.</summary>
+    public static IServiceCollection AddTicketMasterAuthentication(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>, Microsoft.AspNetCore.Identity.PasswordHasher<User>>();
+        services.AddScoped<RegisterUser>();
+        services.AddScoped<LogIn>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AuthOptions>((jwt, options) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = options.Issuer,
+                ValidAudience = options.Audience,
+                IssuerSigningKey = new SymmetricSecurityKey(options.SigningKeyBytes()),
+                NameClaimType = Microsoft.IdentityModel.JsonWebTokens.JwtRegisteredClaimNames.UniqueName,
+                RoleClaimType = AccessTokens.RoleClaim,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+        });
+        return services;
+    }
+}
