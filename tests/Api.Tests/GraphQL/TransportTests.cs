@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TicketMaster.Api.GraphQL.Relay;
 using TicketMaster.Api.Tests.Support;
@@ -265,6 +266,44 @@ public sealed class TransportTests(TransportTests.Api api) : IClassFixture<Trans
 
         Assert.Equal("Zoë Keating 🎻", stored.Document.GetProperty("data").GetProperty("performerById").GetProperty("name").GetString());
         Assert.Contains("Zoë Keating", stored.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_nested_beyond_what_the_parser_allows_is_refused_with_a_depth_code()
+    {
+        var query = string.Concat(Enumerable.Repeat("{ a ", 300)) + new string('}', 300);
+
+        var answer = await PostQueryAsync(_client, query, accept: GraphQLResponseJson);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal(["MAX_DEPTH_EXCEEDED"], answer.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_an_internal_server_error_with_a_correlation_id_and_no_stack_trace()
+    {
+        await using var broken = await EmptyApi.StartAsync();
+        using var client = broken.Host.CreateHttpClient();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={broken.DatabaseFile}"))
+        {
+            // A database that lost a table: the resolver's query throws, as an outage would make it.
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE performers";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var answer = await PostQueryAsync(client, PerformerQuery, variables: new { id = api.PerformerId }, accept: GraphQLResponseJson);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(JsonValueKind.Null, answer.Document.GetProperty("data").GetProperty("performerById").ValueKind);
+        var error = Assert.Single(answer.Errors);
+        Assert.Equal(["INTERNAL_SERVER_ERROR"], answer.ErrorCodes);
+        var correlationId = error.GetProperty("extensions").GetProperty("correlationId").GetString();
+        Assert.Matches("^[0-9a-f]{16}$", correlationId);
+        Assert.Contains(correlationId!, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sqlite", answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" at ", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
