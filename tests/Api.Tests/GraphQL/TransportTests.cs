@@ -235,12 +235,24 @@ public sealed class TransportTests(TransportTests.Api api) : IClassFixture<Trans
     }
 
     [Fact]
-    public async Task A_query_over_the_complexity_limit_is_refused_with_a_complexity_code()
+    public async Task The_standard_introspection_query_of_ides_and_codegen_fits_within_the_limits()
     {
-        // Four nested lists at the default estimate of 20 items each: over 100,000 against a limit of 25,000.
-        var answer = await PostQueryAsync(_client, "{ __schema { types { fields { args { type { inputFields { name } } } } } } }", accept: GraphQLResponseJson);
+        var answer = await PostQueryAsync(_client, StandardIntrospectionQuery, accept: GraphQLResponseJson);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Empty(answer.Errors);
+        Assert.Equal("Query", answer.Document.GetProperty("data").GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Introspection_that_recurses_through_types_is_refused_with_a_complexity_code()
+    {
+        // Each fields→type level multiplies the answer by the schema's size: a cheap way to a huge response.
+        // (No data field is a list yet, so this is the way to exceed the complexity limit today.)
+        var answer = await PostQueryAsync(_client, "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }", accept: GraphQLResponseJson);
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.False(answer.HasData);
         Assert.Equal(["MAX_COMPLEXITY_EXCEEDED"], answer.ErrorCodes);
         Assert.Contains("maximum allowed on this endpoint is 25000", answer.Errors[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
@@ -315,6 +327,118 @@ public sealed class TransportTests(TransportTests.Api api) : IClassFixture<Trans
         Assert.Equal("application/graphql; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         Assert.Contains("performerById(id: ID!): Performer", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    /// <summary>graphql-js 16's <c>getIntrospectionQuery()</c>, what GraphiQL, IDEs and codegen send.</summary>
+    private const string StandardIntrospectionQuery = """
+            query IntrospectionQuery {
+              __schema {
+
+                queryType { name kind }
+                mutationType { name kind }
+                subscriptionType { name kind }
+                types {
+                  ...FullType
+                }
+                directives {
+                  name
+                  description
+
+
+
+                  locations
+                  args {
+                    ...InputValue
+                  }
+                }
+              }
+            }
+
+            fragment FullType on __Type {
+              kind
+              name
+              description
+
+
+              fields(includeDeprecated: true) {
+                name
+                description
+                args {
+                  ...InputValue
+                }
+                type {
+                  ...TypeRef
+                }
+                isDeprecated
+                deprecationReason
+              }
+              inputFields {
+                ...InputValue
+              }
+              interfaces {
+                ...TypeRef
+              }
+              enumValues(includeDeprecated: true) {
+                name
+                description
+                isDeprecated
+                deprecationReason
+              }
+              possibleTypes {
+                ...TypeRef
+              }
+            }
+
+            fragment InputValue on __InputValue {
+              name
+              description
+              type { ...TypeRef }
+              defaultValue
+
+
+            }
+
+            fragment TypeRef on __Type {
+              kind
+              name
+              ofType {
+                name
+                kind
+                ofType {
+                  name
+                  kind
+                  ofType {
+                    name
+                    kind
+                    ofType {
+                      name
+                      kind
+                      ofType {
+                        name
+                        kind
+                        ofType {
+                          name
+                          kind
+                          ofType {
+                            name
+                            kind
+                            ofType {
+                              name
+                              kind
+                              ofType {
+                                name
+                                kind
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+
+        """;
 
     /// <summary>The Api on an empty database with one performer, and a small body limit to test against.</summary>
     public sealed class Api : IAsyncLifetime
