@@ -25,6 +25,7 @@ public static class GraphQLServices
                 complexity.MaxDepth = 15;
                 complexity.MaxComplexity = 25_000;
                 complexity.ValidateComplexityDelegate = GraphQLErrors.CodeComplexityErrorAsync;
+                complexity.DefaultComplexityImpactDelegate = IntrospectionComplexity.FreeForIntrospection(complexity.DefaultComplexityImpactDelegate);
             })
             .AddTicketMasterErrors(environment));
         services.AddGraphQLHttpTransport();

@@ -115,7 +115,7 @@ public sealed partial class GraphQLHttpHandler(
         }
         catch (GraphQLMaxDepthExceededException e)
         {
-            var error = new ExecutionError($"The document is nested too deeply to parse: {e.Message}") { Code = GraphQLErrors.MaxDepthExceeded };
+            var error = new ExecutionError($"The document is nested too deeply to parse (line {e.Location.Line}, column {e.Location.Column}).") { Code = GraphQLErrors.MaxDepthExceeded };
             await WriteResultAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult(error));
             return;
         }
