@@ -31,3 +31,9 @@ public sealed class NodesAndBadInputOnSqlite(SqliteCatalog catalog) : NodesAndBa
 
 [Collection(MariaDbCatalogCollection.Name)]
 public sealed class NodesAndBadInputOnMariaDb(MariaDbCatalog catalog) : NodesAndBadInputTests(catalog);
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class AccountsOnSqlite(SqliteCatalog catalog) : AccountTests(catalog);
+
+[Collection(MariaDbCatalogCollection.Name)]
+public sealed class AccountsOnMariaDb(MariaDbCatalog catalog) : AccountTests(catalog);

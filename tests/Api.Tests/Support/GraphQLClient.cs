@@ -6,6 +6,13 @@ namespace TicketMaster.Api.Tests.Support;
 /// <summary>Posts GraphQL documents to the real endpoint and reads the JSON answer.</summary>
 public sealed class GraphQLClient(HttpClient http)
 {
+    /// <summary>Sends <c>Authorization: Bearer</c> on every request from now on.</summary>
+    public GraphQLClient WithToken(string token)
+    {
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return this;
+    }
+
     public async Task<JsonElement> PostAsync(string query, object? variables = null)
     {
         using var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
