@@ -60,6 +60,8 @@ public abstract class NodesAndBadInputTests(CatalogFixture catalog)
     [InlineData("""{ events(where: { startsAt: { gt: null } }) { totalCount } }""", "INVALID_FILTER")]
     [InlineData("""{ events(where: { and: [{ and: [{ and: [{ and: [{ and: [{ and: [{ and: [{ and: [{ and: [{ name: { eq: "x" } }] }] }] }] }] }] }] }] }] }) { totalCount } }""", "INVALID_FILTER")]
     [InlineData("""{ eventById(id: "RXZlbnQ6MQ==") { seats(sectionId: "RXZlbnQ6MQ==") { id } } }""", "INVALID_ID")]
+    [InlineData("""{ events(first: 50) { nodes { performers { events(first: 50) { nodes { performers { events(first: 50) { nodes { name } } } } } } } } }""", "MAX_COMPLEXITY_EXCEEDED")]
+    [InlineData("""{ venues(first: 1) { nodes { events(first: 1) { nodes { venue { events(first: 1) { nodes { venue { events(first: 1) { nodes { venue { events(first: 1) { nodes { venue { events(first: 1) { nodes { venue { name } } } } } } } } } } } } } } } } } }""", "MAX_DEPTH_EXCEEDED")]
     public async Task Bad_arguments_get_a_typed_error_and_no_data(string query, string code)
     {
         var codes = await catalog.Client.ErrorCodesAsync(query);
