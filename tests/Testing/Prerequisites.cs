@@ -1,0 +1,20 @@
+namespace TicketMaster.Testing;
+
+/// <summary>
+/// For tests that need a tool or a build output on this machine (node, chromium, npm packages):
+/// skipped with the reason locally, failed under CI=true, where everything must be there.
+/// </summary>
+public static class Prerequisites
+{
+    public static void Require(bool available, string reason)
+    {
+        if (!available)
+        {
+            throw ServiceAvailability.Missing(reason);
+        }
+    }
+
+    /// <summary>The executable's full path, found on PATH.</summary>
+    public static string RequireExecutable(string name, string howToInstall) =>
+        ServiceAvailability.FindExecutable(name) ?? throw ServiceAvailability.Missing($"no {name} on PATH; {howToInstall}");
+}
