@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TicketMaster.Api.GraphQL;
+using TicketMaster.Api.GraphQL.Transport;
 using TicketMaster.Api.Ide;
 using TicketMaster.DemoData;
 using TicketMaster.Persistence;
@@ -42,6 +43,7 @@ public static class ApiServices
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        app.MapGraphQLEndpoint();
         return app;
     }
 }

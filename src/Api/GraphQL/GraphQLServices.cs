@@ -1,4 +1,5 @@
 using GraphQL;
+using TicketMaster.Api.GraphQL.Transport;
 
 namespace TicketMaster.Api.GraphQL;
 
@@ -10,13 +11,18 @@ public static class GraphQLServices
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<TicketMasterSchema>()
             .AddGraphTypes(typeof(TicketMasterSchema).Assembly)
-            .AddSystemTextJson()
+            // Relaxed escaping writes non-ASCII text as plain UTF-8 instead of \u escapes; safe because
+            // responses are application/json, never embedded in HTML.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddComplexityAnalyzer(complexity =>
             {
                 complexity.MaxDepth = 15;
                 complexity.MaxComplexity = 25_000;
+                complexity.ValidateComplexityDelegate = GraphQLErrors.CodeComplexityErrorAsync;
+                complexity.DefaultComplexityImpactDelegate = IntrospectionComplexity.FreeForIntrospection(complexity.DefaultComplexityImpactDelegate);
             })
-            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = environment.IsDevelopment()));
+            .AddTicketMasterErrors(environment));
+        services.AddGraphQLHttpTransport();
         return services;
     }
 }

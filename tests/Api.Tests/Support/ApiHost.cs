@@ -26,6 +26,16 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     public HttpClient CreateHttpClient() => CreateClient();
 
+    /// <summary>Where Kestrel listens, e.g. <c>http://127.0.0.1:41234/</c>, for clients outside this process.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            using var client = CreateClient();
+            return client.BaseAddress!;
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
