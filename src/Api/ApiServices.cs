@@ -15,7 +15,6 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterGraphQL(builder.Environment);
-        builder.Services.AddBananaCakePop();
         builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");
         return builder;
     }

@@ -14,7 +14,4 @@ public static class Prerequisites
         }
     }
 
-    /// <summary>The executable's full path, found on PATH.</summary>
-    public static string RequireExecutable(string name, string howToInstall) =>
-        ServiceAvailability.FindExecutable(name) ?? throw ServiceAvailability.Missing($"no {name} on PATH; {howToInstall}");
 }

@@ -28,13 +28,14 @@ public static class BananaCakePop
         title = "TicketMaster",
     });
 
-    /// <summary>What the IDE needs from the GraphQL server: an introspection query that fits the complexity budget.</summary>
-    public static IServiceCollection AddBananaCakePop(this IServiceCollection services) =>
-        services.AddSingleton<global::GraphQL.DI.IConfigureSchema, IntrospectionComplexity>();
-
     public static WebApplication UseBananaCakePop(this WebApplication app)
     {
         var options = app.Configuration.GetSection(IdeOptions.SectionName).Get<IdeOptions>() ?? new IdeOptions();
+        if (!options.Enabled)
+        {
+            return app;
+        }
+
         var root = options.ResolveRoot(app.Environment.ContentRootPath);
         var index = new FileInfo(Path.Combine(root, "index.html"));
         if (!index.Exists)

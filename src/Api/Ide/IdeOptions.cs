@@ -5,6 +5,9 @@ public sealed class IdeOptions
 {
     public const string SectionName = "Ide";
 
+    /// <summary>False turns the IDE off: <c>/graphql</c> then answers browsers as the transport does.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>
     /// The folder holding Banana Cake Pop's index.html, relative to the content root when not
     /// absolute. Default: <c>BananaCakePop/</c> beside the app's assembly, where the build and

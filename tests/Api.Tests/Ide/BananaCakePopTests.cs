@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -9,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace TicketMaster.Api.Tests.Ide;
 
-public sealed partial class BananaCakePopTests(BananaCakePopTests.EmptyApi empty, ITestOutputHelper output) : IClassFixture<BananaCakePopTests.EmptyApi>
+public sealed partial class BananaCakePopTests(BananaCakePopTests.Fixture empty, ITestOutputHelper output) : IClassFixture<BananaCakePopTests.Fixture>
 {
     // Where the Api's build copies the npm package; the test project gets the same copy.
     private static readonly string IdeFiles = Path.Combine(AppContext.BaseDirectory, "BananaCakePop");
@@ -17,7 +16,7 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.EmptyApi empty
     [Fact]
     public async Task A_browser_opening_graphql_is_redirected_permanently_to_the_ide_folder()
     {
-        using var client = NotFollowingRedirects(empty.Api);
+        using var client = NotFollowingRedirects(empty.Api.Host);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 
@@ -34,7 +33,7 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.EmptyApi empty
     [InlineData("POST", "/graphql", "text/html")]
     public async Task GraphQL_requests_to_graphql_are_left_to_the_transport(string method, string path, string accept)
     {
-        using var client = NotFollowingRedirects(empty.Api);
+        using var client = NotFollowingRedirects(empty.Api.Host);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Accept.ParseAdd(accept);
         if (method == "POST")
@@ -52,7 +51,7 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.EmptyApi empty
     [Fact]
     public async Task The_ide_config_makes_the_browser_url_the_endpoint_and_turns_telemetry_off()
     {
-        using var client = empty.Api.CreateHttpClient();
+        using var client = empty.Api.Host.CreateHttpClient();
 
         using var response = await client.GetAsync("/graphql/bcp-config.json");
 
@@ -66,7 +65,7 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.EmptyApi empty
     public async Task The_ide_page_and_its_scripts_are_served_from_the_npm_package()
     {
         RequireIdeFiles();
-        using var client = empty.Api.CreateHttpClient();
+        using var client = empty.Api.Host.CreateHttpClient();
 
         using var page = await client.GetAsync("/graphql/");
         var html = await page.Content.ReadAsStringAsync();
@@ -86,7 +85,7 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.EmptyApi empty
     {
         var emptyIdeDirectory = Directory.CreateTempSubdirectory("tm-no-ide-").FullName;
         await using var api = await EmptyApi.StartAsync(new Dictionary<string, string?> { ["Ide:Path"] = emptyIdeDirectory });
-        using var client = api.Api.CreateHttpClient();
+        using var client = api.Host.CreateHttpClient();
 
         using var response = await client.GetAsync("/graphql/");
 
@@ -102,13 +101,9 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.EmptyApi empty
     public async Task In_a_real_browser_the_ide_loads_the_schema_and_shows_the_result_of_a_query()
     {
         RequireIdeFiles();
-        var node = Prerequisites.RequireExecutable("node", "install Node.js (apt-get install nodejs npm)");
+        var browserTests = NodeProject.Require("tests/browser");
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         Prerequisites.Require(File.Exists(chromium), $"no Chromium at {chromium}; install it with: apt-get install chromium");
-        var browserTests = Path.Combine(RepositoryRoot(), "tests", "browser");
-        Prerequisites.Require(
-            Directory.Exists(Path.Combine(browserTests, "node_modules", "playwright-core")),
-            "playwright-core is not installed; run: npm ci --prefix tests/browser");
 
         var dataDirectory = Directory.CreateTempSubdirectory("tm-bcp-").FullName;
         var screenshot = Path.Combine(Path.GetTempPath(), $"tm-bcp-{Guid.NewGuid():N}.png");
@@ -117,9 +112,9 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.EmptyApi empty
             ["Database:DataDirectory"] = dataDirectory,
             ["DemoData:Size"] = "Small",
         });
-        var baseUrl = api.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        var baseUrl = api.ServerAddress.ToString().TrimEnd('/');
 
-        var (exitCode, stdout, stderr) = await RunAsync(node, [Path.Combine(browserTests, "bcp.mjs"), baseUrl, screenshot], browserTests, TimeSpan.FromMinutes(3));
+        var (exitCode, stdout, stderr) = await browserTests.RunAsync("bcp.mjs", [baseUrl, screenshot], TimeSpan.FromMinutes(3));
         output.WriteLine($"bcp.mjs exited {exitCode}; screenshot: {screenshot}\n{stdout}\n{stderr}");
 
         var verdict = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!;
@@ -137,82 +132,22 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.EmptyApi empty
 
     // A plain client: on Kestrel the factory's clients follow redirects whatever their options say.
     private static HttpClient NotFollowingRedirects(ApiHost api) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = api.ClientOptions.BaseAddress };
+        new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = api.ServerAddress };
 
     private static void RequireIdeFiles() => Prerequisites.Require(
         File.Exists(Path.Combine(IdeFiles, "index.html")),
         $"Banana Cake Pop is not in {IdeFiles}: node was not on PATH when the Api was built; install Node.js and rebuild");
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TicketMaster.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"no TicketMaster.sln above {AppContext.BaseDirectory}");
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}: {await stderr}");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
     [GeneratedRegex("""src="(static/js/main\.[0-9a-f]+\.js)""")]
     private static partial Regex MainScript();
 
-    /// <summary>The Api with an empty database (no demo data), for the HTTP-level tests.</summary>
-    public sealed class EmptyApi : IAsyncLifetime, IAsyncDisposable
+    /// <summary>One Api with an empty database for the HTTP-level tests of this class.</summary>
+    public sealed class Fixture : IAsyncLifetime
     {
-        private string _dataDirectory = "";
+        public EmptyApi Api { get; private set; } = null!;
 
-        public ApiHost Api { get; private set; } = null!;
+        public async Task InitializeAsync() => Api = await EmptyApi.StartAsync();
 
-        public static async Task<EmptyApi> StartAsync(IReadOnlyDictionary<string, string?> settings)
-        {
-            var api = new EmptyApi();
-            await api.StartAsync(settings.ToDictionary());
-            return api;
-        }
-
-        public Task InitializeAsync() => StartAsync(new Dictionary<string, string?>());
-
-        public async Task DisposeAsync()
-        {
-            await Api.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-
-        async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
-
-        private async Task StartAsync(Dictionary<string, string?> settings)
-        {
-            _dataDirectory = Directory.CreateTempSubdirectory("tm-ide-").FullName;
-            settings["Database:DataDirectory"] = _dataDirectory;
-            settings["DemoData:Size"] = "None";
-            Api = await ApiHost.StartAsync(settings);
-        }
+        public async Task DisposeAsync() => await Api.DisposeAsync();
     }
 }
