@@ -46,7 +46,7 @@ public static class BananaCakePop
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || IsGraphQLRequest(request))
+            if ((!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) || IsGraphQLRequest(request))
             {
                 await next(context);
                 return;

@@ -24,6 +24,7 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.Fixture empty,
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal("/graphql/", response.Headers.Location?.OriginalString);
+        Assert.Contains("Accept", response.Headers.Vary); // caches must not hand the redirect to API clients
     }
 
     [Theory]
@@ -84,17 +85,23 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.Fixture empty,
     public async Task Without_the_ide_files_the_ide_page_says_how_to_get_them()
     {
         var emptyIdeDirectory = Directory.CreateTempSubdirectory("tm-no-ide-").FullName;
-        await using var api = await EmptyApi.StartAsync(new Dictionary<string, string?> { ["Ide:Path"] = emptyIdeDirectory });
-        using var client = api.Host.CreateHttpClient();
+        try
+        {
+            await using var api = await EmptyApi.StartAsync(new Dictionary<string, string?> { ["Ide:Path"] = emptyIdeDirectory });
+            using var client = api.Host.CreateHttpClient();
 
-        using var response = await client.GetAsync("/graphql/");
+            using var response = await client.GetAsync("/graphql/");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        var sentence = await response.Content.ReadAsStringAsync();
-        Assert.Equal(BananaCakePop.NotInstalledMessage, sentence);
-        Assert.Contains("install Node.js", sentence, StringComparison.Ordinal);
-        Directory.Delete(emptyIdeDirectory);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+            var sentence = await response.Content.ReadAsStringAsync();
+            Assert.Equal(BananaCakePop.NotInstalledMessage, sentence);
+            Assert.Contains("install Node.js", sentence, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(emptyIdeDirectory);
+        }
     }
 
     [SkippableFact]
@@ -107,27 +114,32 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.Fixture empty,
 
         var dataDirectory = Directory.CreateTempSubdirectory("tm-bcp-").FullName;
         var screenshot = Path.Combine(Path.GetTempPath(), $"tm-bcp-{Guid.NewGuid():N}.png");
-        await using var api = await ApiHost.StartAsync(new Dictionary<string, string?>
+        var api = await ApiHost.StartAsync(new Dictionary<string, string?>
         {
             ["Database:DataDirectory"] = dataDirectory,
             ["DemoData:Size"] = "Small",
         });
-        var baseUrl = api.ServerAddress.ToString().TrimEnd('/');
+        try
+        {
+            var baseUrl = api.ServerAddress.ToString().TrimEnd('/');
 
-        var (exitCode, stdout, stderr) = await browserTests.RunAsync("bcp.mjs", [baseUrl, screenshot], TimeSpan.FromMinutes(3));
-        output.WriteLine($"bcp.mjs exited {exitCode}; screenshot: {screenshot}\n{stdout}\n{stderr}");
+            var (exitCode, stdout, stderr) = await browserTests.RunAsync("bcp.mjs", [baseUrl, screenshot], TimeSpan.FromMinutes(3));
+            output.WriteLine($"bcp.mjs exited {exitCode}; screenshot: {screenshot}\n{stdout}\n{stderr}");
 
-        var verdict = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!;
-        Assert.True(verdict["ok"]?.GetValue<bool>(), $"the browser check failed: {verdict.ToJsonString()}\n{stderr}");
-        Assert.Equal($"{baseUrl}/graphql/", verdict["landedOn"]?.GetValue<string>());
-        Assert.True(verdict["schemaLoaded"]?.GetValue<bool>());
-        Assert.Contains($"\"name\": \"{verdict["expectedName"]}\"", verdict["responseText"]?.GetValue<string>(), StringComparison.Ordinal);
-        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is missing or blank");
-        Assert.Equal(0, exitCode);
-
-        await api.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(dataDirectory, recursive: true);
+            var verdict = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!;
+            Assert.True(verdict["ok"]?.GetValue<bool>(), $"the browser check failed: {verdict.ToJsonString()}\n{stderr}");
+            Assert.Equal($"{baseUrl}/graphql/", verdict["landedOn"]?.GetValue<string>());
+            Assert.True(verdict["schemaLoaded"]?.GetValue<bool>());
+            Assert.Contains($"\"name\": \"{verdict["expectedName"]}\"", verdict["responseText"]?.GetValue<string>(), StringComparison.Ordinal);
+            Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is missing or blank");
+            Assert.Equal(0, exitCode);
+        }
+        finally
+        {
+            await api.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
     }
 
     // A plain client: on Kestrel the factory's clients follow redirects whatever their options say.
