@@ -13,5 +13,4 @@ public static class Prerequisites
             throw ServiceAvailability.Missing(reason);
         }
     }
-
 }
