@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TicketMaster.Api.GraphQL;
 using TicketMaster.Api.GraphQL.Transport;
+using TicketMaster.Api.Ide;
 using TicketMaster.Api.Users;
 using TicketMaster.DemoData;
 using TicketMaster.Persistence;
@@ -30,6 +31,9 @@ public static class ApiServices
 
     public static WebApplication MapApiEndpoints(this WebApplication app)
     {
+        // Before the GraphQL endpoint: a browser's GET /graphql becomes the IDE, GraphQL requests pass.
+        app.UseBananaCakePop();
+
         // Healthy only when the database answers; load balancers take an instance out otherwise.
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
