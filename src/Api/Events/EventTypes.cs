@@ -28,11 +28,13 @@ public sealed class EventType : ObjectGraphType<Event>
             .Resolve(ctx => ctx.Source.StartsAt);
         Field<NonNullGraphType<VenueType>>("venue").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(ctx.Source.VenueId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PerformerType>>>>("performers").Description("The line-up, headliner first.")
+            .WithComplexityImpact(1, 3)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().LineupByEvent.Load(ctx.Source.Id).Then(lineup => lineup?.Select(entry => entry.Performer) ?? []));
         Field<NonNullGraphType<PriceRangeType>>("priceRange").Resolve(ctx => ctx.Loaders<EventDataLoaders>().PriceRangeByEvent.Load(ctx.Source.Id));
         Field<NonNullGraphType<AvailabilityType>>("availability").Description("Seat counts now; an expired hold counts as available.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().AvailabilityByEvent.Load(ctx.Source.Id).Then(a => a ?? Availability.None));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSectionType>>>>("sections").Description("Price tiers: each section with its price and free seats.")
+            .WithComplexityImpact(1, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SectionsByEvent.Load(ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSeatType>>>>("seats")
             .Description("Every seat of the event with its status and price: enough to draw a live seat map.")

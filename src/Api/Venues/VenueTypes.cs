@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.Relay;
@@ -24,6 +25,7 @@ public sealed class VenueType : ObjectGraphType<Venue>
         Field<NonNullGraphType<IntGraphType>>("capacity").Description("Number of seats in the seat map.")
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().CapacityByVenue.Load(ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionType>>>>("sections").Description("The seat map: sections, front to back rows, seats.")
+            .WithComplexityImpact(1, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().SectionsByVenue.Load(ctx.Source.Id));
         this.EventsConnection("events", "Events at this venue.", (db, venue) => db.Events.Where(e => e.VenueId == venue.Id));
     }
@@ -42,6 +44,7 @@ public sealed class SectionType : ObjectGraphType<Section>
         Field(s => s.Position).Description("Display order within the venue.");
         Field<NonNullGraphType<IntGraphType>>("capacity").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().CapacityBySection.Load(ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeatRowType>>>>("rows").Description("Rows from the front (position 1) back.")
+            .WithComplexityImpact(1, SeatMapSizes.RowsPerSection)
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().RowsBySection.Load(ctx.Source.Id));
     }
 }
@@ -54,6 +57,7 @@ public sealed class SeatRowType : ObjectGraphType<SeatRow>
         Field(r => r.Label);
         Field(r => r.Position).Description("1 is the row closest to the stage.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeatType>>>>("seats")
+            .WithComplexityImpact(1, SeatMapSizes.SeatsPerRow)
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().SeatsByRow.Load(ctx.Source.Id));
     }
 }
@@ -73,4 +77,15 @@ public sealed class SeatType : ObjectGraphType<Seat>
         Field(s => s.Y).Description("Vertical position on the venue map, in metres from the stage or pitch centre.");
         Field(s => s.IsAccessible).Description("Wheelchair accessible.");
     }
+}
+
+/// <summary>
+/// Typical seat-map list sizes, for the complexity analyzer: a whole venue map (sections × rows ×
+/// seats) must fit one request's budget, ten of them must not.
+/// </summary>
+internal static class SeatMapSizes
+{
+    public const double SectionsPerVenue = 10;
+    public const double RowsPerSection = 10;
+    public const double SeatsPerRow = 20;
 }

@@ -37,3 +37,9 @@ public sealed class AccountsOnSqlite(SqliteCatalog catalog) : AccountTests(catal
 
 [Collection(MariaDbCatalogCollection.Name)]
 public sealed class AccountsOnMariaDb(MariaDbCatalog catalog) : AccountTests(catalog);
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class SeatMapOnSqlite(SqliteCatalog catalog) : SeatMapTests(catalog);
+
+[Collection(MariaDbCatalogCollection.Name)]
+public sealed class SeatMapOnMariaDb(MariaDbCatalog catalog) : SeatMapTests(catalog);

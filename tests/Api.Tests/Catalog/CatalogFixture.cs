@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TicketMaster.Api.Tests.Support;
 using TicketMaster.Events;
 using TicketMaster.Performers;
@@ -89,6 +90,19 @@ public abstract class CatalogFixture(DatabaseProvider provider) : IAsyncLifetime
         {
             await BulkInserter.InsertAsync(db, scheduled.CreateInventory(scheduled.Venue!), CancellationToken.None);
         }
+
+        // Luna Vega's seats 1-4 of the front Stalls row: two held now, one whose hold lapsed, one sold.
+        var lunaTour = events[1];
+        var front = harbour.Sections.Single(s => s.Name == "Stalls").Rows[0].Seats.Select(seat => seat.Id).ToList();
+        var seats = await db.EventSeats.Where(s => s.EventId == lunaTour.Id && front.Contains(s.SeatId)).OrderBy(s => s.SeatId).ToListAsync();
+        var now = DateTime.UtcNow;
+        var (active, lapsed, sold) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        seats[0].PlaceHold(active, now.AddHours(1), now);
+        seats[1].PlaceHold(active, now.AddHours(1), now);
+        seats[2].PlaceHold(lapsed, now.AddMinutes(-1), now.AddMinutes(-11));
+        seats[3].PlaceHold(sold, now.AddHours(1), now);
+        seats[3].Sell(sold, Guid.NewGuid());
+        await db.SaveChangesAsync();
     }
 }
 
