@@ -24,3 +24,34 @@ public sealed class HoldNotActiveException(Guid holdId, HoldStatus status)
 
 public sealed class EmptyHoldException()
     : DomainException("NO_SEATS", "A reservation needs at least one seat.");
+
+public sealed class EventNotFoundException(int eventId)
+    : DomainException("EVENT_NOT_FOUND", $"There is no event {eventId}.");
+
+public sealed class EventNotOnSaleException(int eventId, Events.EventStatus status)
+    : DomainException("EVENT_NOT_ON_SALE", $"Event {eventId} is {status}, not on sale.");
+
+public sealed class TooManySeatsException(int requested, int limit)
+    : DomainException("TOO_MANY_SEATS", $"A reservation holds at most {limit} seats; {requested} were asked for.");
+
+public sealed class TooManyHoldsException(int eventId, int limit)
+    : DomainException("TOO_MANY_HOLDS", $"You already have {limit} active reservations for event {eventId}; confirm or release one first.");
+
+/// <summary>Seat ids that are not seats of this event: unknown, or another event's.</summary>
+public sealed class SeatsNotInEventException(int eventId, IReadOnlyCollection<int> seatIds)
+    : DomainException("SEATS_NOT_IN_EVENT", $"Seats {string.Join(", ", seatIds)} are not seats of event {eventId}.")
+{
+    public IReadOnlyCollection<int> SeatIds { get; } = seatIds;
+}
+
+public sealed class HoldNotFoundException(Guid holdId)
+    : DomainException("RESERVATION_NOT_FOUND", $"There is no reservation {holdId}.");
+
+public sealed class PaymentDeclinedException(string reason)
+    : DomainException("PAYMENT_DECLINED", $"The payment was declined: {reason}");
+
+public sealed class IdempotencyKeyReusedException(string key)
+    : DomainException("IDEMPOTENCY_KEY_REUSED", $"The idempotency key '{key}' was already used for a different request; use a new key.");
+
+public sealed class ConfirmationInProgressException(Guid holdId)
+    : DomainException("CONFIRMATION_IN_PROGRESS", $"Reservation {holdId} is being confirmed by another request with this key; retry shortly.");

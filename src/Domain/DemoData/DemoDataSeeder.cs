@@ -7,8 +7,12 @@ namespace TicketMaster.DemoData;
 /// <summary>Loads a generated set in one transaction with multi-row inserts.</summary>
 public static class DemoDataSeeder
 {
-    public static async Task<DemoDataCounts> SeedAsync(TicketMasterDbContext db, DemoDataSet set, DateTime now, CancellationToken cancellationToken)
+    public static Task<DemoDataCounts> SeedAsync(TicketMasterDbContext db, DemoDataSet set, DateTime now, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(token => SeedOnceAsync(db, set, now, token), cancellationToken);
+
+    private static async Task<DemoDataCounts> SeedOnceAsync(TicketMasterDbContext db, DemoDataSet set, DateTime now, CancellationToken cancellationToken)
     {
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var sections = set.Venues.SelectMany(v => v.Sections).ToList();

@@ -40,6 +40,12 @@ public sealed class OutboxMessage
 public static class OutboxMessageTypes
 {
     public const string EventScheduled = "EventScheduled";
+
+    /// <summary>Seats of an event changed status (held, released, sold); payload <see cref="SeatsChanged"/>.</summary>
+    public const string SeatsChanged = "SeatsChanged";
 }
 
 public sealed record EventScheduled(int EventId, int VenueId, string Name, DateTime StartsAt);
+
+/// <param name="Status">The seats' new status as a buyer sees it.</param>
+public sealed record SeatsChanged(int EventId, IReadOnlyList<int> SeatIds, Booking.SeatStatus Status, Guid HoldId);

@@ -33,6 +33,9 @@ public static class DatabaseRegistration
                 mySql => mySql
                     .MigrationsAssembly(typeof(TicketMasterDbContext).Assembly.FullName)
 
+                    // Deadlocks (1213) and lock-wait timeouts (1205) retry the whole unit of work.
+                    .EnableRetryOnFailure(5, TimeSpan.FromMilliseconds(500), [1213, 1205])
+
                     // `ids.Contains(x)` becomes IN (1, 2, 3), which InnoDB answers from the index,
                     // rather than a JSON_TABLE join the optimizer may not.
                     .TranslateParameterizedCollectionsToConstants()),

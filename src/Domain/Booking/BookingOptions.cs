@@ -1,0 +1,19 @@
+namespace TicketMaster.Booking;
+
+/// <summary>Bound from the <c>Booking</c> configuration section.</summary>
+public sealed class BookingOptions
+{
+    public const string SectionName = "Booking";
+
+    public TimeSpan HoldDuration { get; set; } = Hold.DefaultDuration;
+
+    public int MaxSeatsPerReservation { get; set; } = 8;
+
+    public int MaxActiveHoldsPerEvent { get; set; } = 2;
+
+    /// <summary>
+    /// Test-only: reads the seats without <c>FOR UPDATE</c>, so a test can show that without the
+    /// row lock concurrent buyers oversell. Never set in configuration.
+    /// </summary>
+    internal bool UnsafeSkipRowLocks { get; set; }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TicketMaster.Payments;
+
+namespace TicketMaster.Booking;
+
+public static class BookingRegistration
+{
+    public static IServiceCollection AddTicketMasterBooking(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(BookingOptions.SectionName).Get<BookingOptions>() ?? new BookingOptions());
+        services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        services.AddScoped<ReserveSeats>();
+        services.AddScoped<ReleaseReservation>();
+        services.AddScoped<ConfirmReservation>();
+        services.AddScoped<ExpireHolds>();
+        return services;
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Common;
+using TicketMaster.Orders;
+using TicketMaster.Payments;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Booking;
+
+/// <summary>
+/// Turns a hold into an order: check the hold, charge the buyer with no row lock held, then lock
+/// the seats and finalize. A charge that succeeds for a hold that meanwhile expired, was
+/// released or was confirmed by a racing request is refunded.
+/// </summary>
+public sealed class ConfirmReservation(TicketMasterDbContext db, IPaymentGateway gateway, TimeProvider clock, BookingOptions options)
+{
+    public async Task<Order> ExecuteAsync(int userId, Guid holdId, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var hold = await db.Holds.AsNoTracking().Include(h => h.Seats).SingleOrDefaultAsync(h => h.Id == holdId, cancellationToken)
+            ?? throw new HoldNotFoundException(holdId);
+        if (hold.Status == HoldStatus.Confirmed && hold.UserId == userId && await OrderPaidWithAsync(hold.Id, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            // The same request again (a retry after a lost response): the first result, no second charge.
+            return earlier;
+        }
+
+        hold.EnsureConfirmableBy(userId, clock.GetUtcNow().UtcDateTime);
+        var @event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == hold.EventId, cancellationToken);
+        var seatIds = hold.Seats.Select(s => s.SeatId).ToList();
+        var prices = await db.EventSeats.AsNoTracking().Where(s => s.EventId == hold.EventId && seatIds.Contains(s.SeatId)).ToListAsync(cancellationToken);
+        var payment = await ChargeAsync(hold, Order.TotalOf(prices, @event.Currency), paymentToken, idempotencyKey, cancellationToken);
+
+        try
+        {
+            return await BookingTransaction.RunAsync(db, async token =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                var seats = await InventoryLocks.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, token);
+                var current = await db.Holds.Include(h => h.Seats).SingleAsync(h => h.Id == holdId, token);
+                current.Confirm(userId, now);
+                if (seats.Any(seat => seat.Status != SeatStatus.Held || seat.HoldId != holdId))
+                {
+                    throw new HoldExpiredException(holdId);
+                }
+
+                var order = Order.FromHold(current, seats, @event.Currency, payment.Id, now);
+                seats.ForEach(seat => seat.Sell(holdId, order.Id));
+                db.Orders.Add(order);
+                BookingTransaction.RecordSeatsChanged(db, hold.EventId, seats, SeatStatus.Sold, holdId, now);
+                await db.SaveChangesAsync(token);
+                return order;
+            }, cancellationToken);
+        }
+        catch (DomainException)
+        {
+            await RefundAsync(payment.Id);
+            throw;
+        }
+    }
+
+    /// <summary>Records the attempt, charges outside any transaction, records the outcome.</summary>
+    private async Task<Payment> ChargeAsync(Hold hold, Money amount, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ChangeTracker.Clear();
+        if (await ExistingAttemptAsync(hold, idempotencyKey, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var payment = Payment.Start(hold.Id, hold.UserId, amount, gateway.Name, idempotencyKey, now);
+        db.Payments.Add(payment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent request with the same key recorded its attempt first.
+            db.ChangeTracker.Clear();
+            return await ExistingAttemptAsync(hold, idempotencyKey, cancellationToken) ?? throw new ConfirmationInProgressException(hold.Id);
+        }
+
+        var result = await gateway.ChargeAsync(paymentToken, amount, $"{hold.Id:N}:{idempotencyKey}", cancellationToken);
+        switch (result)
+        {
+            case ChargeResult.Succeeded succeeded:
+                payment.Succeed(succeeded.ProviderReference, clock.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(cancellationToken);
+                return payment;
+            case ChargeResult.Declined declined:
+                payment.Decline(declined.Reason, clock.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(cancellationToken);
+                throw new PaymentDeclinedException(declined.Reason);
+            default:
+                throw new InvalidOperationException($"Unknown charge result {result}.");
+        }
+    }
+
+    /// <summary>
+    /// An earlier attempt with this key: its outcome stands. A success is finalized (the earlier
+    /// request may have died after charging); a decline is declined again; a pending one is in flight.
+    /// </summary>
+    private async Task<Payment?> ExistingAttemptAsync(Hold hold, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Payments.SingleOrDefaultAsync(p => p.Provider == gateway.Name && p.IdempotencyKey == idempotencyKey, cancellationToken);
+        return earlier switch
+        {
+            null => null,
+            _ when earlier.HoldId != hold.Id => throw new IdempotencyKeyReusedException(idempotencyKey),
+            { Status: PaymentStatus.Succeeded } => earlier,
+            { Status: PaymentStatus.Declined } => throw new PaymentDeclinedException(earlier.FailureReason ?? "declined"),
+            { Status: PaymentStatus.Pending } => throw new ConfirmationInProgressException(hold.Id),
+            _ => throw new HoldNotActiveException(hold.Id, hold.Status),
+        };
+    }
+
+    private async Task RefundAsync(Guid paymentId)
+    {
+        // Not cancellable: once we know the money must go back, it goes back.
+        db.ChangeTracker.Clear();
+        var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, CancellationToken.None);
+        await gateway.RefundAsync(payment.ProviderReference!, $"refund:{payment.Id:N}", CancellationToken.None);
+        payment.Refund(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task<Order?> OrderPaidWithAsync(Guid holdId, string idempotencyKey, CancellationToken cancellationToken) =>
+        await db.Orders.AsNoTracking().Include(o => o.Tickets)
+            .Where(o => o.HoldId == holdId && db.Payments.Any(p => p.Id == o.PaymentId && p.IdempotencyKey == idempotencyKey))
+            .SingleOrDefaultAsync(cancellationToken);
+}

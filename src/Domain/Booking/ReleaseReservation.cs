@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Booking;
+
+/// <summary>The buyer gives the seats back before the hold runs out.</summary>
+public sealed class ReleaseReservation(TicketMasterDbContext db, TimeProvider clock, BookingOptions options)
+{
+    public Task<Hold> ExecuteAsync(int userId, Guid holdId, CancellationToken cancellationToken) =>
+        BookingTransaction.RunAsync(db, async token =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var hold = await db.Holds.Include(h => h.Seats).SingleOrDefaultAsync(h => h.Id == holdId, token)
+                ?? throw new HoldNotFoundException(holdId);
+            var seats = await InventoryLocks.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, token);
+
+            // Read again under the seat locks: a confirmation may have committed meanwhile.
+            await db.Entry(hold).ReloadAsync(token);
+            hold.Release(userId);
+            var released = seats.Where(seat => seat.ReleaseHold(hold.Id)).ToList();
+            BookingTransaction.RecordSeatsChanged(db, hold.EventId, released, SeatStatus.Available, hold.Id, now);
+            await db.SaveChangesAsync(token);
+            return hold;
+        }, cancellationToken);
+}
