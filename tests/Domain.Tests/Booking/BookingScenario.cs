@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using TicketMaster.Booking;
+using TicketMaster.Events;
+using TicketMaster.Orders;
+using TicketMaster.Payments;
+using TicketMaster.Persistence;
+using TicketMaster.Users;
+
+namespace TicketMaster.Domain.Tests.Booking;
+
+/// <summary>
+/// A real database with buyers and one on-sale event (plus a second event at the same venue),
+/// and the booking use cases wired the way the Api wires them, each call on a fresh context.
+/// </summary>
+public sealed class BookingScenario : IAsyncDisposable
+{
+    private BookingScenario(TestDatabase database, int eventId, int otherEventId, IReadOnlyList<int> buyers, IReadOnlyList<int> seatIds)
+    {
+        Database = database;
+        EventId = eventId;
+        OtherEventId = otherEventId;
+        Buyers = buyers;
+        SeatIds = seatIds;
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public BookingOptions Options { get; } = new();
+
+    public SimulatedPaymentGateway Gateway => _gateway ??= new SimulatedPaymentGateway(Clock);
+
+    public int EventId { get; }
+
+    public int OtherEventId { get; }
+
+    public IReadOnlyList<int> Buyers { get; }
+
+    /// <summary>The event's seat ids in seat-map order (section, row, number).</summary>
+    public IReadOnlyList<int> SeatIds { get; }
+
+    private SimulatedPaymentGateway? _gateway;
+
+    public static async Task<BookingScenario> CreateAsync(DatabaseProvider provider, string name, int buyers = 3, int rows = 2, int seatsPerRow = 4)
+    {
+        var database = await TestDatabase.CreateAsync(provider, name);
+        await using var db = database.CreateContext();
+        var organizer = TestData.User("organizer", Role.Organizer);
+        var users = Enumerable.Range(1, buyers).Select(i => TestData.User($"buyer{i}")).ToList();
+        var venue = TestData.Venue(rows: rows, seatsPerRow: seatsPerRow);
+        db.AddRange(organizer, venue);
+        db.AddRange(users);
+        await db.SaveChangesAsync();
+
+        var gig = Event.Schedule("Hot Gig", "", EventCategory.Concert, DateTime.UtcNow.AddDays(30), venue, organizer.Id, "EUR",
+            venue.Sections.ToDictionary(s => s.Id, s => s.Name == "Stalls" ? 80m : 50m), [], DateTime.UtcNow);
+        var other = Event.Schedule("Other Gig", "", EventCategory.Concert, DateTime.UtcNow.AddDays(31), venue, organizer.Id, "EUR",
+            venue.Sections.ToDictionary(s => s.Id, _ => 10m), [], DateTime.UtcNow);
+        gig.PutOnSale();
+        other.PutOnSale();
+        db.Events.AddRange(gig, other);
+        await db.SaveChangesAsync();
+        await BulkInserter.InsertAsync(db, gig.CreateInventory(venue).Concat(other.CreateInventory(venue)), CancellationToken.None);
+        return new BookingScenario(database, gig.Id, other.Id, users.Select(u => u.Id).ToList(), venue.AllSeats().Select(s => s.Id).ToList());
+    }
+
+    public async Task<Hold> ReserveAsync(int buyer, params int[] seatIds)
+    {
+        await using var db = Database.CreateContext();
+        return await new ReserveSeats(db, Clock, Options).ExecuteAsync(buyer, EventId, seatIds, CancellationToken.None);
+    }
+
+    public async Task<Hold> ReserveAsync(int buyer, int eventId, IReadOnlyCollection<int> seatIds)
+    {
+        await using var db = Database.CreateContext();
+        return await new ReserveSeats(db, Clock, Options).ExecuteAsync(buyer, eventId, seatIds, CancellationToken.None);
+    }
+
+    public async Task<Order> ConfirmAsync(int buyer, Guid holdId, string token = "tok_visa", string? key = null, TimeProvider? clock = null)
+    {
+        await using var db = Database.CreateContext();
+        return await new ConfirmReservation(db, Gateway, clock ?? Clock, Options).ExecuteAsync(buyer, holdId, token, key ?? Guid.NewGuid().ToString(), CancellationToken.None);
+    }
+
+    public async Task<Hold> ReleaseAsync(int buyer, Guid holdId)
+    {
+        await using var db = Database.CreateContext();
+        return await new ReleaseReservation(db, Clock, Options).ExecuteAsync(buyer, holdId, CancellationToken.None);
+    }
+
+    public async Task<int> ExpireAsync(TimeProvider? clock = null)
+    {
+        await using var db = Database.CreateContext();
+        return await new ExpireHolds(db, clock ?? Clock, Options).ExecuteAsync(100, CancellationToken.None);
+    }
+
+    public async Task<Dictionary<int, (SeatStatus Status, Guid? HoldId, Guid? OrderId)>> SeatsAsync(int? eventId = null)
+    {
+        await using var db = Database.CreateContext();
+        var id = eventId ?? EventId;
+        return await db.EventSeats.Where(s => s.EventId == id).ToDictionaryAsync(s => s.SeatId, s => (s.Status, s.HoldId, s.OrderId));
+    }
+
+    public async Task<T> QueryAsync<T>(Func<TicketMasterDbContext, Task<T>> query)
+    {
+        await using var db = Database.CreateContext();
+        return await query(db);
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
