@@ -24,6 +24,18 @@ public static class BookingMutations
                     ((IEnumerable<object?>)input["seatIds"]!).Select(id => GlobalId.DecodeInt((string)id!, SeatType.TypeName)).ToList(),
                     token)));
 
+        mutation.Field<NonNullGraphType<ReservationPayloadType<ReserveBestAvailableErrorType>>>("reserveBestAvailable")
+            .Description("Holds the best free seats: the dearest price tier, the row nearest the stage, the middle of the row; together in one row when possible.")
+            .Argument<NonNullGraphType<ReserveBestAvailableInputType>>("input")
+            .ResolveAsync(ctx => RunAsync(ctx, (services, user, input, token) =>
+                services.GetRequiredService<ReserveBestAvailable>().ExecuteAsync(
+                    user,
+                    GlobalId.DecodeInt((string)input["eventId"]!, EventType.TypeName),
+                    (int)input["quantity"]!,
+                    input.TryGetValue("sectionId", out var section) && section is string sectionId ? GlobalId.DecodeInt(sectionId, SectionType.TypeName) : null,
+                    input.TryGetValue("maxPrice", out var price) ? (decimal?)price : null,
+                    token)));
+
         mutation.Field<NonNullGraphType<ReservationPayloadType<ReleaseReservationErrorType>>>("releaseReservation")
             .Description("Gives the held seats back before the reservation runs out.")
             .Argument<NonNullGraphType<ReleaseReservationInputType>>("input")

@@ -55,3 +55,6 @@ public sealed class IdempotencyKeyReusedException(string key)
 
 public sealed class ConfirmationInProgressException(Guid holdId)
     : DomainException("CONFIRMATION_IN_PROGRESS", $"Reservation {holdId} is being confirmed by another request with this key; retry shortly.");
+
+public sealed class NotEnoughSeatsException(int eventId, int quantity)
+    : DomainException("NOT_ENOUGH_SEATS", $"Event {eventId} has fewer than {quantity} free seats matching your choice.");

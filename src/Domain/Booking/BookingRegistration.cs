@@ -11,6 +11,7 @@ public static class BookingRegistration
         services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(BookingOptions.SectionName).Get<BookingOptions>() ?? new BookingOptions());
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         services.AddScoped<ReserveSeats>();
+        services.AddScoped<ReserveBestAvailable>();
         services.AddScoped<ReleaseReservation>();
         services.AddScoped<ConfirmReservation>();
         services.AddScoped<ExpireHolds>();

@@ -104,6 +104,28 @@ public abstract class BookingApiTests(CatalogFixture catalog)
         Assert.Contains("INVALID_ID", await buyer.ErrorCodesAsync(Confirm, new { input = new { reservationId = eventId, paymentToken = "tok_visa", idempotencyKey = "x" } }));
     }
 
+    [SkippableFact]
+    public async Task Best_available_holds_adjacent_seats_in_the_requested_section()
+    {
+        var buyer = await SignedInBuyerAsync();
+        var sections = (await buyer.DataAsync("""{ events(where: { name: { eq: "Bears vs Lions" } }) { nodes { id sections { id name } } } }"""))
+            .GetProperty("events").GetProperty("nodes")[0];
+        var circle = sections.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Circle").GetProperty("id").GetString();
+
+        var payload = (await buyer.DataAsync(
+            "mutation($input: ReserveBestAvailableInput!) { reserveBestAvailable(input: $input) { reservation { seats { section row number } } errors { __typename } } }",
+            new { input = new { eventId = sections.GetProperty("id").GetString(), quantity = 3, sectionId = circle } })).GetProperty("reserveBestAvailable");
+        var tooMany = (await buyer.DataAsync(
+            "mutation($input: ReserveBestAvailableInput!) { reserveBestAvailable(input: $input) { errors { __typename } } }",
+            new { input = new { eventId = sections.GetProperty("id").GetString(), quantity = 50 } })).GetProperty("reserveBestAvailable");
+
+        var seats = payload.GetProperty("reservation").GetProperty("seats").EnumerateArray().ToList();
+        Assert.All(seats, s => Assert.Equal(("Circle", "A"), (s.GetProperty("section").GetString(), s.GetProperty("row").GetString())));
+        var numbers = seats.Select(s => s.GetProperty("number").GetInt32()).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], 3), numbers);
+        Assert.Equal("TooManySeatsError", tooMany.GetProperty("errors")[0].GetProperty("__typename").GetString());
+    }
+
     private async Task<GraphQLClient> SignedInBuyerAsync()
     {
         var name = $"buyer{Guid.NewGuid():N}"[..20];
