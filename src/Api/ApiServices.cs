@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TicketMaster.Api.Booking;
 using TicketMaster.Api.GraphQL;
 using TicketMaster.Api.GraphQL.Transport;
 using TicketMaster.Api.Ide;
@@ -17,6 +18,7 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
+        builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddTicketMasterAuthentication();
         builder.Services.AddTicketMasterGraphQL(builder.Environment);
         builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");

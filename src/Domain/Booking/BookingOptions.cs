@@ -11,6 +11,12 @@ public sealed class BookingOptions
 
     public int MaxActiveHoldsPerEvent { get; set; } = 2;
 
+    /// <summary>How often the expiry sweep looks for lapsed holds.</summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many lapsed holds one sweep ends at most; the next sweep takes the rest.</summary>
+    public int ExpirySweepBatchSize { get; set; } = 500;
+
     /// <summary>
     /// Test-only: reads the seats without <c>FOR UPDATE</c>, so a test can show that without the
     /// row lock concurrent buyers oversell. Never set in configuration.
