@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketMaster.Payments;
 
 namespace TicketMaster.Booking;
@@ -10,6 +11,7 @@ public static class BookingRegistration
     {
         services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(BookingOptions.SectionName).Get<BookingOptions>() ?? new BookingOptions());
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        services.TryAddSingleton<IAvailabilityPublisher, OutboxOnlyAvailabilityPublisher>();
         services.AddScoped<ReserveSeats>();
         services.AddScoped<ReserveBestAvailable>();
         services.AddScoped<ReleaseReservation>();

@@ -10,19 +10,33 @@ namespace TicketMaster.Booking;
 /// </summary>
 internal static class BookingTransaction
 {
-    public static Task<T> RunAsync<T>(TicketMasterDbContext db, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(
+    public static async Task<T> RunAsync<T>(
+        TicketMasterDbContext db, IAvailabilityPublisher publisher, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+    {
+        var changes = new List<OutboxMessage>();
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(
             step,
             async (_, state, token) =>
             {
                 db.ChangeTracker.Clear();
+                changes.Clear();
                 await using var transaction = await InventoryLocks.BeginAsync(db, token);
                 var result = await state(token);
+                changes.AddRange(db.ChangeTracker.Entries<OutboxMessage>().Select(entry => entry.Entity));
                 await transaction.CommitAsync(token);
                 return result;
             },
             verifySucceeded: null,
             cancellationToken);
+
+        // After the commit, never before: subscribers must not see a change that could roll back.
+        foreach (var change in changes.Where(m => m.Type == OutboxMessageTypes.SeatsChanged))
+        {
+            await publisher.PublishAsync(new AvailabilityChange(change.Id, change.ReadPayload<SeatsChanged>()), CancellationToken.None);
+        }
+
+        return result;
+    }
 
     public static void RecordSeatsChanged(TicketMasterDbContext db, int eventId, IEnumerable<EventSeat> seats, SeatStatus status, Guid holdId, DateTime now) =>
         db.OutboxMessages.Add(OutboxMessage.Create(

@@ -11,7 +11,7 @@ namespace TicketMaster.Booking;
 /// the seats and finalize. A charge that succeeds for a hold that meanwhile expired, was
 /// released or was confirmed by a racing request is refunded.
 /// </summary>
-public sealed class ConfirmReservation(TicketMasterDbContext db, IPaymentGateway gateway, TimeProvider clock, BookingOptions options)
+public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPublisher publisher, IPaymentGateway gateway, TimeProvider clock, BookingOptions options)
 {
     public async Task<Order> ExecuteAsync(int userId, Guid holdId, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IPaymentGateway
 
         try
         {
-            return await BookingTransaction.RunAsync(db, async token =>
+            return await BookingTransaction.RunAsync(db, publisher, async token =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 var seats = await InventoryLocks.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, token);

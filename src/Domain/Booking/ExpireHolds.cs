@@ -9,7 +9,7 @@ namespace TicketMaster.Booking;
 /// maps honest. Each hold is its own short transaction with the same seat locks as a
 /// confirmation, so a confirmation racing the expiry has exactly one winner.
 /// </summary>
-public sealed class ExpireHolds(TicketMasterDbContext db, TimeProvider clock, BookingOptions options)
+public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher publisher, TimeProvider clock, BookingOptions options)
 {
     public async Task<int> ExecuteAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class ExpireHolds(TicketMasterDbContext db, TimeProvider clock, Bo
         var expired = 0;
         foreach (var holdId in lapsed)
         {
-            expired += await BookingTransaction.RunAsync(db, async token =>
+            expired += await BookingTransaction.RunAsync(db, publisher, async token =>
             {
                 var hold = await db.Holds.Include(h => h.Seats).SingleAsync(h => h.Id == holdId, token);
                 var seats = await InventoryLocks.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, token);

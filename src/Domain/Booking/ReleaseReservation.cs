@@ -4,10 +4,10 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Booking;
 
 /// <summary>The buyer gives the seats back before the hold runs out.</summary>
-public sealed class ReleaseReservation(TicketMasterDbContext db, TimeProvider clock, BookingOptions options)
+public sealed class ReleaseReservation(TicketMasterDbContext db, IAvailabilityPublisher publisher, TimeProvider clock, BookingOptions options)
 {
     public Task<Hold> ExecuteAsync(int userId, Guid holdId, CancellationToken cancellationToken) =>
-        BookingTransaction.RunAsync(db, async token =>
+        BookingTransaction.RunAsync(db, publisher, async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var hold = await db.Holds.Include(h => h.Seats).SingleOrDefaultAsync(h => h.Id == holdId, token)

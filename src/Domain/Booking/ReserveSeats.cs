@@ -4,7 +4,7 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Booking;
 
 /// <summary>Holds the chosen seats for the buyer: all of them, or none.</summary>
-public sealed class ReserveSeats(TicketMasterDbContext db, TimeProvider clock, BookingOptions options)
+public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublisher publisher, TimeProvider clock, BookingOptions options)
 {
     public async Task<Hold> ExecuteAsync(int userId, int eventId, IReadOnlyCollection<int> seatIds, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, TimeProvider clock, B
             throw new EventNotOnSaleException(eventId, @event.Status);
         }
 
-        return await BookingTransaction.RunAsync(db, async token =>
+        return await BookingTransaction.RunAsync(db, publisher, async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var active = await db.Holds.CountAsync(

@@ -30,6 +30,9 @@ public sealed class BookingScenario : IAsyncDisposable
 
     public BookingOptions Options { get; } = new();
 
+    /// <summary>Every availability change published, in publishing order.</summary>
+    public RecordingPublisher Publisher { get; } = new();
+
     public SimulatedPaymentGateway Gateway => _gateway ??= new SimulatedPaymentGateway(Clock);
 
     public int EventId { get; }
@@ -69,31 +72,31 @@ public sealed class BookingScenario : IAsyncDisposable
     public async Task<Hold> ReserveAsync(int buyer, params int[] seatIds)
     {
         await using var db = Database.CreateContext();
-        return await new ReserveSeats(db, Clock, Options).ExecuteAsync(buyer, EventId, seatIds, CancellationToken.None);
+        return await new ReserveSeats(db, Publisher, Clock, Options).ExecuteAsync(buyer, EventId, seatIds, CancellationToken.None);
     }
 
     public async Task<Hold> ReserveAsync(int buyer, int eventId, IReadOnlyCollection<int> seatIds)
     {
         await using var db = Database.CreateContext();
-        return await new ReserveSeats(db, Clock, Options).ExecuteAsync(buyer, eventId, seatIds, CancellationToken.None);
+        return await new ReserveSeats(db, Publisher, Clock, Options).ExecuteAsync(buyer, eventId, seatIds, CancellationToken.None);
     }
 
     public async Task<Order> ConfirmAsync(int buyer, Guid holdId, string token = "tok_visa", string? key = null, TimeProvider? clock = null)
     {
         await using var db = Database.CreateContext();
-        return await new ConfirmReservation(db, Gateway, clock ?? Clock, Options).ExecuteAsync(buyer, holdId, token, key ?? Guid.NewGuid().ToString(), CancellationToken.None);
+        return await new ConfirmReservation(db, Publisher, Gateway, clock ?? Clock, Options).ExecuteAsync(buyer, holdId, token, key ?? Guid.NewGuid().ToString(), CancellationToken.None);
     }
 
     public async Task<Hold> ReleaseAsync(int buyer, Guid holdId)
     {
         await using var db = Database.CreateContext();
-        return await new ReleaseReservation(db, Clock, Options).ExecuteAsync(buyer, holdId, CancellationToken.None);
+        return await new ReleaseReservation(db, Publisher, Clock, Options).ExecuteAsync(buyer, holdId, CancellationToken.None);
     }
 
     public async Task<int> ExpireAsync(TimeProvider? clock = null)
     {
         await using var db = Database.CreateContext();
-        return await new ExpireHolds(db, clock ?? Clock, Options).ExecuteAsync(100, CancellationToken.None);
+        return await new ExpireHolds(db, Publisher, clock ?? Clock, Options).ExecuteAsync(100, CancellationToken.None);
     }
 
     public async Task<Dictionary<int, (SeatStatus Status, Guid? HoldId, Guid? OrderId)>> SeatsAsync(int? eventId = null)
@@ -110,4 +113,17 @@ public sealed class BookingScenario : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
+
+public sealed class RecordingPublisher : IAvailabilityPublisher
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<AvailabilityChange> _changes = new();
+
+    public IReadOnlyList<AvailabilityChange> Changes => _changes.ToList();
+
+    public ValueTask PublishAsync(AvailabilityChange change, CancellationToken cancellationToken)
+    {
+        _changes.Enqueue(change);
+        return ValueTask.CompletedTask;
+    }
 }

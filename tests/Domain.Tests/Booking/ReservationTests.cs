@@ -95,6 +95,12 @@ public sealed class ReservationTests
 
         Assert.Equal(HoldStatus.Released, released.Status);
         Assert.All((await scenario.SeatsAsync()).Values, s => Assert.Equal(SeatStatus.Available, s.Status));
+
+        // Published after each commit, and only for what committed: versions only grow.
+        var changes = scenario.Publisher.Changes;
+        Assert.Equal([SeatStatus.Held, SeatStatus.Available], changes.Select(c => c.Change.Status));
+        Assert.True(changes[1].Version > changes[0].Version);
+        Assert.All(changes, c => Assert.Equal([scenario.SeatIds[0], scenario.SeatIds[1]], c.Change.SeatIds));
     }
 
     [SkippableTheory]
