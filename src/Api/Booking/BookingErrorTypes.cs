@@ -49,7 +49,7 @@ public sealed class ReserveBestAvailableErrorType() : BookingErrorUnion(
 
 public sealed class ConfirmReservationErrorType() : BookingErrorUnion(
     "ConfirmReservationError", "RESERVATION_NOT_FOUND", "HOLD_EXPIRED", "HOLD_NOT_OWNED", "HOLD_ALREADY_CONFIRMED", "HOLD_NOT_ACTIVE",
-    "PAYMENT_DECLINED", "IDEMPOTENCY_KEY_REUSED", "CONFIRMATION_IN_PROGRESS");
+    "PAYMENT_DECLINED", "PAYMENT_FAILED", "IDEMPOTENCY_KEY_REUSED", "CONFIRMATION_IN_PROGRESS");
 
 public sealed class ReleaseReservationErrorType() : BookingErrorUnion(
     "ReleaseReservationError", "RESERVATION_NOT_FOUND", "HOLD_NOT_OWNED", "HOLD_NOT_ACTIVE");

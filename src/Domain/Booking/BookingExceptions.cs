@@ -58,3 +58,6 @@ public sealed class ConfirmationInProgressException(Guid holdId)
 
 public sealed class NotEnoughSeatsException(int eventId, int quantity)
     : DomainException("NOT_ENOUGH_SEATS", $"Event {eventId} has fewer than {quantity} free seats matching your choice.");
+
+public sealed class PaymentFailedException(string reason)
+    : DomainException("PAYMENT_FAILED", $"The payment could not be completed: {reason} Try again with a new idempotency key.");

@@ -11,6 +11,12 @@ public sealed class BookingOptions
 
     public int MaxActiveHoldsPerEvent { get; set; } = 2;
 
+    /// <summary>How long a charge may take before the attempt is recorded as failed.</summary>
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Network delay the simulated gateway adds to every charge, for realistic benchmarks.</summary>
+    public TimeSpan SimulatedPaymentLatency { get; set; } = TimeSpan.Zero;
+
     /// <summary>How often the expiry sweep looks for lapsed holds.</summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 

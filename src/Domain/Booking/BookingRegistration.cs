@@ -10,7 +10,10 @@ public static class BookingRegistration
     public static IServiceCollection AddTicketMasterBooking(this IServiceCollection services)
     {
         services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(BookingOptions.SectionName).Get<BookingOptions>() ?? new BookingOptions());
-        services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        services.AddSingleton<IPaymentGateway>(provider => new SimulatedPaymentGateway(provider.GetRequiredService<TimeProvider>())
+        {
+            Latency = provider.GetRequiredService<BookingOptions>().SimulatedPaymentLatency,
+        });
         services.TryAddSingleton<IAvailabilityPublisher, OutboxOnlyAvailabilityPublisher>();
         services.AddScoped<ReserveSeats>();
         services.AddScoped<ReserveBestAvailable>();

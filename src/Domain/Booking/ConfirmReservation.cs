@@ -80,7 +80,22 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
             return await ExistingAttemptAsync(hold, idempotencyKey, cancellationToken) ?? throw new ConfirmationInProgressException(hold.Id);
         }
 
-        var result = await gateway.ChargeAsync(paymentToken, amount, $"{hold.Id:N}:{idempotencyKey}", cancellationToken);
+        ChargeResult result;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(options.PaymentTimeout);
+            try
+            {
+                result = await gateway.ChargeAsync(paymentToken, amount, $"{hold.Id:N}:{idempotencyKey}", timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                payment.Error($"The payment processor did not answer within {options.PaymentTimeout.TotalSeconds:0} s.", clock.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw new PaymentFailedException(payment.FailureReason!);
+            }
+        }
+
         switch (result)
         {
             case ChargeResult.Succeeded succeeded:
@@ -109,6 +124,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
             _ when earlier.HoldId != hold.Id => throw new IdempotencyKeyReusedException(idempotencyKey),
             { Status: PaymentStatus.Succeeded } => earlier,
             { Status: PaymentStatus.Declined } => throw new PaymentDeclinedException(earlier.FailureReason ?? "declined"),
+            { Status: PaymentStatus.Failed } => throw new PaymentFailedException(earlier.FailureReason ?? "failed"),
             { Status: PaymentStatus.Pending } => throw new ConfirmationInProgressException(hold.Id),
             _ => throw new HoldNotActiveException(hold.Id, hold.Status),
         };
