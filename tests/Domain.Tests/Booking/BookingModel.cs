@@ -84,6 +84,10 @@ public sealed class BookingModel(int buyers, int seats, BookingOptions options, 
 
     public void Advance(TimeSpan by) => Now += by;
 
+    /// <summary>Whether one of these seats is still stored as held by a hold that has lapsed.</summary>
+    public bool HasLapsedHoldOn(IEnumerable<int> seatIndexes) =>
+        seatIndexes.Any(seat => _seats[seat].Status == SeatStatus.Held && _holds[_seats[seat].Hold!.Value].HasLapsedAt(Now));
+
     public string Reserve(int buyer, IReadOnlyCollection<int> seatIndexes)
     {
         var wanted = seatIndexes.Distinct().Order().ToArray();

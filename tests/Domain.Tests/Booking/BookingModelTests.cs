@@ -59,10 +59,14 @@ public sealed class BookingModelTests(ITestOutputHelper output)
         Assert.Equal(Seats, scenario.SeatIds.Count);
 
         // One thread: the sequences share the scenario's database and clock.
-        await Sequences.SampleAsync(steps => RunAsync(scenario, steps), output.WriteLine, iter: Iterations, threads: 1, print: Print);
+        var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        await Sequences.SampleAsync(steps => RunAsync(scenario, steps, outcomes), output.WriteLine, iter: Iterations, threads: 1, print: Print);
+
+        // Shows that the interesting cases (lapsed holds, limits, declines, races for a seat) were reached.
+        output.WriteLine(string.Join("\n", outcomes.Select(o => $"{o.Value,5} × {o.Key}")));
     }
 
-    private static async Task RunAsync(BookingScenario scenario, BookingStep[] steps)
+    private static async Task RunAsync(BookingScenario scenario, BookingStep[] steps, IDictionary<string, int> outcomes)
     {
         await scenario.ResetBookingsAsync();
         var model = new BookingModel(Buyers, Seats, scenario.Options, scenario.Clock.GetUtcNow().UtcDateTime);
@@ -71,6 +75,8 @@ public sealed class BookingModelTests(ITestOutputHelper output)
         {
             var (resolved, expected, actual) = await run.ApplyAsync(step);
             run.Trace.AppendLine($"  {$"{step}{resolved}",-72} model: {expected,-30} real: {actual}");
+            var kind = Tally(step, resolved, expected);
+            outcomes[kind] = outcomes.TryGetValue(kind, out var count) ? count + 1 : 1;
             if (expected != actual)
             {
                 throw new ModelMismatchException($"The real use case did not do what the model predicts at the last step:\n{run.Trace}");
@@ -87,6 +93,20 @@ public sealed class BookingModelTests(ITestOutputHelper output)
                 $"After the sequence the database differs from the model:\n{string.Join("\n", differences)}\nSteps:\n{run.Trace}");
         }
     }
+
+    /// <summary>The kind of case a step exercised, for the summary.</summary>
+    private static string Tally(BookingStep step, string resolved, string expected) => step switch
+    {
+        BookingStep.Advance => "advance",
+        BookingStep.Expire => expected == "ok, 0 expired" ? "expire: nothing to do" : "expire: ends lapsed holds",
+        _ => $"{step.GetType().Name.ToLowerInvariant()}: {expected.Split(' ')[0]}{Where(resolved)}",
+    };
+
+    private static string Where(string resolved) => resolved.IndexOf(" at ", StringComparison.Ordinal) switch
+    {
+        < 0 => "",
+        var at => resolved[at..],
+    };
 
     private static string Print(BookingStep[] steps) =>
         $"{steps.Length} steps:\n" + string.Join("\n", steps.Select((step, i) => $"  {i + 1,2}. {step}"));
@@ -106,13 +126,14 @@ public sealed class BookingModelTests(ITestOutputHelper output)
             {
                 case BookingStep.Reserve reserve:
                 {
+                    var takesOver = model.HasLapsedHoldOn(reserve.Seats) ? " at a lapsed hold's seat" : "";
                     var expected = model.Reserve(reserve.Buyer, reserve.Seats);
                     var actual = await OutcomeAsync(async () =>
                     {
                         var hold = await scenario.ReserveAsync(scenario.Buyers[reserve.Buyer], reserve.Seats.Select(s => scenario.SeatIds[s]).ToArray());
                         _holds.Add(hold.Id);
                     });
-                    return ("", expected, actual);
+                    return (takesOver, expected, actual);
                 }
 
                 case BookingStep.Confirm confirm:
@@ -203,7 +224,8 @@ public sealed class BookingModelTests(ITestOutputHelper output)
 
         private int? OrderHold(Guid? orderId) => orderId is { } id && _orders.TryGetValue(id, out var hold) ? hold : null;
 
-        private static string Resolved(int? hold, int buyer) => $" = hold #{hold?.ToString() ?? "none"} by buyer {buyer}";
+        private string Resolved(int? hold, int buyer) =>
+            $" = hold #{hold?.ToString() ?? "none"} by buyer {buyer}{(hold is { } h && model.Holds[h].ExpiresAt == model.Now ? " at its expiry" : "")}";
     }
 
     private sealed class ModelMismatchException(string message) : Exception(message);
