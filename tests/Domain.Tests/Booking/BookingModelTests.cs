@@ -60,7 +60,32 @@ public sealed class BookingModelTests(ITestOutputHelper output)
 
         // One thread: the sequences share the scenario's database and clock.
         var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        await Sequences.SampleAsync(steps => RunAsync(scenario, steps, outcomes), output.WriteLine, iter: Iterations, threads: 1, print: Print);
+        BookingStep[]? shortestFailure = null;
+        try
+        {
+            await Sequences.SampleAsync(
+                async steps =>
+                {
+                    try
+                    {
+                        await RunAsync(scenario, steps, outcomes);
+                    }
+                    catch (ModelMismatchException e)
+                    {
+                        shortestFailure = shortestFailure is null || e.Steps.Length < shortestFailure.Length ? e.Steps : shortestFailure;
+                        throw;
+                    }
+                },
+                output.WriteLine, iter: Iterations, threads: 1, print: Print);
+        }
+        catch (CsCheckException e) when (shortestFailure is not null)
+        {
+            // CsCheck shrinks by sampling smaller sequences, which a few dozen iterations rarely
+            // find for a stateful bug; dropping steps one at a time from the failure is cheap and
+            // leaves only the steps that matter.
+            var minimal = await MinimizeAsync(scenario, shortestFailure);
+            throw new ModelMismatchException($"{e.Message}\n\nMinimized to {minimal.Steps.Length} steps:\n{minimal.Message}", minimal.Steps, e);
+        }
 
         // Shows that the interesting cases (lapsed holds, limits, declines, races for a seat) were reached.
         output.WriteLine(string.Join("\n", outcomes.Select(o => $"{o.Value,5} × {o.Key}")));
@@ -71,15 +96,25 @@ public sealed class BookingModelTests(ITestOutputHelper output)
         await scenario.ResetBookingsAsync();
         var model = new BookingModel(Buyers, Seats, scenario.Options, scenario.Clock.GetUtcNow().UtcDateTime);
         var run = new Run(scenario, model);
-        foreach (var step in steps)
+        for (var i = 0; i < steps.Length; i++)
         {
-            var (resolved, expected, actual) = await run.ApplyAsync(step);
+            var step = steps[i];
+            string resolved, expected, actual;
+            try
+            {
+                (resolved, expected, actual) = await run.ApplyAsync(step);
+            }
+            catch (Exception e)
+            {
+                throw new ModelMismatchException($"The last step threw {e.GetType().Name}: {e.Message}\n{run.Trace}  {step}", steps[..(i + 1)], e);
+            }
+
             run.Trace.AppendLine($"  {$"{step}{resolved}",-72} model: {expected,-30} real: {actual}");
             var kind = Tally(step, resolved, expected);
             outcomes[kind] = outcomes.TryGetValue(kind, out var count) ? count + 1 : 1;
             if (expected != actual)
             {
-                throw new ModelMismatchException($"The real use case did not do what the model predicts at the last step:\n{run.Trace}");
+                throw new ModelMismatchException($"The real use case did not do what the model predicts at the last step:\n{run.Trace}", steps[..(i + 1)]);
             }
         }
 
@@ -90,7 +125,38 @@ public sealed class BookingModelTests(ITestOutputHelper output)
             var differences = expectedState.Except(actualState).Select(line => $"  model: {line}")
                 .Concat(actualState.Except(expectedState).Select(line => $"  real:  {line}"));
             throw new ModelMismatchException(
-                $"After the sequence the database differs from the model:\n{string.Join("\n", differences)}\nSteps:\n{run.Trace}");
+                $"After the sequence the database differs from the model:\n{string.Join("\n", differences)}\nSteps:\n{run.Trace}", steps);
+        }
+    }
+
+    /// <summary>Drops steps one at a time, last first, keeping every drop after which the sequence still fails.</summary>
+    private static async Task<ModelMismatchException> MinimizeAsync(BookingScenario scenario, BookingStep[] failing)
+    {
+        var failure = await FailureOfAsync(scenario, failing)
+            ?? new ModelMismatchException("The failing sequence passed when run again; is the failure timing-dependent?", failing);
+        for (var i = failure.Steps.Length - 1; i >= 0; i--)
+        {
+            var candidate = failure.Steps.Where((_, j) => j != i).ToArray();
+            if (await FailureOfAsync(scenario, candidate) is { } smaller)
+            {
+                failure = smaller;
+                i = Math.Min(i, failure.Steps.Length);
+            }
+        }
+
+        return failure;
+    }
+
+    private static async Task<ModelMismatchException?> FailureOfAsync(BookingScenario scenario, BookingStep[] steps)
+    {
+        try
+        {
+            await RunAsync(scenario, steps, new Dictionary<string, int>());
+            return null;
+        }
+        catch (ModelMismatchException e)
+        {
+            return e;
         }
     }
 
@@ -228,5 +294,9 @@ public sealed class BookingModelTests(ITestOutputHelper output)
             $" = hold #{hold?.ToString() ?? "none"} by buyer {buyer}{(hold is { } h && model.Holds[h].ExpiresAt == model.Now ? " at its expiry" : "")}";
     }
 
-    private sealed class ModelMismatchException(string message) : Exception(message);
+    /// <summary>A disagreement with the model, with the steps up to and including the one that showed it.</summary>
+    private sealed class ModelMismatchException(string message, BookingStep[] steps, Exception? inner = null) : Exception(message, inner)
+    {
+        public BookingStep[] Steps { get; } = steps;
+    }
 }
