@@ -25,8 +25,8 @@ public sealed class BookingModelTests(ITestOutputHelper output)
     private const int Seats = 2 * Rows * SeatsPerRow;
 
     /// <summary>
-    /// About a second per sequence on MariaDB, so few. A failure prints its seed: set CsCheck_Seed
-    /// to replay it, and CsCheck_Iter (say 500) to search longer for a shorter failing sequence.
+    /// Most of a second per sequence on MariaDB, so few; CsCheck_Iter (say 500) runs more, e.g.
+    /// overnight. A failure prints its seed: set CsCheck_Seed to replay it.
     /// </summary>
     private static long Iterations => Environment.GetEnvironmentVariable("CsCheck_Iter") is null ? 30 : Check.Iter;
 
