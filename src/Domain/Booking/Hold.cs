@@ -77,7 +77,7 @@ public sealed class Hold
         Status = HoldStatus.Confirmed;
     }
 
-    public void Release(int userId)
+    public void Release(int userId, DateTime now)
     {
         if (UserId != userId)
         {
@@ -87,6 +87,14 @@ public sealed class Hold
         if (Status != HoldStatus.Active)
         {
             throw new HoldNotActiveException(Id, Status);
+        }
+
+        // Past its expiry the hold is over even if the expiry job has not marked it yet: refuse
+        // as the job's Expired status would, so the answer never depends on the job's timing (and
+        // a buyer is not told "released" for seats that may already be someone else's).
+        if (now >= ExpiresAt)
+        {
+            throw new HoldNotActiveException(Id, HoldStatus.Expired);
         }
 
         Status = HoldStatus.Released;

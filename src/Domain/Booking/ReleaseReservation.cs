@@ -16,7 +16,7 @@ public sealed class ReleaseReservation(TicketMasterDbContext db, IAvailabilityPu
 
             // Read again under the seat locks: a confirmation may have committed meanwhile.
             await db.Entry(hold).ReloadAsync(token);
-            hold.Release(userId);
+            hold.Release(userId, now);
             var released = seats.Where(seat => seat.ReleaseHold(hold.Id)).ToList();
             BookingTransaction.RecordSeatsChanged(db, hold.EventId, released, SeatStatus.Available, hold.Id, now);
             await db.SaveChangesAsync(token);

@@ -106,6 +106,28 @@ public sealed class BookingScenario : IAsyncDisposable
         return await db.EventSeats.Where(s => s.EventId == id).ToDictionaryAsync(s => s.SeatId, s => (s.Status, s.HoldId, s.OrderId));
     }
 
+    /// <summary>
+    /// Back to the state right after <see cref="CreateAsync"/>: no holds, orders, payments or
+    /// outbox rows, every seat of every event available. Far cheaper than a new database (about a
+    /// second on MariaDB), for tests that run many sequences on one scenario.
+    /// </summary>
+    public async Task ResetBookingsAsync()
+    {
+        await using var db = Database.CreateContext();
+        await db.Tickets.ExecuteDeleteAsync();
+        await db.Orders.ExecuteDeleteAsync();
+        await db.Payments.ExecuteDeleteAsync();
+        await db.HoldSeats.ExecuteDeleteAsync();
+        await db.Holds.ExecuteDeleteAsync();
+        await db.OutboxMessages.ExecuteDeleteAsync();
+        await db.EventSeats.Where(s => s.Status != SeatStatus.Available || s.HoldId != null || s.OrderId != null)
+            .ExecuteUpdateAsync(seat => seat
+                .SetProperty(s => s.Status, SeatStatus.Available)
+                .SetProperty(s => s.HoldId, (Guid?)null)
+                .SetProperty(s => s.HoldExpiresAt, (DateTime?)null)
+                .SetProperty(s => s.OrderId, (Guid?)null));
+    }
+
     public async Task<T> QueryAsync<T>(Func<TicketMasterDbContext, Task<T>> query)
     {
         await using var db = Database.CreateContext();

@@ -56,7 +56,7 @@ public sealed class HoldTests
         hold.Confirm(1, Now);
 
         Assert.Throws<HoldAlreadyConfirmedException>(() => hold.Confirm(1, Now));
-        Assert.Throws<HoldNotActiveException>(() => hold.Release(1));
+        Assert.Throws<HoldNotActiveException>(() => hold.Release(1, Now));
     }
 
     [Fact]
@@ -72,10 +72,22 @@ public sealed class HoldTests
     }
 
     [Fact]
+    public void A_hold_past_its_expiry_cannot_be_released_even_before_the_expiry_job_marks_it()
+    {
+        var hold = PlaceHold();
+        _clock.Advance(TimeSpan.FromMinutes(10));
+
+        var error = Assert.Throws<HoldNotActiveException>(() => hold.Release(1, Now));
+
+        Assert.Equal("HOLD_NOT_ACTIVE", error.Code);
+        Assert.True(hold.Expire(Now));
+    }
+
+    [Fact]
     public void A_released_hold_cannot_be_confirmed()
     {
         var hold = PlaceHold();
-        hold.Release(1);
+        hold.Release(1, Now);
 
         Assert.Throws<HoldNotActiveException>(() => hold.Confirm(1, Now));
         Assert.False(hold.Expire(Now.AddHours(1)));
