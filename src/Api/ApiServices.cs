@@ -3,6 +3,7 @@ using TicketMaster.Api.GraphQL;
 using TicketMaster.Api.GraphQL.Transport;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Users;
+using TicketMaster.Booking;
 using TicketMaster.DemoData;
 using TicketMaster.Persistence;
 
@@ -15,6 +16,7 @@ public static class ApiServices
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
+        builder.Services.AddTicketMasterBooking();
         builder.Services.AddTicketMasterAuthentication();
         builder.Services.AddTicketMasterGraphQL(builder.Environment);
         builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");

@@ -1,4 +1,5 @@
 using GraphQL;
+using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.DataLoading;
 using TicketMaster.Api.GraphQL.Relay;
@@ -34,12 +35,15 @@ public static class GraphQLServices
         services.AddScoped<VenueDataLoaders>();
         services.AddScoped<PerformerDataLoaders>();
         services.AddScoped<UserDataLoaders>();
+        services.AddScoped<BookingDataLoaders>();
         services.AddNodeResolver(EventType.TypeName, (ctx, id) => ctx.Loaders<EventDataLoaders>().EventById.Load(id));
         services.AddNodeResolver(VenueType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().VenueById.Load(id));
         services.AddNodeResolver(SectionType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SectionById.Load(id));
         services.AddNodeResolver(SeatType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SeatById.Load(id));
         services.AddNodeResolver(PerformerType.TypeName, (ctx, id) => ctx.Loaders<PerformerDataLoaders>().PerformerById.Load(id));
         services.AddNodeResolver(UserType.TypeName, UserQueries.LoadVisibleUser);
+        services.AddNodeResolver(ReservationType.TypeName, BookingQueries.LoadOwnReservation);
+        services.AddNodeResolver(OrderType.TypeName, BookingQueries.LoadOwnOrder);
         return services;
     }
 }

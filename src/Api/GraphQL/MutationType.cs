@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using TicketMaster.Api.Booking;
 using TicketMaster.Api.Users;
 
 namespace TicketMaster.Api.GraphQL;
@@ -10,5 +11,6 @@ public sealed class MutationType : ObjectGraphType
     {
         Name = "Mutation";
         this.AddAccountMutations();
+        this.AddBookingMutations();
     }
 }

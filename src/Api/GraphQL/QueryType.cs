@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.Relay;
 using TicketMaster.Api.Performers;
@@ -18,5 +19,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddVenueQueries();
         this.AddPerformerQueries();
         this.AddUserQueries();
+        this.AddBookingQueries();
     }
 }

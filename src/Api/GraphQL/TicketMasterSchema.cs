@@ -10,5 +10,11 @@ public sealed class TicketMasterSchema : Schema
     {
         Query = query;
         Mutation = mutation;
+
+        // Referenced by name from the mutations' error unions.
+        foreach (var errorType in Booking.BookingErrorType.All())
+        {
+            RegisterType(errorType);
+        }
     }
 }

@@ -36,8 +36,4 @@ public sealed class AccessTokens(AuthOptions options, TimeProvider clock)
         });
         return (token, expiresAt);
     }
-
-    /// <summary>The signed-in user's id, or null for an anonymous caller.</summary>
-    public static int? UserIdOf(ClaimsPrincipal? principal) =>
-        int.TryParse(principal?.FindFirst(UserIdClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

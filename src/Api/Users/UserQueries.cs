@@ -14,13 +14,13 @@ public static class UserQueries
     {
         query.Field<UserType>("me")
             .Description("The signed-in user, or null without a valid access token.")
-            .Resolve(ctx => AccessTokens.UserIdOf(ctx.User) is { } id ? ctx.Loaders<UserDataLoaders>().UserById.Load(id) : null);
+            .Resolve(ctx => Caller.UserIdOf(ctx.User) is { } id ? ctx.Loaders<UserDataLoaders>().UserById.Load(id) : null);
     }
 
     /// <summary><c>node(id:)</c> for users: only your own account, or any account for an admin.</summary>
     public static IDataLoaderResult LoadVisibleUser(IResolveFieldContext context, int id)
     {
-        var caller = AccessTokens.UserIdOf(context.User);
+        var caller = Caller.UserIdOf(context.User);
         var isAdmin = context.User?.IsInRole(nameof(Role.Admin)) == true;
         return caller == id || isAdmin
             ? context.Loaders<UserDataLoaders>().UserById.Load(id)

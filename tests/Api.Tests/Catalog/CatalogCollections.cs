@@ -43,3 +43,9 @@ public sealed class SeatMapOnSqlite(SqliteCatalog catalog) : SeatMapTests(catalo
 
 [Collection(MariaDbCatalogCollection.Name)]
 public sealed class SeatMapOnMariaDb(MariaDbCatalog catalog) : SeatMapTests(catalog);
+
+[Collection(SqliteCatalogCollection.Name)]
+public sealed class BookingApiOnSqlite(SqliteCatalog catalog) : TicketMaster.Api.Tests.Booking.BookingApiTests(catalog);
+
+[Collection(MariaDbCatalogCollection.Name)]
+public sealed class BookingApiOnMariaDb(MariaDbCatalog catalog) : TicketMaster.Api.Tests.Booking.BookingApiTests(catalog);

@@ -51,6 +51,17 @@ public static class GlobalId
         return true;
     }
 
+    /// <summary>The Guid key of an id that must name <paramref name="typeName"/>; a typed error otherwise.</summary>
+    public static Guid DecodeGuid(string? id, string typeName)
+    {
+        if (!TryDecode(id, out var actualType, out var key) || !Guid.TryParseExact(key, "N", out var value))
+        {
+            throw new InvalidIdError(id, typeName);
+        }
+
+        return actualType == typeName ? value : throw new InvalidIdError(id, typeName, actualType);
+    }
+
     /// <summary>The int key of an id that must name <paramref name="typeName"/>; a typed error otherwise.</summary>
     public static int DecodeInt(string? id, string typeName)
     {

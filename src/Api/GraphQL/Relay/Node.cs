@@ -16,7 +16,7 @@ public sealed class NodeInterface : InterfaceGraphType
 }
 
 /// <summary>How <c>node(id:)</c> loads one type of node from its key.</summary>
-public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, int, IDataLoaderResult> Load);
+public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, string, IDataLoaderResult> Load);
 
 public static class NodeExtensions
 {
@@ -33,7 +33,10 @@ public static class NodeExtensions
         where TLoaders : notnull => context.RequestServices!.GetRequiredService<TLoaders>();
 
     public static IServiceCollection AddNodeResolver(this IServiceCollection services, string typeName, Func<IResolveFieldContext, int, IDataLoaderResult> load) =>
-        services.AddSingleton(new NodeResolver(typeName, load));
+        services.AddSingleton(new NodeResolver(typeName, (context, id) => load(context, GlobalId.DecodeInt(id, typeName))));
+
+    public static IServiceCollection AddNodeResolver(this IServiceCollection services, string typeName, Func<IResolveFieldContext, Guid, IDataLoaderResult> load) =>
+        services.AddSingleton(new NodeResolver(typeName, (context, id) => load(context, GlobalId.DecodeGuid(id, typeName))));
 }
 
 public static class NodeQueries
@@ -69,6 +72,6 @@ public static class NodeQueries
 
         var resolver = context.RequestServices!.GetServices<NodeResolver>().FirstOrDefault(r => r.TypeName == typeName)
             ?? throw new InvalidIdError(id, "node");
-        return resolver.Load(context, GlobalId.DecodeInt(id, typeName));
+        return resolver.Load(context, id);
     }
 }

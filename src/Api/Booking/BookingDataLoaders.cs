@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.Events;
+using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Booking;
+using TicketMaster.Orders;
+
+namespace TicketMaster.Api.Booking;
+
+public sealed class BookingDataLoaders(DbBatch batch, TimeProvider clock)
+{
+    public BatchLoader<Guid, Hold> HoldById { get; } = batch.One<Guid, Hold>((db, ids, ct) =>
+        db.Holds.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct));
+
+    public BatchLoader<Guid, Order> OrderById { get; } = batch.One<Guid, Order>((db, ids, ct) =>
+        db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct));
+
+    /// <summary>The seats a hold asked for, as they are now, with the event's currency.</summary>
+    public BatchLoader<Guid, ReservationSeats> SeatsByHold { get; } = batch.One<Guid, ReservationSeats>(async (db, ids, ct) =>
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await (
+            from held in db.HoldSeats
+            where ids.Contains(held.HoldId)
+            join inventory in db.EventSeats on new { held.EventId, held.SeatId } equals new { inventory.EventId, inventory.SeatId }
+            join seat in db.Seats on held.SeatId equals seat.Id
+            join @event in db.Events on held.EventId equals @event.Id
+            orderby seat.Id
+            select new { held.HoldId, @event.Currency, Inventory = inventory, seat.SectionId, Section = seat.Section!.Name, Row = seat.Row!.Label, seat.Number, seat.X, seat.Y, seat.IsAccessible })
+            .AsNoTracking().ToListAsync(ct);
+        return rows.GroupBy(r => r.HoldId).ToDictionary(
+            g => g.Key,
+            g => new ReservationSeats(g.First().Currency, g.Select(r => new EventSeatView(
+                r.Inventory.SeatId, r.SectionId, r.Section, r.Row, r.Number, r.X, r.Y, r.IsAccessible, r.Inventory.StatusAt(now), r.Inventory.Price)).ToList()));
+    });
+
+    public BatchLoader<Guid, IReadOnlyList<TicketView>> TicketsByOrder { get; } = batch.Many<Guid, TicketView>(
+        async (db, ids, ct) =>
+        {
+            var rows = await (
+                from ticket in db.Tickets
+                where ids.Contains(ticket.OrderId)
+                join seat in db.Seats on ticket.SeatId equals seat.Id
+                orderby seat.Id
+                select new { Ticket = ticket, seat.SectionId, Section = seat.Section!.Name, Row = seat.Row!.Label, seat.Number, seat.X, seat.Y, seat.IsAccessible })
+                .AsNoTracking().ToListAsync(ct);
+            return rows.Select(r => new TicketView(r.Ticket, new EventSeatView(
+                r.Ticket.SeatId, r.SectionId, r.Section, r.Row, r.Number, r.X, r.Y, r.IsAccessible, SeatStatus.Sold, r.Ticket.Price.Amount))).ToList();
+        },
+        ticket => ticket.Ticket.OrderId);
+}

@@ -1,0 +1,44 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Api.Users;
+using TicketMaster.Booking;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Api.Booking;
+
+public static class BookingQueries
+{
+    public static void AddBookingQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReservationType>>>>("myReservations")
+            .Description("Your reservations that are still running, soonest to expire first.")
+            .ResolveAsync(async ctx =>
+            {
+                var user = ctx.RequireUserId();
+                var now = ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                await using var db = await ctx.RequestServices!.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
+                return await db.Holds.AsNoTracking().Where(h => h.UserId == user && h.Status == HoldStatus.Active && h.ExpiresAt > now)
+                    .OrderBy(h => h.ExpiresAt).ToListAsync(ctx.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderType>>>>("myOrders")
+            .Description("Your orders with their tickets, newest first.")
+            .ResolveAsync(async ctx =>
+            {
+                var user = ctx.RequireUserId();
+                await using var db = await ctx.RequestServices!.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
+                return await db.Orders.AsNoTracking().Where(o => o.UserId == user).OrderByDescending(o => o.CreatedAt).Take(100).ToListAsync(ctx.CancellationToken);
+            });
+    }
+
+    /// <summary><c>node(id:)</c> for reservations and orders: the owner's only.</summary>
+    public static IDataLoaderResult LoadOwnReservation(IResolveFieldContext context, Guid id) =>
+        context.Loaders<BookingDataLoaders>().HoldById.Load(id).Then(hold => hold is not null && hold.UserId == Caller.UserIdOf(context.User) ? hold : null);
+
+    public static IDataLoaderResult LoadOwnOrder(IResolveFieldContext context, Guid id) =>
+        context.Loaders<BookingDataLoaders>().OrderById.Load(id).Then(order => order is not null && order.UserId == Caller.UserIdOf(context.User) ? order : null);
+}

@@ -1,0 +1,98 @@
+using GraphQL.Types;
+using TicketMaster.Api.Events;
+using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Booking;
+using TicketMaster.Common;
+using TicketMaster.Orders;
+
+namespace TicketMaster.Api.Booking;
+
+public sealed class MoneyType : ObjectGraphType<Money>
+{
+    public MoneyType()
+    {
+        Name = "Money";
+        Field(m => m.Amount);
+        Field(m => m.Currency).Description("ISO 4217 currency code.");
+    }
+}
+
+public sealed class ReservationStatusType : EnumerationGraphType<HoldStatus>
+{
+    public ReservationStatusType()
+    {
+        Name = "ReservationStatus";
+    }
+}
+
+public sealed class ReservationType : ObjectGraphType<Hold>
+{
+    public const string TypeName = "Reservation";
+
+    public ReservationType()
+    {
+        Name = TypeName;
+        Description = "Seats held for you until `expiresAt`; confirm it to buy them.";
+        Interface<NodeInterface>();
+        IsTypeOf = value => value is Hold;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field<NonNullGraphType<EventType>>("event").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId));
+        Field<NonNullGraphType<ReservationStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeGraphType>>("expiresAt").Resolve(ctx => ctx.Source.ExpiresAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSeatType>>>>("seats").Description("The seats held, as they are now.")
+            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().SeatsByHold.Load(ctx.Source.Id).Then(s => s?.Seats ?? []));
+        Field<NonNullGraphType<MoneyType>>("total").Description("What confirming will charge.")
+            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().SeatsByHold.Load(ctx.Source.Id).Then(s => s!.Total));
+    }
+}
+
+public sealed class OrderStatusType : EnumerationGraphType<OrderStatus>
+{
+    public OrderStatusType()
+    {
+        Name = "OrderStatus";
+    }
+}
+
+public sealed class OrderType : ObjectGraphType<Order>
+{
+    public const string TypeName = "Order";
+
+    public OrderType()
+    {
+        Name = TypeName;
+        Description = "A confirmed purchase.";
+        Interface<NodeInterface>();
+        IsTypeOf = value => value is Order;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field<NonNullGraphType<EventType>>("event").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId));
+        Field<NonNullGraphType<OrderStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<MoneyType>>("total").Resolve(ctx => ctx.Source.Total);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketType>>>>("tickets")
+            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().TicketsByOrder.Load(ctx.Source.Id));
+    }
+}
+
+public sealed class TicketStatusType : EnumerationGraphType<TicketStatus>
+{
+    public TicketStatusType()
+    {
+        Name = "TicketStatus";
+    }
+}
+
+public sealed class TicketType : ObjectGraphType<TicketView>
+{
+    public TicketType()
+    {
+        Name = "Ticket";
+        Description = "The right to one seat at one event.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode("Ticket", ctx.Source.Ticket.Id));
+        Field<NonNullGraphType<EventSeatType>>("seat").Resolve(ctx => ctx.Source.Seat);
+        Field<NonNullGraphType<MoneyType>>("price").Description("The price paid.").Resolve(ctx => ctx.Source.Ticket.Price);
+        Field<NonNullGraphType<TicketStatusType>>("status").Resolve(ctx => ctx.Source.Ticket.Status);
+    }
+}

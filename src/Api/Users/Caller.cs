@@ -1,0 +1,17 @@
+using System.Globalization;
+using System.Security.Claims;
+using GraphQL;
+
+namespace TicketMaster.Api.Users;
+
+/// <summary>Who is calling, from the access token's claims.</summary>
+public static class Caller
+{
+    /// <summary>The signed-in user's id, or null for an anonymous caller.</summary>
+    public static int? UserIdOf(ClaimsPrincipal? principal) =>
+        int.TryParse(principal?.FindFirst(AccessTokens.UserIdClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The signed-in user's id; an AUTH_NOT_AUTHENTICATED error for an anonymous caller.</summary>
+    public static int RequireUserId(this IResolveFieldContext context) =>
+        UserIdOf(context.User) ?? throw new ExecutionError("Log in first: send `Authorization: Bearer <accessToken>`.") { Code = "AUTH_NOT_AUTHENTICATED" };
+}
