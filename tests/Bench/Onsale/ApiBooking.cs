@@ -30,6 +30,9 @@ public sealed class ApiBooking(GraphQLClient client)
         }
         """;
 
+    /// <summary>The cheapest authenticated request: HTTP, the bearer token, parse, validate, execute; no database.</summary>
+    public const string FloorQuery = "query Floor { __typename }";
+
     /// <summary>The mutations this scenario drives; missing ones mean the Api predates booking.</summary>
     public static readonly string[] RequiredFields = ["reserveSeats(", "confirmReservation("];
 
@@ -42,6 +45,9 @@ public sealed class ApiBooking(GraphQLClient client)
             var payload = data.GetProperty("login");
             return payload.GetProperty("accessToken").ValueKind == JsonValueKind.String ? payload.GetProperty("accessToken").GetString() : null;
         }, cancellationToken);
+
+    public Task<bool> FloorAsync(Buyer buyer, CancellationToken cancellationToken) =>
+        client.SendAsync(FloorQuery, new { }, buyer.AccessToken, data => data.TryGetProperty("__typename", out _), cancellationToken);
 
     public async Task<ReserveOutcome> ReserveAsync(Buyer buyer, int eventId, int[] seatIds, CancellationToken cancellationToken)
     {

@@ -32,6 +32,12 @@ public static class OnsaleReport
             }
         }
 
+        if (summary.Floor is { } floor)
+        {
+            output.WriteLine($"{"floor",-13} {floor.WallSeconds,7:0.00} {floor.RequestsPerSecond,9:0.0} requests/s of {{ __typename }} with a token, "
+                + $"ms p50/p95/p99 {Percentiles(floor.Latency)}, cpu api/db/bench/other {floor.Cpu.ApiCores:0.00}/{floor.Cpu.DatabaseCores:0.00}/{floor.Cpu.BenchCores:0.00}/{Dash(floor.Cpu.OtherCores, "0.00")}");
+        }
+
         output.WriteLine();
         output.WriteLine($"API reserve / raw-SQL reserve: {Dash(summary.ReserveRatioApiToBaseline, "0.000")} (reserve calls per second; baseline deadlock retries {summary.BaselineDeadlockRetries})");
         var integrity = summary.Integrity;

@@ -53,6 +53,7 @@ public static class OnsaleScenario
         var missing = ApiBooking.RequiredFields.Where(field => !sdl.Contains(field, StringComparison.Ordinal)).Select(f => f.TrimEnd('(')).ToList();
 
         var phases = new List<PhaseResult>();
+        FloorResult? floor = null;
         var loginSeconds = await LogInAsync(booking, venue.Buyers, cancellation);
         if (missing.Count == 0)
         {
@@ -63,6 +64,7 @@ public static class OnsaleScenario
                 Log($"warm-up through the Api: {warm.Confirmed} purchases in {warm.WallSeconds:0.00} s (not counted)");
             }
 
+            floor = await MeasureFloorAsync(booking, venue.Buyers, options.Concurrency, cancellation);
             phases.Add(await RunPhaseAsync(new BuyerRun(Purchase, venue.Events[Purchase], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
                 venue.Buyers, booking.ReserveAsync, booking.ConfirmAsync));
             phases.Add(await RunPhaseAsync(new BuyerRun(ReserveOnly, venue.Events[ReserveOnly], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
@@ -84,7 +86,7 @@ public static class OnsaleScenario
             venue.Buyers, raw.ReserveAsync, null));
 
         var integrity = await IntegrityCheck.RunAsync(connectionString, cancellation);
-        var summary = Summarize(options, server, started, loginSeconds, missing, phases, integrity, raw.Retries);
+        var summary = Summarize(options, server, started, loginSeconds, missing, floor, phases, integrity, raw.Retries);
         OnsaleReport.Print(summary, Console.Out);
         var file = await WriteJsonAsync(summary, options.OutputDirectory);
         Console.WriteLine($"JSON summary: {file}");
@@ -97,6 +99,27 @@ public static class OnsaleScenario
         var result = await run.RunAsync(buyers, reserve, confirm, CancellationToken.None);
         Log($"{result.Name}: {result.Holds:N0} holds, {result.Confirmed?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} purchases, "
             + $"{result.Conflicts:N0} conflicts in {result.WallSeconds:0.00} s");
+        return result;
+    }
+
+    /// <summary>
+    /// The same number of requests as buyers, but <c>{ __typename }</c>: what HTTP, authentication and
+    /// GraphQL cost before any booking work, at the same concurrency.
+    /// </summary>
+    private static async Task<FloorResult> MeasureFloorAsync(ApiBooking booking, IReadOnlyList<Buyer> buyers, int concurrency, CancellationToken cancellationToken)
+    {
+        var latencies = new Latencies();
+        var cpu = CpuUsage.Start();
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(buyers, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (buyer, token) =>
+        {
+            var request = Stopwatch.GetTimestamp();
+            await booking.FloorAsync(buyer, token);
+            latencies.Add(request);
+        });
+        var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var result = new FloorResult(buyers.Count, Math.Round(wall, 3), Math.Round(buyers.Count / wall, 1), latencies.Summarize(), cpu.Stop(wall));
+        Log($"floor ({ApiBooking.FloorQuery}): {result.RequestsPerSecond:0} requests/s");
         return result;
     }
 
@@ -140,7 +163,7 @@ public static class OnsaleScenario
 
     private static OnsaleSummary Summarize(
         OnsaleOptions options, MariaDbServer server, DateTime started, double loginSeconds, IReadOnlyList<string> missing,
-        IReadOnlyList<PhaseResult> phases, IntegrityResult integrity, int baselineRetries)
+        FloorResult? floor, IReadOnlyList<PhaseResult> phases, IntegrityResult integrity, int baselineRetries)
     {
         var purchase = phases.SingleOrDefault(p => p.Name == Purchase);
         var reserveOnly = phases.SingleOrDefault(p => p.Name == ReserveOnly);
@@ -164,6 +187,7 @@ public static class OnsaleScenario
             new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, server.ServerVersion, server.Description, GitCommit()),
             loginSeconds,
             missing.Count == 0 ? null : $"the Api has no {string.Join(" or ", missing)} mutation",
+            floor,
             phases,
             baselineRetries,
             ratio,
@@ -202,6 +226,8 @@ public static class OnsaleScenario
     private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }
 
+public sealed record FloorResult(int Requests, double WallSeconds, double RequestsPerSecond, LatencySummary Latency, CpuUsage.Report Cpu);
+
 public sealed record MachineInfo(int Cores, string Os, string Runtime, string DatabaseVersion, string Database, string? Commit);
 
 /// <param name="Met">Null when the figure could not be measured.</param>
@@ -214,6 +240,7 @@ public sealed record OnsaleSummary(
     MachineInfo Machine,
     double LoginSeconds,
     string? ApiPhasesSkipped,
+    FloorResult? Floor,
     IReadOnlyList<PhaseResult> Phases,
     int BaselineDeadlockRetries,
     double? ReserveRatioApiToBaseline,
