@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TicketMaster.Bench.Harness;
+
+/// <summary>A server run as a child process; its output is kept (last lines) for error messages, and it dies with the bench.</summary>
+public sealed class ChildProcess : IDisposable
+{
+    private const int KeptLines = 200;
+
+    private readonly Process _process;
+    private readonly Queue<string> _output = new();
+
+    public ChildProcess(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
+        Console.CancelKeyPress += (_, _) => Kill();
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join(Environment.NewLine, _output);
+            }
+        }
+    }
+
+    /// <summary>Total processor time the process has used so far (user + system).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task RunToCompletionAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        using var run = new ChildProcess(fileName, arguments);
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await run._process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Path.GetFileName(fileName)} did not finish within {timeout}:\n{run.Output}");
+        }
+
+        if (run._process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(fileName)} exited with code {run._process.ExitCode}:\n{run.Output}");
+        }
+    }
+
+    /// <summary>Polls <paramref name="isReady"/> until it answers true, the process dies, or time runs out.</summary>
+    public async Task WaitUntilReadyAsync(string name, Func<Task<bool>> isReady, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            if (await isReady())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{name} did not become ready within {timeout}:\n{Output}");
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            // Never started, already reaped, or disposed before the bench exited.
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > KeptLines)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+}

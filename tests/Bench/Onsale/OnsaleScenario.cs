@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using TicketMaster.Bench.Harness;
+using TicketMaster.DemoData;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Bench.Onsale;
+
+/// <summary>
+/// A hot on-sale: N buyers log in, then all at once reserve 1–4 adjacent seats (mostly the same few
+/// good sections) and confirm, through the real Api over HTTP. Then the same reserve workload
+/// alone through the Api, and through raw SQL as the baseline, each on an event of its own.
+/// Finally the database is checked for seats sold twice.
+/// </summary>
+public static class OnsaleScenario
+{
+    public const string Purchase = "purchase";
+    public const string ReserveOnly = "reserve-only";
+    public const string Baseline = "baseline-sql";
+    private const string WarmupApi = "warmup-api";
+    private const string WarmupBaseline = "warmup-sql";
+
+    private const double TargetPurchasesPerSecond = 1_000;
+    private const double TargetBaselineRatio = 0.5;
+
+    public static async Task<int> RunAsync(CommandLine line)
+    {
+        var options = OnsaleOptions.From(line);
+        var cancellation = CancellationToken.None;
+        var started = DateTime.UtcNow;
+        Log($"onsale: {options.Buyers:N0} buyers, {options.Seats:N0} seats, concurrency {options.Concurrency}, warm-up {options.Warmup}, seed {options.Seed}");
+
+        using var server = await MariaDbServer.StartAsync(options.MySql, options.Durable);
+        CpuUsage.Database = server.Process;
+        var connectionString = await server.CreateDatabaseAsync($"tm_bench_{started:yyyyMMddHHmmss}");
+        var pooled = new MySqlConnector.MySqlConnectionStringBuilder(connectionString) { MaximumPoolSize = (uint)Math.Max(100, options.Concurrency + 10) }.ConnectionString;
+        Log($"database: {server.Description}");
+
+        var venue = await SeedAsync(options, pooled, server.ServerVersion, cancellation);
+        var picker = new SeatPicker(venue.SeatIds);
+
+        using var api = await ApiServer.StartAsync(options.ApiDll, connectionString, server.ServerVersion);
+        CpuUsage.Api = api.Process;
+        Log($"api: {api.AssemblyPath} on {api.BaseAddress} (pid {api.Process.Id})");
+
+        using var http = GraphQLClient.CreateHttpClient(api.BaseAddress, options.Concurrency);
+        var booking = new ApiBooking(new GraphQLClient(http));
+        var sdl = await http.GetStringAsync("graphql?sdl", cancellation);
+        var missing = ApiBooking.RequiredFields.Where(field => !sdl.Contains(field, StringComparison.Ordinal)).Select(f => f.TrimEnd('(')).ToList();
+
+        var phases = new List<PhaseResult>();
+        FloorResult? floor = null;
+        var loginSeconds = await LogInAsync(booking, venue.Buyers, cancellation);
+        if (missing.Count == 0)
+        {
+            if (options.Warmup > 0)
+            {
+                var warm = await new BuyerRun(WarmupApi, venue.Events[WarmupApi], picker, options.Seed + 1, options.RetryOnConflict, options.Concurrency)
+                    .RunAsync(venue.Buyers.Take(options.Warmup).ToList(), booking.ReserveAsync, booking.ConfirmAsync, cancellation);
+                Log($"warm-up through the Api: {warm.Confirmed} purchases in {warm.WallSeconds:0.00} s (not counted)");
+            }
+
+            floor = await MeasureFloorAsync(booking, venue.Buyers, options.Concurrency, cancellation);
+            phases.Add(await RunPhaseAsync(new BuyerRun(Purchase, venue.Events[Purchase], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
+                venue.Buyers, booking.ReserveAsync, booking.ConfirmAsync));
+            phases.Add(await RunPhaseAsync(new BuyerRun(ReserveOnly, venue.Events[ReserveOnly], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
+                venue.Buyers, booking.ReserveAsync, null));
+        }
+        else
+        {
+            Log($"the Api has no {string.Join(" or ", missing)} mutation yet: the Api phases are skipped, only the baseline runs");
+        }
+
+        var raw = new RawSqlReservation(pooled);
+        if (options.Warmup > 0)
+        {
+            await new BuyerRun(WarmupBaseline, venue.Events[WarmupBaseline], picker, options.Seed + 1, options.RetryOnConflict, options.Concurrency)
+                .RunAsync(venue.Buyers.Take(options.Warmup).ToList(), raw.ReserveAsync, null, cancellation);
+        }
+
+        phases.Add(await RunPhaseAsync(new BuyerRun(Baseline, venue.Events[Baseline], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
+            venue.Buyers, raw.ReserveAsync, null));
+
+        var integrity = await IntegrityCheck.RunAsync(connectionString, cancellation);
+        var summary = Summarize(options, server, started, loginSeconds, missing, floor, phases, integrity, raw.Retries);
+        OnsaleReport.Print(summary, Console.Out);
+        var file = await WriteJsonAsync(summary, options.OutputDirectory);
+        Console.WriteLine($"JSON summary: {file}");
+
+        return integrity.OversoldSeats > 0 || !integrity.IsConsistent ? 1 : missing.Count > 0 ? 3 : 0;
+    }
+
+    private static async Task<PhaseResult> RunPhaseAsync(BuyerRun run, IReadOnlyList<Buyer> buyers, Reserve reserve, Confirm? confirm)
+    {
+        var result = await run.RunAsync(buyers, reserve, confirm, CancellationToken.None);
+        Log($"{result.Name}: {result.Holds:N0} holds, {result.Confirmed?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} purchases, "
+            + $"{result.Conflicts:N0} conflicts in {result.WallSeconds:0.00} s");
+        return result;
+    }
+
+    /// <summary>
+    /// The same number of requests as buyers, but <c>{ __typename }</c>: what HTTP, authentication and
+    /// GraphQL cost before any booking work, at the same concurrency.
+    /// </summary>
+    private static async Task<FloorResult> MeasureFloorAsync(ApiBooking booking, IReadOnlyList<Buyer> buyers, int concurrency, CancellationToken cancellationToken)
+    {
+        var latencies = new Latencies();
+        var cpu = CpuUsage.Start();
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(buyers, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (buyer, token) =>
+        {
+            var request = Stopwatch.GetTimestamp();
+            await booking.FloorAsync(buyer, token);
+            latencies.Add(request);
+        });
+        var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var result = new FloorResult(buyers.Count, Math.Round(wall, 3), Math.Round(buyers.Count / wall, 1), latencies.Summarize(), cpu.Stop(wall));
+        Log($"floor ({ApiBooking.FloorQuery}): {result.RequestsPerSecond:0} requests/s");
+        return result;
+    }
+
+    private static async Task<OnsaleVenue> SeedAsync(OnsaleOptions options, string connectionString, string serverVersion, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var databaseOptions = new DatabaseOptions { Provider = DatabaseProvider.MySql, ServerVersion = serverVersion, ConnectionString = connectionString };
+        var builder = new DbContextOptionsBuilder<TicketMasterDbContext>();
+        DatabaseRegistration.Configure(builder, databaseOptions);
+        await using var db = new TicketMasterDbContext(builder.Options);
+
+        // The schema exactly as the Api makes it (migrations), before the Api starts.
+        await new DatabaseInitializer(db, databaseOptions, TimeProvider.System, NullLogger<DatabaseInitializer>.Instance)
+            .InitializeAsync(new DemoDataOptions { Size = DemoDataSize.None }, cancellationToken);
+        var venue = await OnsaleVenue.SeedAsync(db, options.Buyers, options.Seats, [Purchase, ReserveOnly, Baseline, WarmupApi, WarmupBaseline], cancellationToken);
+        Log($"seeded {venue.Buyers.Count:N0} buyers, {venue.SeatCount:N0} seats, {venue.Events.Count} events × {venue.SeatCount:N0} inventory rows in {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        return venue;
+    }
+
+    /// <summary>Every buyer signs in over HTTP first; PBKDF2 makes this slow, so it is not part of any phase.</summary>
+    private static async Task<double> LogInAsync(ApiBooking booking, IReadOnlyList<Buyer> buyers, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var failed = 0;
+        await Parallel.ForEachAsync(buyers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2, CancellationToken = cancellationToken }, async (buyer, token) =>
+        {
+            buyer.AccessToken = await booking.LogInAsync(buyer, token);
+            if (buyer.AccessToken is null)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+        if (failed > 0)
+        {
+            throw new InvalidOperationException($"{failed} of {buyers.Count} buyers could not log in.");
+        }
+
+        Log($"logged in {buyers.Count:N0} buyers over HTTP in {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        return Math.Round(stopwatch.Elapsed.TotalSeconds, 1);
+    }
+
+    private static OnsaleSummary Summarize(
+        OnsaleOptions options, MariaDbServer server, DateTime started, double loginSeconds, IReadOnlyList<string> missing,
+        FloorResult? floor, IReadOnlyList<PhaseResult> phases, IntegrityResult integrity, int baselineRetries)
+    {
+        var purchase = phases.SingleOrDefault(p => p.Name == Purchase);
+        var reserveOnly = phases.SingleOrDefault(p => p.Name == ReserveOnly);
+        var baseline = phases.Single(p => p.Name == Baseline);
+        double? ratio = reserveOnly is null || baseline.ReserveCallsPerSecond == 0
+            ? null
+            : Math.Round(reserveOnly.ReserveCallsPerSecond / baseline.ReserveCallsPerSecond, 3);
+        var ordersInDatabase = purchase is null ? (int?)null : integrity.Events.Single(e => e.EventId == purchase.EventId).Orders;
+
+        var targets = new List<TargetResult>
+        {
+            new("confirmed purchases/s ≥ 1,000", purchase?.ConfirmedPerSecond, purchase is null ? null : purchase.ConfirmedPerSecond >= TargetPurchasesPerSecond),
+            new("API reserve/s ≥ 0.5 × raw-SQL baseline", ratio, ratio is null ? null : ratio >= TargetBaselineRatio),
+            new("oversold seats = 0", integrity.OversoldSeats, integrity.OversoldSeats == 0),
+        };
+
+        return new OnsaleSummary(
+            "onsale",
+            started,
+            options,
+            new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, server.ServerVersion, server.Description, GitCommit()),
+            loginSeconds,
+            missing.Count == 0 ? null : $"the Api has no {string.Join(" or ", missing)} mutation",
+            floor,
+            phases,
+            baselineRetries,
+            ratio,
+            ordersInDatabase,
+            integrity,
+            targets);
+    }
+
+    private static async Task<string> WriteJsonAsync(OnsaleSummary summary, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.GetFullPath(Path.Combine(directory, $"onsale-{summary.StartedAt:yyyyMMdd-HHmmss}.json"));
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, summary, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+        return path;
+    }
+
+    private static string? GitCommit()
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
+            });
+            var commit = git?.StandardOutput.ReadToEnd().Trim();
+            git?.WaitForExit();
+            return git?.ExitCode == 0 ? commit : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+}
+
+public sealed record FloorResult(int Requests, double WallSeconds, double RequestsPerSecond, LatencySummary Latency, CpuUsage.Report Cpu);
+
+public sealed record MachineInfo(int Cores, string Os, string Runtime, string DatabaseVersion, string Database, string? Commit);
+
+/// <param name="Met">Null when the figure could not be measured.</param>
+public sealed record TargetResult(string Target, double? Measured, bool? Met);
+
+public sealed record OnsaleSummary(
+    string Scenario,
+    DateTime StartedAt,
+    OnsaleOptions Options,
+    MachineInfo Machine,
+    double LoginSeconds,
+    string? ApiPhasesSkipped,
+    FloorResult? Floor,
+    IReadOnlyList<PhaseResult> Phases,
+    int BaselineDeadlockRetries,
+    double? ReserveRatioApiToBaseline,
+    int? OrdersInDatabase,
+    IntegrityResult Integrity,
+    IReadOnlyList<TargetResult> Targets);
