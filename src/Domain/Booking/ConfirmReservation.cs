@@ -27,7 +27,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
         var @event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == hold.EventId, cancellationToken);
         var seatIds = hold.Seats.Select(s => s.SeatId).ToList();
         var prices = await db.EventSeats.AsNoTracking().Where(s => s.EventId == hold.EventId && seatIds.Contains(s.SeatId)).ToListAsync(cancellationToken);
-        var payment = await ChargeAsync(hold, Order.TotalOf(prices, @event.Currency), paymentToken, idempotencyKey, cancellationToken);
+        var (payment, chargedNow) = await ChargeAsync(hold, Order.TotalOf(prices, @event.Currency), paymentToken, idempotencyKey, cancellationToken);
 
         try
         {
@@ -52,19 +52,31 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
         }
         catch (DomainException)
         {
-            await RefundAsync(payment.Id);
+            // A concurrent request with the same key may have finished the order with this very
+            // payment: that order is the answer, and nothing must be refunded.
+            if (await OrderPaidWithAsync(hold.Id, idempotencyKey, CancellationToken.None) is { } finished)
+            {
+                return finished;
+            }
+
+            // Only money this request took goes back; an earlier attempt's charge is that attempt's.
+            if (chargedNow)
+            {
+                await RefundAsync(payment.Id);
+            }
+
             throw;
         }
     }
 
     /// <summary>Records the attempt, charges outside any transaction, records the outcome.</summary>
-    private async Task<Payment> ChargeAsync(Hold hold, Money amount, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<(Payment Payment, bool ChargedNow)> ChargeAsync(Hold hold, Money amount, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.ChangeTracker.Clear();
         if (await ExistingAttemptAsync(hold, idempotencyKey, cancellationToken) is { } existing)
         {
-            return existing;
+            return (existing, false);
         }
 
         var payment = Payment.Start(hold.Id, hold.UserId, amount, gateway.Name, idempotencyKey, now);
@@ -77,7 +89,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
         {
             // A concurrent request with the same key recorded its attempt first.
             db.ChangeTracker.Clear();
-            return await ExistingAttemptAsync(hold, idempotencyKey, cancellationToken) ?? throw new ConfirmationInProgressException(hold.Id);
+            return (await ExistingAttemptAsync(hold, idempotencyKey, cancellationToken) ?? throw new ConfirmationInProgressException(hold.Id), false);
         }
 
         ChargeResult result;
@@ -101,7 +113,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
             case ChargeResult.Succeeded succeeded:
                 payment.Succeed(succeeded.ProviderReference, clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(cancellationToken);
-                return payment;
+                return (payment, true);
             case ChargeResult.Declined declined:
                 payment.Decline(declined.Reason, clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(cancellationToken);

@@ -145,6 +145,35 @@ public sealed class ConcurrencyTests
         }
     }
 
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.MySql)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task Concurrent_retries_with_one_idempotency_key_make_one_order_and_one_charge(DatabaseProvider provider)
+    {
+        await using var scenario = await BookingScenario.CreateAsync(provider, "samekey", buyers: 1);
+        var buyer = scenario.Buyers[0];
+        var hold = await scenario.ReserveAsync(buyer, scenario.SeatIds[0], scenario.SeatIds[1]);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (await scenario.ConfirmAsync(buyer, hold.Id, key: "one-key")).Id.ToString();
+            }
+            catch (DomainException e)
+            {
+                return e.Code;
+            }
+        })));
+
+        await using var db = scenario.Database.CreateContext();
+        var order = await db.Orders.SingleAsync(o => o.HoldId == hold.Id);
+        Assert.All(outcomes, outcome => Assert.Contains(outcome, new[] { order.Id.ToString(), "CONFIRMATION_IN_PROGRESS" }));
+        Assert.Contains(order.Id.ToString(), outcomes);
+        Assert.Equal(1, await db.Payments.CountAsync(p => p.HoldId == hold.Id));
+        Assert.Equal(2, await db.Tickets.CountAsync(t => t.OrderId == order.Id));
+    }
+
     private static async Task Swallow(Func<Task> action)
     {
         try
