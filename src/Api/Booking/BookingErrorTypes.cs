@@ -42,14 +42,14 @@ public abstract class BookingErrorUnion : UnionGraphType
 }
 
 public sealed class ReserveSeatsErrorType() : BookingErrorUnion(
-    "ReserveSeatsError", "SEAT_UNAVAILABLE", "SEATS_NOT_IN_EVENT", "EVENT_NOT_FOUND", "EVENT_NOT_ON_SALE", "TOO_MANY_SEATS", "TOO_MANY_HOLDS", "NO_SEATS");
+    "ReserveSeatsError", "SEAT_UNAVAILABLE", "SEATS_NOT_IN_EVENT", "EVENT_NOT_FOUND", "EVENT_NOT_ON_SALE", "TOO_MANY_SEATS", "TOO_MANY_HOLDS", "NO_SEATS", "TRY_AGAIN");
 
 public sealed class ReserveBestAvailableErrorType() : BookingErrorUnion(
-    "ReserveBestAvailableError", "NOT_ENOUGH_SEATS", "SEAT_UNAVAILABLE", "EVENT_NOT_FOUND", "EVENT_NOT_ON_SALE", "TOO_MANY_SEATS", "TOO_MANY_HOLDS", "NO_SEATS");
+    "ReserveBestAvailableError", "NOT_ENOUGH_SEATS", "SEAT_UNAVAILABLE", "EVENT_NOT_FOUND", "EVENT_NOT_ON_SALE", "TOO_MANY_SEATS", "TOO_MANY_HOLDS", "NO_SEATS", "TRY_AGAIN");
 
 public sealed class ConfirmReservationErrorType() : BookingErrorUnion(
     "ConfirmReservationError", "RESERVATION_NOT_FOUND", "HOLD_EXPIRED", "HOLD_NOT_OWNED", "HOLD_ALREADY_CONFIRMED", "HOLD_NOT_ACTIVE",
-    "PAYMENT_DECLINED", "PAYMENT_FAILED", "IDEMPOTENCY_KEY_REUSED", "CONFIRMATION_IN_PROGRESS");
+    "PAYMENT_DECLINED", "PAYMENT_FAILED", "IDEMPOTENCY_KEY_REUSED", "CONFIRMATION_IN_PROGRESS", "TRY_AGAIN");
 
 public sealed class ReleaseReservationErrorType() : BookingErrorUnion(
-    "ReleaseReservationError", "RESERVATION_NOT_FOUND", "HOLD_NOT_OWNED", "HOLD_NOT_ACTIVE");
+    "ReleaseReservationError", "RESERVATION_NOT_FOUND", "HOLD_NOT_OWNED", "HOLD_NOT_ACTIVE", "TRY_AGAIN");

@@ -44,6 +44,7 @@ internal static class BookingErrors
         ["HOLD_NOT_ACTIVE"] = ("ReservationNotActiveError", "The reservation was released or has ended."),
         ["PAYMENT_DECLINED"] = ("PaymentDeclinedError", "The payment was declined; the seats stay held until the reservation expires."),
         ["PAYMENT_FAILED"] = ("PaymentFailedError", "The payment processor failed or did not answer; nothing was charged. Retry with a new idempotency key."),
+        ["TRY_AGAIN"] = ("TryAgainError", "The seats were too contended to settle in time; nothing changed, and retrying is safe."),
         ["IDEMPOTENCY_KEY_REUSED"] = ("IdempotencyKeyReusedError", "This idempotency key was used for a different request."),
         ["CONFIRMATION_IN_PROGRESS"] = ("ConfirmationInProgressError", "Another request with this key is confirming the reservation; retry shortly."),
     };

@@ -61,3 +61,10 @@ public sealed class NotEnoughSeatsException(int eventId, int quantity)
 
 public sealed class PaymentFailedException(string reason)
     : DomainException("PAYMENT_FAILED", $"The payment could not be completed: {reason} Try again with a new idempotency key.");
+
+/// <summary>Deadlocks or lock waits outlasted every retry: nothing changed, and trying again is safe.</summary>
+public sealed class BookingContentionException(Exception inner)
+    : DomainException("TRY_AGAIN", "Too many buyers are after these seats right now; nothing was changed, please try again.")
+{
+    public Exception Inner { get; } = inner;
+}

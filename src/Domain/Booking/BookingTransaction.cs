@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TicketMaster.Outbox;
 using TicketMaster.Persistence;
 
@@ -14,7 +15,10 @@ internal static class BookingTransaction
         TicketMasterDbContext db, IAvailabilityPublisher publisher, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
     {
         var changes = new List<OutboxMessage>();
-        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+        T result;
+        try
+        {
+            result = await db.Database.CreateExecutionStrategy().ExecuteAsync(
             step,
             async (_, state, token) =>
             {
@@ -28,6 +32,11 @@ internal static class BookingTransaction
             },
             verifySucceeded: null,
             cancellationToken);
+        }
+        catch (RetryLimitExceededException exhausted)
+        {
+            throw new BookingContentionException(exhausted);
+        }
 
         // After the commit, never before: subscribers must not see a change that could roll back.
         foreach (var change in changes.Where(m => m.Type == OutboxMessageTypes.SeatsChanged))
