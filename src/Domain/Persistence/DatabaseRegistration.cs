@@ -24,11 +24,28 @@ public static class DatabaseRegistration
         return services;
     }
 
+    /// <summary>
+    /// MySqlConnector resets a pooled connection's session on every open, a round trip that the
+    /// on-sale benchmark measured at ~18% of the Api's CPU samples. We keep no session state (no
+    /// user variables, temporary tables or session settings; isolation is set per transaction), so
+    /// skip it unless the connection string asks for it explicitly.
+    /// </summary>
+    private static string WithoutResetOnOpen(string connectionString)
+    {
+        var builder = new MySqlConnector.MySqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Connection Reset") && !builder.ContainsKey("ConnectionReset"))
+        {
+            builder.ConnectionReset = false;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options) =>
         options.Provider switch
         {
             DatabaseProvider.MySql => builder.UseMySql(
-                options.ConnectionString,
+                WithoutResetOnOpen(options.ConnectionString),
                 ServerVersion.Parse(options.ServerVersion),
                 mySql => mySql
                     .MigrationsAssembly(typeof(TicketMasterDbContext).Assembly.FullName)
