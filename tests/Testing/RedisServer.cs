@@ -47,7 +47,7 @@ public sealed class RedisServer
     {
         var executable = ServiceAvailability.FindExecutable("redis-server")
             ?? throw ServiceAvailability.Missing("no redis-server on PATH; install it with: apt-get install redis-server");
-        var server = new RedisServer("127.0.0.1", ServiceAvailability.FreePort(), executable);
+        var server = new RedisServer("127.0.0.1", ServerProcess.FreePort(), executable);
         await server.StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;

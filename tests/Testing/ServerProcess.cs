@@ -3,18 +3,34 @@ using System.Text;
 
 namespace TicketMaster.Testing;
 
-/// <summary>A server binary run as a child process, with its output kept for error messages.</summary>
-internal sealed class ServerProcess : IDisposable
+/// <summary>
+/// A server run as a child process (tests' MariaDB and Redis, the bench's Api): its output is kept
+/// (last lines) for error messages, and it dies with the process that started it.
+/// </summary>
+public sealed class ServerProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private const int KeptLines = 200;
 
-    public ServerProcess(string fileName, IEnumerable<string> arguments)
+    private readonly Process _process;
+    private readonly Queue<string> _output = new();
+
+    public ServerProcess(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         _process = new Process { StartInfo = start };
@@ -23,9 +39,42 @@ internal sealed class ServerProcess : IDisposable
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
+        Console.CancelKeyPress += (_, _) => Kill();
     }
 
+    public int Id => _process.Id;
+
     public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join(Environment.NewLine, _output);
+            }
+        }
+    }
+
+    /// <summary>Total processor time the process has used so far (user + system).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>Runs a setup command to completion; its output becomes the error when it fails.</summary>
     public static async Task RunToCompletionAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
@@ -41,21 +90,9 @@ internal sealed class ServerProcess : IDisposable
             throw new TimeoutException($"{Path.GetFileName(fileName)} did not finish within {timeout}:\n{run.Output}");
         }
 
-        run._process.WaitForExit();
         if (run._process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(fileName)} exited with code {run._process.ExitCode}:\n{run.Output}");
-        }
-    }
-
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
         }
     }
 
@@ -75,7 +112,7 @@ internal sealed class ServerProcess : IDisposable
                 return;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
 
         throw new TimeoutException($"{name} did not become ready within {timeout}:\n{Output}");
@@ -83,10 +120,17 @@ internal sealed class ServerProcess : IDisposable
 
     public void Kill()
     {
-        if (!_process.HasExited)
+        try
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            // Never started, already reaped, or disposed before the host process exited.
         }
     }
 
@@ -105,7 +149,11 @@ internal sealed class ServerProcess : IDisposable
 
         lock (_output)
         {
-            _output.AppendLine(line);
+            _output.Enqueue(line);
+            if (_output.Count > KeptLines)
+            {
+                _output.Dequeue();
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using TicketMaster.Testing;
 using System.Reflection;
 using System.Security.Cryptography;
 
@@ -9,9 +10,9 @@ namespace TicketMaster.Bench.Harness;
 /// </summary>
 public sealed class ApiServer : IDisposable
 {
-    private readonly ChildProcess _process;
+    private readonly ServerProcess _process;
 
-    private ApiServer(ChildProcess process, Uri baseAddress, string assemblyPath)
+    private ApiServer(ServerProcess process, Uri baseAddress, string assemblyPath)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -22,7 +23,7 @@ public sealed class ApiServer : IDisposable
 
     public string AssemblyPath { get; }
 
-    public ChildProcess Process => _process;
+    public ServerProcess Process => _process;
 
     public static async Task<ApiServer> StartAsync(string? assemblyPath, string connectionString, string serverVersion)
     {
@@ -32,7 +33,7 @@ public sealed class ApiServer : IDisposable
             throw new InvalidOperationException($"No Api build at {dll}; build it (dotnet build -c Release src/Api) or pass --api-dll.");
         }
 
-        var port = MariaDbServer.FreePort();
+        var port = ServerProcess.FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var environment = new Dictionary<string, string>
         {
@@ -43,7 +44,7 @@ public sealed class ApiServer : IDisposable
             ["DemoData__Size"] = "None",
             ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
-        var process = new ChildProcess("dotnet", [dll, "--urls", baseAddress.ToString().TrimEnd('/')], environment, Path.GetDirectoryName(dll));
+        var process = new ServerProcess("dotnet", [dll, "--urls", baseAddress.ToString().TrimEnd('/')], environment, Path.GetDirectoryName(dll));
         var server = new ApiServer(process, baseAddress, dll);
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
         await process.WaitUntilReadyAsync("the Api", async () =>

@@ -1,3 +1,4 @@
+using TicketMaster.Testing;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -10,9 +11,9 @@ namespace TicketMaster.Bench.Harness;
 /// </summary>
 public sealed class CpuUsage
 {
-    public static ChildProcess? Api { get; set; }
+    public static ServerProcess? Api { get; set; }
 
-    public static ChildProcess? Database { get; set; }
+    public static ServerProcess? Database { get; set; }
 
     private readonly TimeSpan _api;
     private readonly TimeSpan _database;

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using TicketMaster.Testing;
 using TicketMaster.Bench.Harness;
 using TicketMaster.DemoData;
 using TicketMaster.Persistence;
