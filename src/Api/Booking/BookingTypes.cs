@@ -34,9 +34,7 @@ public sealed class ReservationType : ObjectGraphType<Hold>
     {
         Name = TypeName;
         Description = "Seats held for you until `expiresAt`; confirm it to buy them.";
-        Interface<NodeInterface>();
-        IsTypeOf = value => value is Hold;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        this.ImplementsNode(TypeName, x => x.Id);
         Field<NonNullGraphType<EventType>>("event").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId));
         Field<NonNullGraphType<ReservationStatusType>>("status").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
@@ -64,9 +62,7 @@ public sealed class OrderType : ObjectGraphType<Order>
     {
         Name = TypeName;
         Description = "A confirmed purchase.";
-        Interface<NodeInterface>();
-        IsTypeOf = value => value is Order;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        this.ImplementsNode(TypeName, x => x.Id);
         Field<NonNullGraphType<EventType>>("event").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId));
         Field<NonNullGraphType<OrderStatusType>>("status").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<MoneyType>>("total").Resolve(ctx => ctx.Source.Total);

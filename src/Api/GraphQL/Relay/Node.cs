@@ -21,11 +21,17 @@ public sealed record NodeResolver(string TypeName, Func<IResolveFieldContext, st
 public static class NodeExtensions
 {
     /// <summary>Makes the type a Node with a global <c>id</c> built from <paramref name="key"/>.</summary>
-    public static void ImplementsNode<T>(this ObjectGraphType<T> type, string typeName, Func<T, int> key)
+    public static void ImplementsNode<T>(this ObjectGraphType<T> type, string typeName, Func<T, int> key) =>
+        type.ImplementsNode(value => GlobalId.Encode(typeName, key(value)));
+
+    public static void ImplementsNode<T>(this ObjectGraphType<T> type, string typeName, Func<T, Guid> key) =>
+        type.ImplementsNode(value => GlobalId.Encode(typeName, key(value)));
+
+    private static void ImplementsNode<T>(this ObjectGraphType<T> type, Func<T, string> globalId)
     {
         type.Interface<NodeInterface>();
         type.IsTypeOf = value => value is T;
-        type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(typeName, key(ctx.Source)));
+        type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => globalId(ctx.Source));
     }
 
     /// <summary>The request's instance of a feature's DataLoaders.</summary>
