@@ -7,6 +7,40 @@ public static class FilterInputType
 {
     /// <summary>How deep <c>and</c>/<c>or</c> and nested objects may go; input depth escapes the query-depth limit.</summary>
     public const int MaxDepth = 8;
+
+    /// <summary>
+    /// One filter object: its <c>and</c>/<c>or</c> lists (each part built by <paramref name="nested"/>)
+    /// and every other field (built by <paramref name="field"/>), all of which must hold.
+    /// </summary>
+    internal static Expression AllOf(
+        IDictionary<string, object?> filter, int depth, Func<IDictionary<string, object?>, Expression> nested, Func<string, object?, Expression> field)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new FilterError($"Filters may nest at most {MaxDepth} levels deep.");
+        }
+
+        Expression? result = null;
+        foreach (var (name, value) in filter)
+        {
+            var condition = name switch
+            {
+                "and" => Combine(value, nested, Expression.AndAlso, identity: true),
+                "or" => Combine(value, nested, Expression.OrElse, identity: false),
+                _ => field(name, value),
+            };
+            result = result is null ? condition : Expression.AndAlso(result, condition);
+        }
+
+        return result ?? Expression.Constant(true);
+    }
+
+    private static Expression Combine(
+        object? value, Func<IDictionary<string, object?>, Expression> nested, Func<Expression, Expression, Expression> join, bool identity)
+    {
+        var parts = (value as IEnumerable<object?>)?.OfType<IDictionary<string, object?>>().ToList() ?? [];
+        return parts.Count == 0 ? Expression.Constant(identity) : parts.Select(nested).Aggregate(join);
+    }
 }
 
 /// <summary>
@@ -32,28 +66,12 @@ public abstract class FilterInputType<TEntity> : InputObjectGraphType
         return Expression.Lambda<Func<TEntity, bool>>(Build(entity, filter, 0), entity);
     }
 
-    public Expression Build(Expression instance, IDictionary<string, object?> filter, int depth)
-    {
-        if (depth > FilterInputType.MaxDepth)
-        {
-            throw new FilterError($"Filters may nest at most {FilterInputType.MaxDepth} levels deep.");
-        }
-
-        Expression? result = null;
-        foreach (var (name, value) in filter)
-        {
-            var condition = name switch
-            {
-                "and" => Combine(instance, value, depth, Expression.AndAlso, true),
-                "or" => Combine(instance, value, depth, Expression.OrElse, false),
-                _ when value is null => Expression.Constant(true),
-                _ => _fields[name](instance, value, depth),
-            };
-            result = result is null ? condition : Expression.AndAlso(result, condition);
-        }
-
-        return result ?? Expression.Constant(true);
-    }
+    public Expression Build(Expression instance, IDictionary<string, object?> filter, int depth) =>
+        FilterInputType.AllOf(
+            filter,
+            depth,
+            part => Build(instance, part, depth + 1),
+            (name, value) => value is null ? Expression.Constant(true) : _fields[name](instance, value, depth));
 
     protected void String(string name, Expression<Func<TEntity, string?>> member) => Operation<StringOperationFilterInputType>(name, member);
 
@@ -87,14 +105,6 @@ public abstract class FilterInputType<TEntity> : InputObjectGraphType
         var field = Field<TOperations>(name).FieldType;
         _fields[name] = (instance, value, depth) =>
             ((TOperations)field.ResolvedType!).Build(ExpressionValues.Rebind(member, instance), (IDictionary<string, object?>)value!, depth + 1);
-    }
-
-    private Expression Combine(Expression instance, object? value, int depth, Func<Expression, Expression, Expression> join, bool identity)
-    {
-        var parts = (value as IEnumerable<object?>)?.OfType<IDictionary<string, object?>>().ToList() ?? [];
-        return parts.Count == 0
-            ? Expression.Constant(identity)
-            : parts.Select(part => Build(instance, part, depth + 1)).Aggregate(join);
     }
 }
 

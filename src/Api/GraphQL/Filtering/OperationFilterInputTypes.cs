@@ -12,27 +12,8 @@ public abstract class OperationFilterInputType : InputObjectGraphType
     private const int MaxListLength = 100;
 
     /// <summary>The predicate for one operator object (<c>{ eq: …, gt: … }</c>) applied to <paramref name="member"/>.</summary>
-    public Expression Build(Expression member, IDictionary<string, object?> operations, int depth)
-    {
-        if (depth > FilterInputType.MaxDepth)
-        {
-            throw new FilterError($"Filters may nest at most {FilterInputType.MaxDepth} levels deep.");
-        }
-
-        Expression? result = null;
-        foreach (var (name, value) in operations)
-        {
-            var condition = name switch
-            {
-                "and" => Combine(member, value, depth, Expression.AndAlso, true),
-                "or" => Combine(member, value, depth, Expression.OrElse, false),
-                _ => Operation(name, member, value),
-            };
-            result = result is null ? condition : Expression.AndAlso(result, condition);
-        }
-
-        return result ?? Expression.Constant(true);
-    }
+    public Expression Build(Expression member, IDictionary<string, object?> operations, int depth) =>
+        FilterInputType.AllOf(operations, depth, part => Build(member, part, depth + 1), (name, value) => Operation(name, member, value));
 
     protected abstract Expression Operation(string name, Expression member, object? value);
 
@@ -61,14 +42,6 @@ public abstract class OperationFilterInputType : InputObjectGraphType
 
         var equal = Expression.Equal(member, Value(member, value));
         return negate ? Expression.Not(equal) : equal;
-    }
-
-    private Expression Combine(Expression member, object? value, int depth, Func<Expression, Expression, Expression> join, bool identity)
-    {
-        var parts = (value as IEnumerable<object?>)?.OfType<IDictionary<string, object?>>().ToList() ?? [];
-        return parts.Count == 0
-            ? Expression.Constant(identity)
-            : parts.Select(part => Build(member, part, depth + 1)).Aggregate(join);
     }
 
     private static object Convert(object value, Type type)
