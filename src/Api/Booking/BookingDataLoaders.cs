@@ -14,8 +14,8 @@ public sealed class BookingDataLoaders(DbBatch batch, TimeProvider clock)
     public BatchLoader<Guid, Order> OrderById { get; } = batch.One<Guid, Order>((db, ids, ct) =>
         db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct));
 
-    /// <summary>The seats a hold asked for, as they are now, with the event's currency.</summary>
-    public BatchLoader<Guid, ReservationSeats> SeatsByHold { get; } = batch.One<Guid, ReservationSeats>(async (db, ids, ct) =>
+    /// <summary>The seats a hold asked for, as they are now.</summary>
+    public BatchLoader<Guid, IReadOnlyList<EventSeatView>> SeatsByHold { get; } = batch.One<Guid, IReadOnlyList<EventSeatView>>(async (db, ids, ct) =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await (
@@ -23,14 +23,13 @@ public sealed class BookingDataLoaders(DbBatch batch, TimeProvider clock)
             where ids.Contains(held.HoldId)
             join inventory in db.EventSeats on new { held.EventId, held.SeatId } equals new { inventory.EventId, inventory.SeatId }
             join seat in db.Seats on held.SeatId equals seat.Id
-            join @event in db.Events on held.EventId equals @event.Id
             orderby seat.Id
-            select new { held.HoldId, @event.Currency, Inventory = inventory, seat.SectionId, Section = seat.Section!.Name, Row = seat.Row!.Label, seat.Number, seat.X, seat.Y, seat.IsAccessible })
+            select new { held.HoldId, Inventory = inventory, seat.SectionId, Section = seat.Section!.Name, Row = seat.Row!.Label, seat.Number, seat.X, seat.Y, seat.IsAccessible })
             .AsNoTracking().ToListAsync(ct);
         return rows.GroupBy(r => r.HoldId).ToDictionary(
             g => g.Key,
-            g => new ReservationSeats(g.First().Currency, g.Select(r => new EventSeatView(
-                r.Inventory.SeatId, r.SectionId, r.Section, r.Row, r.Number, r.X, r.Y, r.IsAccessible, r.Inventory.StatusAt(now), r.Inventory.Price)).ToList()));
+            g => (IReadOnlyList<EventSeatView>)g.Select(r => new EventSeatView(
+                r.Inventory.SeatId, r.SectionId, r.Section, r.Row, r.Number, r.X, r.Y, r.IsAccessible, r.Inventory.StatusAt(now), r.Inventory.Price)).ToList());
     });
 
     public BatchLoader<Guid, IReadOnlyList<TicketView>> TicketsByOrder { get; } = batch.Many<Guid, TicketView>(

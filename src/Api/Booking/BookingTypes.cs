@@ -40,9 +40,9 @@ public sealed class ReservationType : ObjectGraphType<Hold>
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
         Field<NonNullGraphType<DateTimeGraphType>>("expiresAt").Resolve(ctx => ctx.Source.ExpiresAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSeatType>>>>("seats").Description("The seats held, as they are now.")
-            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().SeatsByHold.Load(ctx.Source.Id).Then(s => s?.Seats ?? []));
-        Field<NonNullGraphType<MoneyType>>("total").Description("What confirming will charge.")
-            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().SeatsByHold.Load(ctx.Source.Id).Then(s => s!.Total));
+            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().SeatsByHold.Load(ctx.Source.Id).Then(s => s ?? []));
+        Field<NonNullGraphType<MoneyType>>("total").Description("What confirming will charge: the seats' prices when they were held.")
+            .Resolve(ctx => ctx.Source.Total);
     }
 }
 

@@ -6,12 +6,6 @@ using TicketMaster.Orders;
 
 namespace TicketMaster.Api.Booking;
 
-/// <summary>A hold as its owner sees it: its seats as they are now and what they cost.</summary>
-public sealed record ReservationSeats(string Currency, IReadOnlyList<EventSeatView> Seats)
-{
-    public Money Total => Seats.Aggregate(Money.Zero(Currency), (sum, seat) => sum + new Money(seat.Price, Currency));
-}
-
 public sealed record TicketView(Ticket Ticket, EventSeatView Seat);
 
 /// <summary>Expected booking failures, as payload errors the client can switch on.</summary>

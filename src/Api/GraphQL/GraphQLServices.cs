@@ -1,5 +1,8 @@
 using GraphQL;
+using GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketMaster.Api.Booking;
+using TicketMaster.Api.GraphQL.Caching;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.DataLoading;
 using TicketMaster.Api.GraphQL.Relay;
@@ -28,7 +31,12 @@ public static class GraphQLServices
                 complexity.ValidateComplexityDelegate = GraphQLErrors.CodeComplexityErrorAsync;
                 complexity.DefaultComplexityImpactDelegate = IntrospectionComplexity.FreeForIntrospection(complexity.DefaultComplexityImpactDelegate);
             })
-            .AddTicketMasterErrors(environment));
+            .AddTicketMasterErrors(environment)
+            .ConfigureExecution<SkipValidationOfValidatedDocuments>());
+
+        // Every transport parses through IDocumentBuilder, so they all share the cache.
+        services.AddSingleton<DocumentCache>();
+        services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder>(provider => provider.GetRequiredService<DocumentCache>()));
         services.AddGraphQLHttpTransport();
         services.AddScoped<DbBatch>();
         services.AddScoped<EventDataLoaders>();

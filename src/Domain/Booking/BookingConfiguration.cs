@@ -38,6 +38,7 @@ internal sealed class HoldConfiguration : IEntityTypeConfiguration<Hold>
     {
         hold.Property(h => h.Id).ValueGeneratedNever();
         hold.Property(h => h.Status).HasConversion<string>().HasMaxLength(16);
+        hold.ComplexProperty(h => h.Total, Orders.MoneyColumns.Map);
 
         // "How many active holds does this buyer have on this event?"
         hold.HasIndex(h => new { h.UserId, h.EventId, h.Status });

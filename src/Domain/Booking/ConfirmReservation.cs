@@ -15,8 +15,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
 {
     public async Task<Order> ExecuteAsync(int userId, Guid holdId, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var hold = await db.Holds.AsNoTracking().Include(h => h.Seats).SingleOrDefaultAsync(h => h.Id == holdId, cancellationToken)
-            ?? throw new HoldNotFoundException(holdId);
+        var hold = await HoldWithSeatsAsync(holdId, cancellationToken) ?? throw new HoldNotFoundException(holdId);
         if (hold.Status == HoldStatus.Confirmed && hold.UserId == userId && await OrderPaidWithAsync(hold.Id, idempotencyKey, cancellationToken) is { } earlier)
         {
             // The same request again (a retry after a lost response): the first result, no second charge.
@@ -24,25 +23,31 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
         }
 
         hold.EnsureConfirmableBy(userId, clock.GetUtcNow().UtcDateTime);
-        var @event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == hold.EventId, cancellationToken);
         var seatIds = hold.Seats.Select(s => s.SeatId).ToList();
-        var prices = await db.EventSeats.AsNoTracking().Where(s => s.EventId == hold.EventId && seatIds.Contains(s.SeatId)).ToListAsync(cancellationToken);
-        var (payment, chargedNow) = await ChargeAsync(hold, Order.TotalOf(prices, @event.Currency), paymentToken, idempotencyKey, cancellationToken);
+        var (payment, chargedNow) = await ChargeAsync(hold, hold.Total, paymentToken, idempotencyKey, cancellationToken);
 
+        var attempts = 0;
         try
         {
             return await BookingTransaction.RunAsync(db, publisher, async token =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
+
+                // A retried attempt (deadlock) starts from a fresh copy: the first one confirmed its copy.
+                var current = attempts++ == 0 ? hold : await HoldWithSeatsAsync(holdId, token) ?? throw new HoldNotFoundException(holdId);
                 var seats = await InventoryLocks.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, token);
-                var current = await db.Holds.Include(h => h.Seats).SingleAsync(h => h.Id == holdId, token);
-                current.Confirm(userId, now);
-                if (seats.Any(seat => seat.Status != SeatStatus.Held || seat.HoldId != holdId))
+
+                // Under the seats' locks, the seats say whether the hold still stands: releasing,
+                // expiring and confirming all change them in the same transaction as the hold. So the
+                // hold read before the charge is current if they are still held for it.
+                if (seats.Count != seatIds.Count || seats.Any(seat => seat.Status != SeatStatus.Held || seat.HoldId != holdId))
                 {
                     throw new HoldExpiredException(holdId);
                 }
 
-                var order = Order.FromHold(current, seats, @event.Currency, payment.Id, now);
+                db.Holds.Attach(current);
+                current.Confirm(userId, now);
+                var order = Order.FromHold(current, seats, hold.Total.Currency, payment.Id, now);
                 seats.ForEach(seat => seat.Sell(holdId, order.Id));
                 db.Orders.Add(order);
                 BookingTransaction.RecordSeatsChanged(db, hold.EventId, seats, SeatStatus.Sold, holdId, now);
@@ -156,4 +161,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
         await db.Orders.AsNoTracking().Include(o => o.Tickets)
             .Where(o => o.HoldId == holdId && db.Payments.Any(p => p.Id == o.PaymentId && p.IdempotencyKey == idempotencyKey))
             .SingleOrDefaultAsync(cancellationToken);
+
+    private Task<Hold?> HoldWithSeatsAsync(Guid holdId, CancellationToken cancellationToken) =>
+        db.Holds.AsNoTracking().Include(h => h.Seats).SingleOrDefaultAsync(h => h.Id == holdId, cancellationToken);
 }

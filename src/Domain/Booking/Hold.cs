@@ -1,3 +1,5 @@
+using TicketMaster.Common;
+
 namespace TicketMaster.Booking;
 
 /// <summary>A reservation: seats kept for one buyer until it is confirmed, released or expires.</summary>
@@ -23,9 +25,15 @@ public sealed class Hold
 
     public DateTime ExpiresAt { get; private set; }
 
+    /// <summary>
+    /// What confirming charges: the seats' prices when they were held. The price is fixed with the
+    /// hold (as box offices do), so confirming needs no second look at the price list.
+    /// </summary>
+    public Money Total { get; private set; }
+
     public IReadOnlyList<HoldSeat> Seats => _seats;
 
-    public static Hold Place(int userId, int eventId, IReadOnlyCollection<int> seatIds, DateTime now, TimeSpan duration)
+    public static Hold Place(int userId, int eventId, IReadOnlyCollection<int> seatIds, Money total, DateTime now, TimeSpan duration)
     {
         if (seatIds.Count == 0)
         {
@@ -40,6 +48,7 @@ public sealed class Hold
             Status = HoldStatus.Active,
             CreatedAt = now,
             ExpiresAt = now + duration,
+            Total = total,
         };
         hold._seats.AddRange(seatIds.Distinct().Order().Select(seatId => new HoldSeat(hold.Id, eventId, seatId)));
         return hold;

@@ -19,19 +19,23 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
             throw new TooManySeatsException(wanted.Count, options.MaxSeatsPerReservation);
         }
 
-        var @event = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken)
-            ?? throw new EventNotFoundException(eventId);
-        if (!@event.IsOnSale)
-        {
-            throw new EventNotOnSaleException(eventId, @event.Status);
-        }
-
         return await BookingTransaction.RunAsync(db, publisher, async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var active = await db.Holds.CountAsync(
-                h => h.UserId == userId && h.EventId == eventId && h.Status == HoldStatus.Active && h.ExpiresAt > now, token);
-            if (active >= options.MaxActiveHoldsPerEvent)
+
+            // One round trip for both checks that come before any lock.
+            var state = await db.Events.AsNoTracking()
+                .Where(e => e.Id == eventId)
+                .Select(e => new EventState(e, db.Holds.Count(h =>
+                    h.UserId == userId && h.EventId == eventId && h.Status == HoldStatus.Active && h.ExpiresAt > now)))
+                .SingleOrDefaultAsync(token)
+                ?? throw new EventNotFoundException(eventId);
+            if (!state.Event.IsOnSale)
+            {
+                throw new EventNotOnSaleException(eventId, state.Event.Status);
+            }
+
+            if (state.ActiveHolds >= options.MaxActiveHoldsPerEvent)
             {
                 throw new TooManyHoldsException(eventId, options.MaxActiveHoldsPerEvent);
             }
@@ -49,7 +53,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
                 throw new SeatsUnavailableException(eventId, taken);
             }
 
-            var hold = Hold.Place(userId, eventId, wanted, now, options.HoldDuration);
+            var hold = Hold.Place(userId, eventId, wanted, Orders.Order.TotalOf(seats, state.Event.Currency), now, options.HoldDuration);
             seats.ForEach(seat => seat.PlaceHold(hold.Id, hold.ExpiresAt, now));
             db.Holds.Add(hold);
             BookingTransaction.RecordSeatsChanged(db, eventId, seats, SeatStatus.Held, hold.Id, now);
@@ -57,4 +61,6 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
             return hold;
         }, cancellationToken);
     }
+
+    private sealed record EventState(Events.Event Event, int ActiveHolds);
 }

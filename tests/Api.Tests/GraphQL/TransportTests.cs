@@ -258,6 +258,38 @@ public sealed class TransportTests(TransportTests.Api api) : IClassFixture<Trans
     }
 
     [Fact]
+    public async Task A_document_sent_again_is_still_priced_with_the_variables_of_each_request()
+    {
+        // The second request reuses the parsed and validated document; its complexity must not be reused.
+        const string Nested = "query Nested($n: Int) { events(first: $n) { nodes { performers { events(first: $n) { nodes { performers { events(first: $n) { nodes { name } } } } } } } } }";
+
+        var small = await PostQueryAsync(_client, Nested, new { n = 1 }, accept: GraphQLResponseJson);
+        var large = await PostQueryAsync(_client, Nested, new { n = 50 }, accept: GraphQLResponseJson);
+        var smallAgain = await PostQueryAsync(_client, Nested, new { n = 1 }, accept: GraphQLResponseJson);
+
+        Assert.Equal(HttpStatusCode.OK, small.Status);
+        Assert.Empty(small.Errors);
+        Assert.Equal(HttpStatusCode.BadRequest, large.Status);
+        Assert.Equal(["MAX_COMPLEXITY_EXCEEDED"], large.ErrorCodes);
+        Assert.Equal(HttpStatusCode.OK, smallAgain.Status);
+        Assert.Equal(small.Document.GetProperty("data").GetRawText(), smallAgain.Document.GetProperty("data").GetRawText());
+    }
+
+    [Fact]
+    public async Task An_invalid_document_sent_again_is_refused_again()
+    {
+        const string Invalid = "{ events(first: 1) { nodes { noSuchField } } }";
+
+        var first = await PostQueryAsync(_client, Invalid, accept: GraphQLResponseJson);
+        var second = await PostQueryAsync(_client, Invalid, accept: GraphQLResponseJson);
+
+        Assert.Equal(HttpStatusCode.BadRequest, first.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, second.Status);
+        Assert.Equal(first.ErrorCodes, second.ErrorCodes);
+        Assert.NotEmpty(second.ErrorCodes);
+    }
+
+    [Fact]
     public async Task Non_ascii_text_round_trips_as_utf8_through_arguments_variables_and_results()
     {
         var id = "Zoë🎻";

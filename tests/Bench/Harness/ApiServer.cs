@@ -12,12 +12,16 @@ public sealed class ApiServer : IDisposable
 {
     private readonly ServerProcess _process;
 
-    private ApiServer(ServerProcess process, Uri baseAddress, string assemblyPath)
+    private ApiServer(ServerProcess process, Uri baseAddress, string assemblyPath, string signingKey)
     {
         _process = process;
         BaseAddress = baseAddress;
         AssemblyPath = assemblyPath;
+        SigningKey = signingKey;
     }
+
+    /// <summary>The Api's <c>Auth__SigningKey</c>, so the bench can issue the buyers' tokens itself.</summary>
+    public string SigningKey { get; }
 
     public Uri BaseAddress { get; }
 
@@ -34,6 +38,7 @@ public sealed class ApiServer : IDisposable
         }
 
         var port = ServerProcess.FreePort();
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var environment = new Dictionary<string, string>
         {
@@ -42,10 +47,10 @@ public sealed class ApiServer : IDisposable
             ["Database__ServerVersion"] = serverVersion,
             ["ConnectionStrings__TicketMaster"] = connectionString,
             ["DemoData__Size"] = "None",
-            ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Auth__SigningKey"] = signingKey,
         };
         var process = new ServerProcess("dotnet", [dll, "--urls", baseAddress.ToString().TrimEnd('/')], environment, Path.GetDirectoryName(dll));
-        var server = new ApiServer(process, baseAddress, dll);
+        var server = new ApiServer(process, baseAddress, dll, signingKey);
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
         await process.WaitUntilReadyAsync("the Api", async () =>
         {

@@ -6,8 +6,12 @@ using TicketMaster.Venues;
 
 namespace TicketMaster.Bench.Onsale;
 
-public sealed record Buyer(int Index, int UserId, string Email)
+public sealed record Buyer(int Index, User Account)
 {
+    public int UserId => Account.Id;
+
+    public string Email => Account.Email;
+
     public string? AccessToken { get; set; }
 }
 
@@ -56,7 +60,7 @@ public sealed class OnsaleVenue
             var user = User.Register($"buyer{i:D6}", email, hash, now);
             user.Id = users.Count + 1;
             users.Add(user);
-            buyers.Add(new Buyer(i, user.Id, email));
+            buyers.Add(new Buyer(i, user));
         }
 
         var sectionCount = (seats + SeatsPerSection - 1) / SeatsPerSection;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using TicketMaster.Booking;
+using TicketMaster.Common;
 
 namespace TicketMaster.Domain.Tests.Booking;
 
@@ -9,7 +10,7 @@ public sealed class HoldTests
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
-    private Hold PlaceHold(int userId = 1) => Hold.Place(userId, eventId: 5, [3, 1, 2, 1], Now, Hold.DefaultDuration);
+    private Hold PlaceHold(int userId = 1) => Hold.Place(userId, eventId: 5, [3, 1, 2, 1], new Money(120m, "EUR"), Now, Hold.DefaultDuration);
 
     [Fact]
     public void A_hold_lasts_ten_minutes_and_keeps_its_seats_in_order()
@@ -26,7 +27,7 @@ public sealed class HoldTests
     [Fact]
     public void A_hold_needs_seats()
     {
-        Assert.Throws<EmptyHoldException>(() => Hold.Place(1, 5, [], Now, Hold.DefaultDuration));
+        Assert.Throws<EmptyHoldException>(() => Hold.Place(1, 5, [], Money.Zero("EUR"), Now, Hold.DefaultDuration));
     }
 
     [Fact]

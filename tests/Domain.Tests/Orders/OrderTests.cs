@@ -13,7 +13,7 @@ public sealed class OrderTests
         var gig = TestData.Event(venue);
         gig.AssignKey(9);
         var seats = gig.CreateInventory(venue).Where(s => s.SeatId is 1 or 7).ToList();
-        var hold = Hold.Place(1, 9, seats.Select(s => s.SeatId).ToList(), TestData.Now, Hold.DefaultDuration);
+        var hold = Hold.Place(1, 9, seats.Select(s => s.SeatId).ToList(), Order.TotalOf(seats, "EUR"), TestData.Now, Hold.DefaultDuration);
         hold.Confirm(1, TestData.Now);
 
         var order = Order.FromHold(hold, seats, "EUR", Guid.NewGuid(), TestData.Now);
@@ -27,7 +27,7 @@ public sealed class OrderTests
     [Fact]
     public void An_unconfirmed_hold_cannot_become_an_order()
     {
-        var hold = Hold.Place(1, 9, [1], TestData.Now, Hold.DefaultDuration);
+        var hold = Hold.Place(1, 9, [1], new Money(80m, "EUR"), TestData.Now, Hold.DefaultDuration);
 
         Assert.Throws<HoldNotActiveException>(() => Order.FromHold(hold, [], "EUR", Guid.NewGuid(), TestData.Now));
     }

@@ -39,7 +39,7 @@ public sealed class PersistenceRoundTripTests
 
             var wanted = venue.Sections[0].Rows[0].Seats.Take(2).Select(s => s.Id).ToList();
             var seats = await db.EventSeats.Where(s => s.EventId == gig.Id && wanted.Contains(s.SeatId)).ToListAsync();
-            var hold = Hold.Place(buyer.Id, gig.Id, wanted, now, Hold.DefaultDuration);
+            var hold = Hold.Place(buyer.Id, gig.Id, wanted, Order.TotalOf(seats, gig.Currency), now, Hold.DefaultDuration);
             seats.ForEach(s => s.PlaceHold(hold.Id, hold.ExpiresAt, now));
             db.Holds.Add(hold);
             await db.SaveChangesAsync();

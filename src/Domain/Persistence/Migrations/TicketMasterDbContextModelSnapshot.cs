@@ -108,6 +108,21 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("int")
                         .HasColumnName("user_id");
 
+                    b.ComplexProperty<Dictionary<string, object>>("Total", "TicketMaster.Booking.Hold.Total#Money", b1 =>
+                        {
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("decimal(12,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("char(3)")
+                                .HasColumnName("currency")
+                                .IsFixedLength();
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_holds");
 
