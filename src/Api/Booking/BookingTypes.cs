@@ -68,7 +68,11 @@ public sealed class OrderType : ObjectGraphType<Order>
         Field<NonNullGraphType<MoneyType>>("total").Resolve(ctx => ctx.Source.Total);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketType>>>>("tickets")
-            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().TicketsByOrder.Load(ctx.Source.Id));
+            // An order just confirmed carries its tickets; one read from the database (an order always
+            // has tickets) has none loaded, and they come in one batch for all orders on the page.
+            .Resolve(ctx => ctx.Source.Tickets.Count > 0
+                ? ctx.Source.Tickets
+                : ctx.Loaders<BookingDataLoaders>().TicketsByOrder.Load(ctx.Source.Id));
     }
 }
 
@@ -80,15 +84,16 @@ public sealed class TicketStatusType : EnumerationGraphType<TicketStatus>
     }
 }
 
-public sealed class TicketType : ObjectGraphType<TicketView>
+public sealed class TicketType : ObjectGraphType<Ticket>
 {
     public TicketType()
     {
         Name = "Ticket";
         Description = "The right to one seat at one event.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode("Ticket", ctx.Source.Ticket.Id));
-        Field<NonNullGraphType<EventSeatType>>("seat").Resolve(ctx => ctx.Source.Seat);
-        Field<NonNullGraphType<MoneyType>>("price").Description("The price paid.").Resolve(ctx => ctx.Source.Ticket.Price);
-        Field<NonNullGraphType<TicketStatusType>>("status").Resolve(ctx => ctx.Source.Ticket.Status);
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode("Ticket", ctx.Source.Id));
+        Field<NonNullGraphType<EventSeatType>>("seat")
+            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().PlaceOfSeat.Load(ctx.Source.SeatId).Then(place => place!.As(SeatStatus.Sold, ctx.Source.Price.Amount)));
+        Field<NonNullGraphType<MoneyType>>("price").Description("The price paid.").Resolve(ctx => ctx.Source.Price);
+        Field<NonNullGraphType<TicketStatusType>>("status").Resolve(ctx => ctx.Source.Status);
     }
 }

@@ -6,7 +6,10 @@ using TicketMaster.Orders;
 
 namespace TicketMaster.Api.Booking;
 
-public sealed record TicketView(Ticket Ticket, EventSeatView Seat);
+public sealed record SeatPlace(int SeatId, int SectionId, string Section, string Row, int Number, double X, double Y, bool IsAccessible)
+{
+    public EventSeatView As(SeatStatus status, decimal price) => new(SeatId, SectionId, Section, Row, Number, X, Y, IsAccessible, status, price);
+}
 
 /// <summary>Expected booking failures, as payload errors the client can switch on.</summary>
 public sealed record BookingError(string Code, string Text, IReadOnlyList<int>? SeatIds = null) : UserError(Text);
