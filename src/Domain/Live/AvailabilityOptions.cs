@@ -16,4 +16,10 @@ public sealed class AvailabilityOptions
     /// one count query, so a busy onsale costs at most one COUNT per event per interval.
     /// </summary>
     public TimeSpan CountInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long before a reservation runs out its owner's feed says EXPIRING_SOON.</summary>
+    public TimeSpan ExpiringSoonNotice { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most events one onEventAvailabilityChanged may watch (a list page's worth).</summary>
+    public int MaxEventsPerSubscription { get; set; } = 100;
 }
