@@ -104,7 +104,37 @@ public sealed partial class GraphQLWebSocketSession(
         }
 
         await Task.WhenAny(sending, Task.Delay(TimeSpan.FromSeconds(5), clock, CancellationToken.None));
-        socket.Abort();
+        await AwaitCloseEchoAsync();
+        if (socket.State != WebSocketState.Closed)
+        {
+            socket.Abort();
+        }
+    }
+
+    /// <summary>
+    /// After our close frame, reads until the client's answer: closing the TCP connection before it
+    /// would reset it, and the client could lose the close code it is meant to read.
+    /// </summary>
+    private async Task AwaitCloseEchoAsync()
+    {
+        if (socket.State != WebSocketState.CloseSent)
+        {
+            return;
+        }
+
+        var buffer = new byte[1024];
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+            {
+                await socket.ReceiveAsync(buffer, patience.Token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The client never answered; the abort below ends it.
+        }
     }
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
@@ -185,7 +215,7 @@ public sealed partial class GraphQLWebSocketSession(
                 return true;
             case "subscribe" when !IsLegacy:
             case "start" when IsLegacy:
-                return Start(message, payload);
+                return await StartAsync(message, payload);
             case "complete" when !IsLegacy:
             case "stop" when IsLegacy:
                 if (OperationId(message) is { } id && _operations.TryRemove(id, out var stopped))
@@ -248,7 +278,7 @@ public sealed partial class GraphQLWebSocketSession(
         return true;
     }
 
-    private bool Start(JsonElement message, JsonElement? payload)
+    private async Task<bool> StartAsync(JsonElement message, JsonElement? payload)
     {
         if (Volatile.Read(ref _initialised) != 2)
         {
@@ -294,11 +324,15 @@ public sealed partial class GraphQLWebSocketSession(
             return true;
         }
 
-        operation.Running = RunOperationAsync(operation, request!);
+        // A subscription is running before the next message is read, so a client's subscriptions
+        // start in the order it sent them; queries and mutations run alongside.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        operation.Running = RunOperationAsync(operation, request!, started);
+        await started.Task;
         return true;
     }
 
-    private async Task RunOperationAsync(Operation operation, GraphQLRequest request)
+    private async Task RunOperationAsync(Operation operation, GraphQLRequest request, TaskCompletionSource started)
     {
         try
         {
@@ -311,10 +345,17 @@ public sealed partial class GraphQLWebSocketSession(
 
             ExecutionResult result;
             var operationType = GraphQLExecution.FindOperation(document!, request.OperationName)?.Operation;
+            if (operationType != OperationType.Subscription)
+            {
+                started.TrySetResult();
+            }
+
             await using (var scope = scopes.CreateAsyncScope())
             {
                 result = await execution.ExecuteAsync(request, document!, _user ?? upgradeUser, scope.ServiceProvider, operation.Cancellation.Token);
             }
+
+            started.TrySetResult();
 
             if (operationType != OperationType.Subscription || result.Streams is not { Count: > 0 } streams)
             {
@@ -339,6 +380,10 @@ public sealed partial class GraphQLWebSocketSession(
             LogOperationFailed(logger, e, correlationId);
             SendErrors(operation.Id, [new InternalServerError(correlationId, e)]);
             _operations.TryRemove(new KeyValuePair<string, Operation>(operation.Id, operation));
+        }
+        finally
+        {
+            started.TrySetResult();
         }
     }
 
