@@ -160,16 +160,17 @@ public sealed class GraphQLWebSocketTests(LiveFixture live) : IClassFixture<Live
         await socket.SendAsync(new { id = "list", type = "subscribe", payload = new { query = "subscription($ids: [ID!]!) { onEventAvailabilityChanged(eventIds: $ids) { eventId version availability { sold } } }", variables = new { ids = new[] { eventId } } } });
         var before = await socket.ReceiveAsync("next"); // the list's current counts: both subscriptions are running
 
+        var stash = new Dictionary<string, Queue<JsonElement>>();
         var reservation = await live.ReserveAsync(token, eventId, seats[^1]);
-        var held = await NextOfAsync(socket, "mine");
+        var held = await NextOfAsync(socket, "mine", stash);
         var confirmed = await new Support.GraphQLClient(live.Api.CreateHttpClient()).WithToken(token).DataAsync(
             "mutation($input: ConfirmReservationInput!) { confirmReservation(input: $input) { errors { __typename } } }",
             new { input = new { reservationId = reservation.GetProperty("id").GetString(), paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } });
-        var bought = await NextOfAsync(socket, "mine");
+        var bought = await NextOfAsync(socket, "mine", stash);
         JsonElement counts;
         do
         {
-            counts = await NextOfAsync(socket, "list");
+            counts = await NextOfAsync(socket, "list", stash);
         }
         while (counts.GetProperty("availability").GetProperty("sold").GetInt32() == 0);
 
@@ -183,16 +184,22 @@ public sealed class GraphQLWebSocketTests(LiveFixture live) : IClassFixture<Live
 
     private static JsonElement Change(JsonElement next) => next.GetProperty("payload").GetProperty("data").GetProperty("onSeatAvailabilityChanged");
 
-    private static async Task<JsonElement> NextOfAsync(LiveSocket socket, string id)
+    /// <summary>The next result of operation <paramref name="id"/>; other operations' results wait in <paramref name="stash"/>.</summary>
+    private static async Task<JsonElement> NextOfAsync(LiveSocket socket, string id, Dictionary<string, Queue<JsonElement>> stash)
     {
-        while (true)
+        while (!(stash.TryGetValue(id, out var queued) && queued.Count > 0))
         {
             var message = await socket.ReceiveAsync("next");
-            if (message.GetProperty("id").GetString() == id)
+            var data = message.GetProperty("payload").GetProperty("data").EnumerateObject().Single().Value;
+            var owner = message.GetProperty("id").GetString()!;
+            if (!stash.TryGetValue(owner, out var list))
             {
-                var data = message.GetProperty("payload").GetProperty("data");
-                return data.EnumerateObject().Single().Value;
+                stash[owner] = list = new Queue<JsonElement>();
             }
+
+            list.Enqueue(data);
         }
+
+        return stash[id].Dequeue();
     }
 }
