@@ -3,6 +3,7 @@ using TicketMaster.Api.Booking;
 using TicketMaster.Api.GraphQL;
 using TicketMaster.Api.GraphQL.Transport;
 using TicketMaster.Api.Ide;
+using TicketMaster.Api.Live;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
@@ -18,6 +19,7 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
+        builder.Services.AddLiveAvailability();
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddTicketMasterAuthentication();
         builder.Services.AddTicketMasterGraphQL(builder.Environment);
@@ -49,6 +51,7 @@ public static class ApiServices
             },
         });
         app.UseAuthentication();
+        app.UseWebSockets();
         app.MapGraphQLEndpoint();
         return app;
     }

@@ -31,6 +31,8 @@ public static class GraphQLServices
                 complexity.ValidateComplexityDelegate = GraphQLErrors.CodeComplexityErrorAsync;
                 complexity.DefaultComplexityImpactDelegate = IntrospectionComplexity.FreeForIntrospection(complexity.DefaultComplexityImpactDelegate);
             })
+            // Each message of a subscription runs in a scope of its own (its DataLoaders, its DbContext).
+            .AddScopedSubscriptionExecutionStrategy()
             .AddTicketMasterErrors(environment)
             .ConfigureExecution<SkipValidationOfValidatedDocuments>());
 

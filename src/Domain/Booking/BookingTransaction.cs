@@ -15,6 +15,7 @@ internal static class BookingTransaction
         TicketMasterDbContext db, IAvailabilityPublisher publisher, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
     {
         var changes = new List<OutboxMessage>();
+        var holds = new Dictionary<Guid, Hold>();
         T result;
         try
         {
@@ -27,6 +28,7 @@ internal static class BookingTransaction
                 await using var transaction = await InventoryLocks.BeginAsync(db, token);
                 var result = await state(token);
                 changes.AddRange(db.ChangeTracker.Entries<OutboxMessage>().Select(entry => entry.Entity));
+                holds = db.ChangeTracker.Entries<Hold>().ToDictionary(entry => entry.Entity.Id, entry => entry.Entity);
                 await transaction.CommitAsync(token);
                 return result;
             },
@@ -41,7 +43,11 @@ internal static class BookingTransaction
         // After the commit, never before: subscribers must not see a change that could roll back.
         foreach (var change in changes.Where(m => m.Type == OutboxMessageTypes.SeatsChanged))
         {
-            await publisher.PublishAsync(new AvailabilityChange(change.Id, change.ReadPayload<SeatsChanged>()), CancellationToken.None);
+            var seats = change.ReadPayload<SeatsChanged>();
+            var hold = holds.GetValueOrDefault(seats.HoldId);
+            await publisher.PublishAsync(
+                new AvailabilityChange(change.Id, seats, hold is null ? null : new Live.HoldChange(hold.Id, hold.UserId, hold.EventId, hold.Status, hold.ExpiresAt, change.Id)),
+                CancellationToken.None);
         }
 
         return result;

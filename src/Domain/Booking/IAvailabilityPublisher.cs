@@ -1,3 +1,4 @@
+using TicketMaster.Live;
 using TicketMaster.Outbox;
 
 namespace TicketMaster.Booking;
@@ -6,15 +7,17 @@ namespace TicketMaster.Booking;
 /// Where availability changes go after their transaction commits (live seat maps subscribe to
 /// them). <paramref name="Version"/> is the change's outbox id: it only grows, per event too,
 /// and the outbox row is durable, so a consumer that misses a message can catch up from there.
+/// Subscribers see a per-event version instead, assigned by <see cref="IAvailabilityBus"/>.
 /// </summary>
 public interface IAvailabilityPublisher
 {
     ValueTask PublishAsync(AvailabilityChange change, CancellationToken cancellationToken);
 }
 
-public sealed record AvailabilityChange(long Version, SeatsChanged Change);
+/// <param name="Hold">The hold the change belongs to, as committed, for its owner's live feed.</param>
+public sealed record AvailabilityChange(long Version, SeatsChanged Change, HoldChange? Hold = null);
 
-/// <summary>Until subscriptions exist, changes are only in the outbox.</summary>
+/// <summary>Where nothing subscribes (tests of the use cases alone), changes are only in the outbox.</summary>
 public sealed class OutboxOnlyAvailabilityPublisher : IAvailabilityPublisher
 {
     public ValueTask PublishAsync(AvailabilityChange change, CancellationToken cancellationToken) => ValueTask.CompletedTask;

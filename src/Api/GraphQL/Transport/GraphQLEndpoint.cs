@@ -4,6 +4,8 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using TicketMaster.Api.GraphQL.Transport.ServerSentEvents;
+using TicketMaster.Api.GraphQL.Transport.WebSockets;
 
 namespace TicketMaster.Api.GraphQL.Transport;
 
@@ -27,6 +29,11 @@ public static class GraphQLEndpoint
     {
         services.AddOptions<GraphQLHttpOptions>().BindConfiguration(GraphQLHttpOptions.SectionName);
         services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<GraphQLExecution>();
+        services.AddOptions<GraphQLWebSocketOptions>().BindConfiguration(GraphQLWebSocketOptions.SectionName);
+        services.AddSingleton<WebSocketAuthentication>();
+        services.AddSingleton<GraphQLWebSocketEndpoint>();
+        services.AddSingleton<GraphQLServerSentEvents>();
         services.AddSingleton<GraphQLHttpHandler>();
         return services;
     }
@@ -34,10 +41,11 @@ public static class GraphQLEndpoint
 
 /// <summary>Handles one request to <see cref="GraphQLEndpoint.Path"/>.</summary>
 public sealed partial class GraphQLHttpHandler(
-    IDocumentExecuter<ISchema> executer,
-    IDocumentBuilder documentBuilder,
+    GraphQLExecution execution,
     IGraphQLTextSerializer serializer,
     GraphQLRequestReader reader,
+    GraphQLWebSocketEndpoint webSockets,
+    GraphQLServerSentEvents serverSentEvents,
     ISchema schema,
     IOptionsMonitor<GraphQLHttpOptions> options,
     ILogger<GraphQLHttpHandler> logger)
@@ -64,6 +72,12 @@ public sealed partial class GraphQLHttpHandler(
 
     private async Task HandleCoreAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await webSockets.HandleAsync(http);
+            return;
+        }
+
         var request = http.Request;
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -83,6 +97,16 @@ public sealed partial class GraphQLHttpHandler(
 
         // The answer depends on Accept, so caches must key on it.
         http.Response.Headers.Vary = "Accept";
+        if (GraphQLServerSentEvents.IsAccepted(request.Headers.Accept))
+        {
+            if (await serverSentEvents.HandleAsync(http, isGet) is { } streamProblem)
+            {
+                await WriteProblemAsync(http, GraphQLMediaTypes.Json, streamProblem);
+            }
+
+            return;
+        }
+
         var mediaType = GraphQLMediaTypes.Negotiate(request.Headers.Accept);
         if (mediaType is null)
         {
@@ -103,24 +127,14 @@ public sealed partial class GraphQLHttpHandler(
 
         // Parsed here, not by the executer, because a GET must be refused for a mutation before
         // validation runs (a schema without a mutation root would otherwise turn it into a 400).
-        GraphQLDocument document;
-        try
+        var (document, parseError) = execution.Parse(graphQLRequest!.Query!);
+        if (parseError is not null)
         {
-            document = documentBuilder.Build(graphQLRequest!.Query!);
-        }
-        catch (ExecutionError error)
-        {
-            await WriteResultAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult(error));
-            return;
-        }
-        catch (GraphQLMaxDepthExceededException e)
-        {
-            var error = new ExecutionError($"The document is nested too deeply to parse (line {e.Location.Line}, column {e.Location.Column}).") { Code = GraphQLErrors.MaxDepthExceeded };
-            await WriteResultAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult(error));
+            await WriteResultAsync(http, mediaType, RequestErrorStatus(mediaType), parseError);
             return;
         }
 
-        var operation = FindOperation(document, graphQLRequest.OperationName);
+        var operation = GraphQLExecution.FindOperation(document!, graphQLRequest.OperationName);
         if (isGet && operation is { Operation: not OperationType.Query })
         {
             http.Response.Headers.Allow = "POST";
@@ -133,21 +147,11 @@ public sealed partial class GraphQLHttpHandler(
         if (operation is { Operation: OperationType.Subscription })
         {
             await WriteProblemAsync(http, mediaType, GraphQLRequestProblem.InvalidRequest(
-                "Subscriptions are not served over plain HTTP; use a WebSocket connection to /graphql."));
+                "Subscriptions are not served as a single response; open a WebSocket to /graphql (graphql-transport-ws) or send Accept: text/event-stream."));
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = graphQLRequest.Query,
-            Document = document,
-            OperationName = graphQLRequest.OperationName,
-            Variables = graphQLRequest.Variables,
-            Extensions = graphQLRequest.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-        });
+        var result = await execution.ExecuteAsync(graphQLRequest, document!, http.User, http.RequestServices, http.RequestAborted);
 
         await WriteResultAsync(http, mediaType, StatusFor(result, mediaType), result);
     }
@@ -171,19 +175,6 @@ public sealed partial class GraphQLHttpHandler(
 
     private static int RequestErrorStatus(string mediaType) =>
         mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-
-    /// <summary>The operation the executer will run, or null when none matches (the executer reports that).</summary>
-    private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>();
-        if (string.IsNullOrEmpty(operationName))
-        {
-            var all = operations.Take(2).ToList();
-            return all.Count == 1 ? all[0] : null;
-        }
-
-        return operations.FirstOrDefault(o => o.Name == operationName);
-    }
 
     private Task WriteProblemAsync(HttpContext http, string mediaType, GraphQLRequestProblem problem) =>
         WriteResultAsync(http, mediaType, problem.StatusCode, new ExecutionResult(new ExecutionError(problem.Message) { Code = problem.Code }));

@@ -62,6 +62,25 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         return RequireQuery(parsed);
     }
 
+    /// <summary>A request carried inside another message (a WebSocket subscribe's <c>payload</c>), with the same checks as a POST body.</summary>
+    public (GraphQLRequest? Request, GraphQLRequestProblem? Problem) ReadPayload(JsonElement payload)
+    {
+        var json = payload.GetRawText();
+        if (FindShapeProblem(System.Text.Encoding.UTF8.GetBytes(json)) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            return RequireQuery(serializer.Deserialize<GraphQLRequest>(json));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return (null, GraphQLRequestProblem.InvalidJson($"The request could not be read: {e.Message}"));
+        }
+    }
+
     public (GraphQLRequest? Request, GraphQLRequestProblem? Problem) ReadGet(IQueryCollection query)
     {
         foreach (var name in new[] { "query", "operationName", "variables", "extensions" })

@@ -1,0 +1,128 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.Events;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Api.Users;
+using TicketMaster.Booking;
+using TicketMaster.Live;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Api.Live;
+
+/// <summary>The subscription root fields: live seat maps, live counts for list pages, and the caller's reservations.</summary>
+public static class LiveSubscriptions
+{
+    public static void AddLiveSubscriptions(this ObjectGraphType subscription)
+    {
+        subscription.Field<NonNullGraphType<SeatAvailabilityChangeType>>("onSeatAvailabilityChanged")
+            .Description("Seat changes of one event for live seat maps: first the current version and counts, then one message per change with its seats, their new status and the counts. " +
+                         "`version` grows by exactly one per change; when it does not (a slow connection dropped messages, or the server restarted), refetch the seats and carry on.")
+            .Argument<NonNullGraphType<IdGraphType>>("eventId")
+            .ResolveStreamAsync(async ctx =>
+            {
+                var eventId = GlobalId.DecodeInt(ctx.GetArgument<string>("eventId"), EventType.TypeName);
+                return await EventStreamAsync(ctx, [eventId]);
+            });
+
+        subscription.Field<NonNullGraphType<EventAvailabilityChangeType>>("onEventAvailabilityChanged")
+            .Description("Seat counts of several events for list pages: first each event's current counts, then the counts after each change.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("eventIds")
+            .ResolveStreamAsync(async ctx =>
+            {
+                var eventIds = ctx.GetArgument<List<string>>("eventIds").Select(id => GlobalId.DecodeInt(id, EventType.TypeName)).Distinct().ToList();
+                var max = ctx.RequestServices!.GetRequiredService<AvailabilityOptions>().MaxEventsPerSubscription;
+                if (eventIds.Count > max)
+                {
+                    throw new ExecutionError($"Watch at most {max} events per subscription.") { Code = "TOO_MANY_EVENTS" };
+                }
+
+                return await EventStreamAsync(ctx, eventIds);
+            });
+
+        subscription.Field<NonNullGraphType<ReservationChangeType>>("onMyReservationChanged")
+            .Description("Your reservations: first each running one (HELD), then each new one, EXPIRING_SOON a minute before it runs out, and EXPIRED, CONFIRMED or RELEASED when it ends. Needs the access token " +
+                         "(WebSocket: `connection_init` payload `{ \"Authorization\": \"Bearer …\" }`; SSE: the Authorization header).")
+            .ResolveStreamAsync(async ctx =>
+            {
+                var user = ctx.RequireUserId();
+                var services = ctx.RequestServices!;
+                var bus = services.GetRequiredService<IAvailabilityBus>();
+                var clock = services.GetRequiredService<TimeProvider>();
+                var options = services.GetRequiredService<AvailabilityOptions>();
+
+                // Subscribed before reading, so nothing committed in between is missed (the feed ignores repeats).
+                var changes = await bus.SubscribeToUserAsync(user, ctx.CancellationToken);
+                try
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    await using var db = await services.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
+                    var running = await db.Holds.AsNoTracking().Where(h => h.UserId == user && h.Status == HoldStatus.Active && h.ExpiresAt > now)
+                        .OrderBy(h => h.ExpiresAt)
+                        .Select(h => new HoldChange(h.Id, h.UserId, h.EventId, h.Status, h.ExpiresAt, 0))
+                        .ToListAsync(ctx.CancellationToken);
+                    var feed = new ReservationFeed(running, changes, clock, options.ExpiringSoonNotice);
+                    return (IObservable<object?>)new LiveStream([], [changes], feed.RunAsync);
+                }
+                catch
+                {
+                    await changes.DisposeAsync();
+                    throw;
+                }
+            });
+    }
+
+    /// <summary>
+    /// Subscribes to each event's channel, then reads its version and counts: the first messages. A
+    /// message published between subscribing and reading the version is not sent twice.
+    /// </summary>
+    private static async Task<IObservable<object?>> EventStreamAsync(IResolveFieldContext ctx, IReadOnlyList<int> eventIds)
+    {
+        var services = ctx.RequestServices!;
+        var bus = services.GetRequiredService<IAvailabilityBus>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        await using var db = await services.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
+        var known = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ctx.CancellationToken);
+        if (eventIds.Except(known).ToList() is [var missing, ..])
+        {
+            throw new ExecutionError($"There is no event '{GlobalId.Encode(EventType.TypeName, missing)}'.") { Code = "EVENT_NOT_FOUND" };
+        }
+
+        var subscriptions = new List<IBusSubscription<SeatAvailabilityMessage>>();
+        try
+        {
+            foreach (var eventId in eventIds)
+            {
+                subscriptions.Add(await bus.SubscribeToEventAsync(eventId, ctx.CancellationToken));
+            }
+
+            var versions = new Dictionary<int, long>();
+            foreach (var eventId in eventIds)
+            {
+                versions[eventId] = await bus.CurrentVersionAsync(eventId, ctx.CancellationToken);
+            }
+
+            var counts = await SeatCounting.ByEventAsync(db, eventIds.ToList(), clock.GetUtcNow().UtcDateTime, ctx.CancellationToken);
+            var current = eventIds.Select(id => (object)new SeatAvailabilityMessage(id, versions[id], null, [], SeatStatus.Available, counts.GetValueOrDefault(id, SeatCounts.None))).ToList();
+            return new LiveStream(current, subscriptions, (emit, token) => Task.WhenAll(subscriptions.Select(async subscription =>
+            {
+                await foreach (var message in subscription.Messages.ReadAllAsync(token))
+                {
+                    if (message.Version > versions[message.EventId])
+                    {
+                        emit(message);
+                    }
+                }
+            })));
+        }
+        catch
+        {
+            foreach (var subscription in subscriptions)
+            {
+                await subscription.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+}

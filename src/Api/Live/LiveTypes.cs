@@ -1,0 +1,95 @@
+using GraphQL.Types;
+using TicketMaster.Api.Booking;
+using TicketMaster.Api.Events;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Api.Venues;
+using TicketMaster.Live;
+
+namespace TicketMaster.Api.Live;
+
+public sealed class SeatAvailabilityChangeType : ObjectGraphType<SeatAvailabilityMessage>
+{
+    public SeatAvailabilityChangeType()
+    {
+        Name = "SeatAvailabilityChange";
+        Description = "Seats of one event changed status. The first message after subscribing is the current state: no seats, the event's current `version` and counts.";
+        Field<NonNullGraphType<IdGraphType>>("eventId").Resolve(ctx => GlobalId.Encode(EventType.TypeName, ctx.Source.EventId));
+        Field<NonNullGraphType<LongGraphType>>("version")
+            .Description("Per event: each change is exactly one more than the one before. Any other step (a gap after a missed message, or a lower number after the server restarted) means changes were missed: refetch the seats and counts, then carry on from this message.")
+            .Resolve(ctx => ctx.Source.Version);
+        Field<LongGraphType>("changeId").Description("The durable record of this change (it only grows, with gaps); null for the first, current-state message.")
+            .Resolve(ctx => ctx.Source.ChangeId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeatStatusChangeType>>>>("seats").Description("The seats that changed, with their new status.")
+            .Resolve(ctx => ctx.Source.Seats.Select(id => new SeatStatusChange(id, ctx.Source.Status)));
+        Field<NonNullGraphType<AvailabilityType>>("availability").Description("The event's seat counts at or after this change.")
+            .Resolve(ctx => Counts(ctx.Source.Counts));
+    }
+
+    public static Availability Counts(SeatCounts counts) => new(counts.Total, counts.Available, counts.Held, counts.Sold);
+}
+
+public sealed record SeatStatusChange(int SeatId, TicketMaster.Booking.SeatStatus Status);
+
+public sealed class SeatStatusChangeType : ObjectGraphType<SeatStatusChange>
+{
+    public SeatStatusChangeType()
+    {
+        Name = "SeatStatusChange";
+        Description = "One seat's new status.";
+        Field<NonNullGraphType<IdGraphType>>("seatId").Description("The Seat's id, as in Event.seats.").Resolve(ctx => GlobalId.Encode(SeatType.TypeName, ctx.Source.SeatId));
+        Field<NonNullGraphType<SeatStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+    }
+}
+
+public sealed class EventAvailabilityChangeType : ObjectGraphType<SeatAvailabilityMessage>
+{
+    public EventAvailabilityChangeType()
+    {
+        Name = "EventAvailabilityChange";
+        Description = "An event's seat counts changed. The first messages after subscribing are the current counts of each event.";
+        Field<NonNullGraphType<IdGraphType>>("eventId").Resolve(ctx => GlobalId.Encode(EventType.TypeName, ctx.Source.EventId));
+        Field<NonNullGraphType<LongGraphType>>("version").Description("The event's version, as in onSeatAvailabilityChanged.").Resolve(ctx => ctx.Source.Version);
+        Field<NonNullGraphType<AvailabilityType>>("availability").Description("The event's seat counts at or after this change.")
+            .Resolve(ctx => SeatAvailabilityChangeType.Counts(ctx.Source.Counts));
+    }
+}
+
+/// <summary>What happened to one of the caller's reservations.</summary>
+public enum ReservationChangeKind
+{
+    /// <summary>Running: sent for each running reservation on subscribing, and for each new one.</summary>
+    Held,
+
+    /// <summary>Runs out within the notice period (a minute by default).</summary>
+    ExpiringSoon,
+
+    Expired,
+    Confirmed,
+    Released,
+}
+
+public sealed record ReservationFeedEvent(ReservationChangeKind Kind, HoldChange Hold);
+
+public sealed class ReservationChangeKindType : EnumerationGraphType<ReservationChangeKind>
+{
+    public ReservationChangeKindType()
+    {
+        Name = "ReservationChangeKind";
+        Description = "What happened to a reservation.";
+    }
+}
+
+public sealed class ReservationChangeType : ObjectGraphType<ReservationFeedEvent>
+{
+    public ReservationChangeType()
+    {
+        Name = "ReservationChange";
+        Description = "One of your reservations changed: running (HELD), about to run out, ran out, bought or given back.";
+        Field<NonNullGraphType<ReservationChangeKindType>>("kind").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<IdGraphType>>("reservationId").Resolve(ctx => GlobalId.Encode(ReservationType.TypeName, ctx.Source.Hold.HoldId));
+        Field<NonNullGraphType<IdGraphType>>("eventId").Resolve(ctx => GlobalId.Encode(EventType.TypeName, ctx.Source.Hold.EventId));
+        Field<NonNullGraphType<DateTimeGraphType>>("expiresAt").Resolve(ctx => ctx.Source.Hold.ExpiresAt);
+        Field<ReservationType>("reservation").Description("The reservation as it is now.")
+            .Resolve(ctx => BookingQueries.LoadOwnReservation(ctx, ctx.Source.Hold.HoldId));
+    }
+}

@@ -1,0 +1,132 @@
+using System.Threading.Channels;
+using TicketMaster.Booking;
+using TicketMaster.Live;
+
+namespace TicketMaster.Api.Live;
+
+/// <summary>
+/// One subscriber's view of their holds: the running ones first, then each committed change, plus
+/// EXPIRING_SOON and EXPIRED from timers on the holds it knows (a hold past its expiry can no
+/// longer be confirmed, so the timer is as good as the sweep, and sooner). Each hold ends once.
+/// </summary>
+public sealed class ReservationFeed(IReadOnlyList<HoldChange> running, IBusSubscription<HoldChange> changes, TimeProvider clock, TimeSpan notice)
+{
+    private readonly Channel<ReservationFeedEvent> _timed = Channel.CreateUnbounded<ReservationFeedEvent>();
+    private readonly Dictionary<Guid, List<ITimer>> _timers = [];
+    private readonly HashSet<Guid> _seen = [];
+    private readonly HashSet<Guid> _ended = [];
+
+    public async Task RunAsync(Action<object> emit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var hold in running)
+            {
+                Handle(hold, emit);
+            }
+
+            var fromBus = changes.Messages.WaitToReadAsync(cancellationToken).AsTask();
+            var fromTimers = _timed.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            while (true)
+            {
+                var ready = await Task.WhenAny(fromBus, fromTimers);
+                if (ready == fromBus)
+                {
+                    if (!await fromBus)
+                    {
+                        return;
+                    }
+
+                    while (changes.Messages.TryRead(out var change))
+                    {
+                        Handle(change, emit);
+                    }
+
+                    fromBus = changes.Messages.WaitToReadAsync(cancellationToken).AsTask();
+                }
+                else
+                {
+                    await fromTimers;
+                    while (_timed.Reader.TryRead(out var timed))
+                    {
+                        if (_ended.Contains(timed.Hold.HoldId))
+                        {
+                            continue;
+                        }
+
+                        if (timed.Kind == ReservationChangeKind.Expired)
+                        {
+                            End(timed.Hold.HoldId);
+                        }
+
+                        emit(timed);
+                    }
+
+                    fromTimers = _timed.Reader.WaitToReadAsync(cancellationToken).AsTask();
+                }
+            }
+        }
+        finally
+        {
+            foreach (var timer in _timers.Values.SelectMany(t => t))
+            {
+                await timer.DisposeAsync();
+            }
+        }
+    }
+
+    private void Handle(HoldChange hold, Action<object> emit)
+    {
+        if (_ended.Contains(hold.HoldId))
+        {
+            return;
+        }
+
+        var kind = hold.Status switch
+        {
+            HoldStatus.Active => ReservationChangeKind.Held,
+            HoldStatus.Confirmed => ReservationChangeKind.Confirmed,
+            HoldStatus.Released => ReservationChangeKind.Released,
+            _ => ReservationChangeKind.Expired,
+        };
+        if (kind == ReservationChangeKind.Held)
+        {
+            if (!_seen.Add(hold.HoldId))
+            {
+                return;
+            }
+
+            emit(new ReservationFeedEvent(kind, hold));
+            Schedule(hold);
+            return;
+        }
+
+        End(hold.HoldId);
+        emit(new ReservationFeedEvent(kind, hold));
+    }
+
+    private void Schedule(HoldChange hold)
+    {
+        var untilExpiry = hold.ExpiresAt - clock.GetUtcNow().UtcDateTime;
+        _timers[hold.HoldId] =
+        [
+            Timer(ReservationChangeKind.ExpiringSoon, untilExpiry - notice),
+            Timer(ReservationChangeKind.Expired, untilExpiry),
+        ];
+
+        ITimer Timer(ReservationChangeKind kind, TimeSpan due) => clock.CreateTimer(
+            _ => _timed.Writer.TryWrite(new ReservationFeedEvent(kind, hold)),
+            null,
+            due < TimeSpan.Zero ? TimeSpan.Zero : due,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    private void End(Guid holdId)
+    {
+        _ended.Add(holdId);
+        if (_timers.Remove(holdId, out var timers))
+        {
+            timers.ForEach(t => t.Dispose());
+        }
+    }
+}

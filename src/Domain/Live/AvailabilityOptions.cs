@@ -1,0 +1,25 @@
+namespace TicketMaster.Live;
+
+/// <summary>Live availability settings, bound from the <c>Availability</c> configuration section.</summary>
+public sealed class AvailabilityOptions
+{
+    public const string SectionName = "Availability";
+
+    /// <summary>
+    /// Messages buffered per subscription before the oldest is dropped. A client that cannot keep
+    /// up loses messages, sees the version gap and refetches; it never slows anyone else.
+    /// </summary>
+    public int SubscriberBuffer { get; set; } = 256;
+
+    /// <summary>
+    /// The shortest time between two counts of one event's seats: changes arriving faster share
+    /// one count query, so a busy onsale costs at most one COUNT per event per interval.
+    /// </summary>
+    public TimeSpan CountInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long before a reservation runs out its owner's feed says EXPIRING_SOON.</summary>
+    public TimeSpan ExpiringSoonNotice { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most events one onEventAvailabilityChanged may watch (a list page's worth).</summary>
+    public int MaxEventsPerSubscription { get; set; } = 100;
+}

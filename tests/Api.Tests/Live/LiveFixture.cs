@@ -1,0 +1,178 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using TicketMaster.Api.Tests.Support;
+using TicketMaster.Persistence;
+using TicketMaster.Users;
+
+namespace TicketMaster.Api.Tests.Live;
+
+/// <summary>
+/// The real Api on SQLite with three events on sale (80 seats each) and a short WebSocket init
+/// timeout, for the subscription tests. Each test signs up buyers of its own.
+/// </summary>
+public sealed class LiveFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan InitTimeout = TimeSpan.FromMilliseconds(500);
+
+    private TestDatabase _database = null!;
+
+    public ApiHost Api { get; private set; } = null!;
+
+    public Uri GraphQLUrl => new(Api.ServerAddress, "/graphql");
+
+    public Uri WebSocketUrl => new(GraphQLUrl.ToString().Replace("http", "ws", StringComparison.Ordinal));
+
+    public GraphQLClient Anonymous => new(Api.CreateHttpClient());
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "live");
+        await using (var db = _database.CreateContext())
+        {
+            var organizer = TestData.User("olga", Role.Organizer);
+            var venue = TestData.Venue("Live Hall", rows: 4, seatsPerRow: 10);
+            db.AddRange(organizer, venue);
+            await db.SaveChangesAsync();
+            var events = new[] { "Live One", "Live Two", "Live Three" }.Select(name => TestData.Event(venue, organizer.Id, name: name)).ToList();
+            events.ForEach(e => e.PutOnSale());
+            db.Events.AddRange(events);
+            await db.SaveChangesAsync();
+            foreach (var scheduled in events)
+            {
+                await BulkInserter.InsertAsync(db, scheduled.CreateInventory(venue), CancellationToken.None);
+            }
+        }
+
+        Api = await ApiHost.StartAsync(new Dictionary<string, string?>(_database.AppSettings)
+        {
+            ["DemoData:Size"] = "None",
+            ["GraphQL:WebSockets:ConnectionInitWaitTimeout"] = InitTimeout.ToString(),
+            ["Booking:MaxActiveHoldsPerEvent"] = "50",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>A new buyer's access token.</summary>
+    public async Task<string> SignUpAsync()
+    {
+        var name = $"live{Guid.NewGuid():N}"[..20];
+        var register = await Anonymous.DataAsync(
+            "mutation($input: RegisterInput!) { register(input: $input) { accessToken } }",
+            new { input = new { username = name, email = $"{name}@example.com", password = "a long enough passphrase" } });
+        return register.GetProperty("register").GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>An event's id and its free seats' ids.</summary>
+    public async Task<(string EventId, string[] Seats)> EventAsync(string name)
+    {
+        var @event = (await Anonymous.DataAsync(
+            "query($name: String!) { events(where: { name: { eq: $name } }) { nodes { id seats(status: AVAILABLE) { id } } } }", new { name }))
+            .GetProperty("events").GetProperty("nodes")[0];
+        return (@event.GetProperty("id").GetString()!, @event.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray());
+    }
+
+    public async Task<JsonElement> ReserveAsync(string token, string eventId, params string[] seatIds)
+    {
+        var data = await new GraphQLClient(Api.CreateHttpClient()).WithToken(token).DataAsync(
+            "mutation($input: ReserveSeatsInput!) { reserveSeats(input: $input) { reservation { id status } errors { __typename } } }",
+            new { input = new { eventId, seatIds } });
+        var payload = data.GetProperty("reserveSeats");
+        Assert.Equal(JsonValueKind.Null, payload.GetProperty("errors").ValueKind);
+        return payload.GetProperty("reservation");
+    }
+
+    public async Task<LiveSocket> ConnectAsync(string subprotocol = "graphql-transport-ws")
+    {
+        var socket = new ClientWebSocket();
+        if (subprotocol.Length > 0)
+        {
+            socket.Options.AddSubProtocol(subprotocol);
+        }
+
+        await socket.ConnectAsync(WebSocketUrl, CancellationToken.None);
+        return new LiveSocket(socket);
+    }
+}
+
+/// <summary>A raw WebSocket client that speaks JSON messages, for protocol-level tests.</summary>
+public sealed class LiveSocket(ClientWebSocket socket) : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    public ClientWebSocket Socket { get; } = socket;
+
+    public Task SendAsync(object message) => SendTextAsync(JsonSerializer.Serialize(message));
+
+    public Task SendTextAsync(string text) =>
+        Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+    public async Task InitAsync(string? token = null)
+    {
+        await SendAsync(token is null ? new { type = "connection_init" } : new { type = "connection_init", payload = new { Authorization = $"Bearer {token}" } });
+        Assert.Equal("connection_ack", (await ReceiveAsync()).GetProperty("type").GetString());
+    }
+
+    /// <summary>The next message; fails the test if the socket closes or nothing comes within ten seconds.</summary>
+    public async Task<JsonElement> ReceiveAsync()
+    {
+        var (message, close) = await ReceiveOrCloseAsync();
+        Assert.True(message is not null, $"expected a message, the socket closed with {close} {Socket.CloseStatusDescription}");
+        return message.Value;
+    }
+
+    /// <summary>The next message of type <paramref name="type"/>, skipping keep-alives.</summary>
+    public async Task<JsonElement> ReceiveAsync(string type)
+    {
+        while (true)
+        {
+            var message = await ReceiveAsync();
+            if (message.GetProperty("type").GetString() == type)
+            {
+                return message;
+            }
+        }
+    }
+
+    /// <summary>The close status the server closed with; fails if a message comes instead.</summary>
+    public async Task<int> ClosedWithAsync()
+    {
+        var (message, close) = await ReceiveOrCloseAsync();
+        Assert.True(message is null, $"expected the socket to close, got {message}");
+        return close!.Value;
+    }
+
+    private async Task<(JsonElement? Message, int? Close)> ReceiveOrCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var buffer = new byte[64 * 1024];
+        using var text = new MemoryStream();
+        WebSocketReceiveResult received;
+        do
+        {
+            received = await Socket.ReceiveAsync(buffer, timeout.Token);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return (null, (int)received.CloseStatus!.Value);
+            }
+
+            text.Write(buffer, 0, received.Count);
+        }
+        while (!received.EndOfMessage);
+
+        using var document = JsonDocument.Parse(text.ToArray());
+        return (document.RootElement.Clone(), null);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Socket.Abort();
+        Socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
