@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using TicketMaster.DemoData;
 using TicketMaster.Persistence;
@@ -63,10 +64,10 @@ public sealed class TestDatabase : IAsyncDisposable
         await initializer.InitializeAsync(demoData, CancellationToken.None);
     }
 
-    public TicketMasterDbContext CreateContext()
+    public TicketMasterDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<TicketMasterDbContext>();
-        DatabaseRegistration.Configure(builder, Options);
+        DatabaseRegistration.Configure(builder, Options).AddInterceptors(interceptors);
         return new TicketMasterDbContext(builder.Options);
     }
 

@@ -16,9 +16,12 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
     public async Task<Order> ExecuteAsync(int userId, Guid holdId, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
     {
         var hold = await HoldWithSeatsAsync(holdId, cancellationToken) ?? throw new HoldNotFoundException(holdId);
-        if (hold.Status == HoldStatus.Confirmed && hold.UserId == userId && await OrderPaidWithAsync(hold.Id, idempotencyKey, cancellationToken) is { } earlier)
+        // The same request again (a retry after a lost response): the first result, no second charge.
+        // The key's earlier attempt decides: another request under this key is refused.
+        if (hold.Status == HoldStatus.Confirmed && hold.UserId == userId
+            && await ExistingAttemptAsync(hold, paymentToken, idempotencyKey, cancellationToken) is not null
+            && await OrderPaidWithAsync(hold.Id, idempotencyKey, cancellationToken) is { } earlier)
         {
-            // The same request again (a retry after a lost response): the first result, no second charge.
             return earlier;
         }
 
@@ -79,12 +82,12 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.ChangeTracker.Clear();
-        if (await ExistingAttemptAsync(hold, idempotencyKey, cancellationToken) is { } existing)
+        if (await ExistingAttemptAsync(hold, paymentToken, idempotencyKey, cancellationToken) is { } existing)
         {
             return (existing, false);
         }
 
-        var payment = Payment.Start(hold.Id, hold.UserId, amount, gateway.Name, idempotencyKey, now);
+        var payment = Payment.Start(hold.Id, hold.UserId, amount, gateway.Name, idempotencyKey, paymentToken, now);
         db.Payments.Add(payment);
         try
         {
@@ -94,7 +97,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
         {
             // A concurrent request with the same key recorded its attempt first.
             db.ChangeTracker.Clear();
-            return (await ExistingAttemptAsync(hold, idempotencyKey, cancellationToken) ?? throw new ConfirmationInProgressException(hold.Id), false);
+            return (await ExistingAttemptAsync(hold, paymentToken, idempotencyKey, cancellationToken) ?? throw new ConfirmationInProgressException(hold.Id), false);
         }
 
         ChargeResult result;
@@ -132,13 +135,13 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
     /// An earlier attempt with this key: its outcome stands. A success is finalized (the earlier
     /// request may have died after charging); a decline is declined again; a pending one is in flight.
     /// </summary>
-    private async Task<Payment?> ExistingAttemptAsync(Hold hold, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<Payment?> ExistingAttemptAsync(Hold hold, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
     {
         var earlier = await db.Payments.SingleOrDefaultAsync(p => p.Provider == gateway.Name && p.IdempotencyKey == idempotencyKey, cancellationToken);
         return earlier switch
         {
             null => null,
-            _ when earlier.HoldId != hold.Id => throw new IdempotencyKeyReusedException(idempotencyKey),
+            _ when !earlier.IsFor(hold.Id, paymentToken) => throw new IdempotencyKeyReusedException(idempotencyKey),
             { Status: PaymentStatus.Succeeded } => earlier,
             { Status: PaymentStatus.Declined } => throw new PaymentDeclinedException(earlier.FailureReason ?? "declined"),
             { Status: PaymentStatus.Failed } => throw new PaymentFailedException(earlier.FailureReason ?? "failed"),

@@ -50,6 +50,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         payment.Property(p => p.Provider).HasMaxLength(32);
         payment.Property(p => p.ProviderReference).HasMaxLength(100);
         payment.Property(p => p.IdempotencyKey).HasMaxLength(100);
+        payment.Property(p => p.RequestFingerprint).HasMaxLength(64);
         payment.Property(p => p.FailureReason).HasMaxLength(500);
         payment.ComplexProperty(p => p.Amount, MoneyColumns.Map);
         payment.HasIndex(p => p.HoldId);

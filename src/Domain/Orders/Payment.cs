@@ -28,14 +28,21 @@ public sealed class Payment
     /// <summary>Sent to the gateway so a retried charge is never taken twice.</summary>
     public string IdempotencyKey { get; private set; } = "";
 
+    /// <summary>
+    /// SHA-256 of what was asked (the hold and the payment token, never the token itself), so a key
+    /// sent again with a different request is told apart from a retry. Empty on rows older than it.
+    /// </summary>
+    public string RequestFingerprint { get; private set; } = "";
+
     public string? FailureReason { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
 
-    public static Payment Start(Guid holdId, int userId, Money amount, string provider, string idempotencyKey, DateTime now) => new()
+    public static Payment Start(Guid holdId, int userId, Money amount, string provider, string idempotencyKey, string paymentToken, DateTime now) => new()
     {
+        RequestFingerprint = FingerprintOf(holdId, paymentToken),
         Id = Guid.CreateVersion7(now),
         HoldId = holdId,
         UserId = userId,
@@ -46,6 +53,13 @@ public sealed class Payment
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>True when this attempt was made for the same hold with the same payment token.</summary>
+    public bool IsFor(Guid holdId, string paymentToken) =>
+        HoldId == holdId && (RequestFingerprint.Length == 0 || RequestFingerprint == FingerprintOf(holdId, paymentToken));
+
+    private static string FingerprintOf(Guid holdId, string paymentToken) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{holdId:N}\n{paymentToken}")));
 
     public void Succeed(string providerReference, DateTime now)
     {

@@ -15,12 +15,13 @@ public sealed record OnsaleOptions(
     string OutputDirectory)
 {
     public const string Usage = """
-        onsale [--buyers 2000] [--seats 20000] [--concurrency 64] [--warmup 200] [--seed 1]
+        onsale [--buyers 2000] [--seats 20000] [--concurrency 64] [--warmup 1000] [--seed 1]
                [--no-retry] [--durable] [--mysql <connection string>] [--api-dll <path>] [--out bench-results]
           --buyers       buyers, each reserving 1-4 adjacent seats and confirming
           --seats        seats in the venue (sections of 25 rows x 20 seats)
           --concurrency  buyers in flight at once (and HTTP connections / MySQL connections)
-          --warmup       buyers run first on a separate event, not measured (0 = none)
+          --warmup       buyers run first on a separate event, not measured (0 = none); long enough for
+                         tiered JIT to settle (after 200 the Api still spent 0.6 s/s compiling)
           --no-retry     a buyer whose seats are taken gives up instead of trying other seats once
           --durable      mariadbd flushes the redo log at every commit (innodb_flush_log_at_trx_commit=1)
           --mysql        use this server (a user that may CREATE DATABASE) instead of starting mariadbd
@@ -33,7 +34,7 @@ public sealed record OnsaleOptions(
             Buyers: line.Int("buyers", 2_000, min: 1),
             Seats: line.Int("seats", 20_000, min: OnsaleVenue.SeatsPerSection),
             Concurrency: line.Int("concurrency", 64, min: 1),
-            Warmup: line.Int("warmup", 200),
+            Warmup: line.Int("warmup", 1_000),
             Seed: line.Int("seed", 1),
             RetryOnConflict: !line.Flag("no-retry"),
             Durable: line.Flag("durable"),

@@ -22,9 +22,11 @@ public static class OnsaleScenario
 {
     public const string Purchase = "purchase";
     public const string ReserveOnly = "reserve-only";
+    public const string UseCase = "use-case-ef";
     public const string Baseline = "baseline-sql";
     private const string WarmupApi = "warmup-api";
     private const string WarmupBaseline = "warmup-sql";
+    private const string WarmupUseCase = "warmup-ef";
 
     private const double TargetPurchasesPerSecond = 1_000;
     private const double TargetBaselineRatio = 0.5;
@@ -76,6 +78,16 @@ public static class OnsaleScenario
         {
             Log($"the Api has no {string.Join(" or ", missing)} mutation yet: the Api phases are skipped, only the baseline runs");
         }
+
+        var useCase = UseCaseReservation.For(pooled, server.ServerVersion);
+        if (options.Warmup > 0)
+        {
+            await new BuyerRun(WarmupUseCase, venue.Events[WarmupUseCase], picker, options.Seed + 1, options.RetryOnConflict, options.Concurrency)
+                .RunAsync(venue.Buyers.Take(options.Warmup).ToList(), useCase.ReserveAsync, null, cancellation);
+        }
+
+        phases.Add(await RunPhaseAsync(new BuyerRun(UseCase, venue.Events[UseCase], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
+            venue.Buyers, useCase.ReserveAsync, null));
 
         var raw = new RawSqlReservation(pooled);
         if (options.Warmup > 0)
@@ -136,7 +148,7 @@ public static class OnsaleScenario
         // The schema exactly as the Api makes it (migrations), before the Api starts.
         await new DatabaseInitializer(db, databaseOptions, TimeProvider.System, NullLogger<DatabaseInitializer>.Instance)
             .InitializeAsync(new DemoDataOptions { Size = DemoDataSize.None }, cancellationToken);
-        var venue = await OnsaleVenue.SeedAsync(db, options.Buyers, options.Seats, [Purchase, ReserveOnly, Baseline, WarmupApi, WarmupBaseline], cancellationToken);
+        var venue = await OnsaleVenue.SeedAsync(db, options.Buyers, options.Seats, [Purchase, ReserveOnly, UseCase, Baseline, WarmupApi, WarmupUseCase, WarmupBaseline], cancellationToken);
         Log($"seeded {venue.Buyers.Count:N0} buyers, {venue.SeatCount:N0} seats, {venue.Events.Count} events × {venue.SeatCount:N0} inventory rows in {stopwatch.Elapsed.TotalSeconds:0.0} s");
         return venue;
     }

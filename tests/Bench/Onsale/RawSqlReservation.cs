@@ -9,7 +9,7 @@ namespace TicketMaster.Bench.Onsale;
 
 /// <summary>
 /// The baseline: the reserve transaction of <see cref="ReserveSeats"/> written by hand against
-/// MySqlConnector: no HTTP, no GraphQL, no EF. READ COMMITTED; the buyer's active-hold count; the
+/// MySqlConnector: no HTTP, no GraphQL, no EF. READ COMMITTED; the event and the buyer's active-hold count in one read; the
 /// locking read on the inventory primary key in seat order; the availability check; the seats
 /// marked held, the hold, its seats and the outbox row written in one batch; commit. Deadlocks and
 /// lock-wait timeouts are retried like the execution strategy does.
@@ -52,13 +52,22 @@ public sealed class RawSqlReservation(string connectionString)
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
-        await using (var count = new MySqlCommand(
-            "SELECT COUNT(*) FROM holds WHERE user_id = @u AND event_id = @e AND status = 'Active' AND expires_at > @now", connection, transaction))
+        string currency;
+        await using (var state = new MySqlCommand(
+            "SELECT e.status, e.currency, (SELECT COUNT(*) FROM holds h WHERE h.user_id = @u AND h.event_id = e.id AND h.status = 'Active' AND h.expires_at > @now) " +
+            "FROM events e WHERE e.id = @e", connection, transaction))
         {
-            count.Parameters.AddWithValue("@u", userId);
-            count.Parameters.AddWithValue("@e", eventId);
-            count.Parameters.AddWithValue("@now", now);
-            if (Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) >= 2)
+            state.Parameters.AddWithValue("@u", userId);
+            state.Parameters.AddWithValue("@e", eventId);
+            state.Parameters.AddWithValue("@now", now);
+            await using var reader = await state.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return new ReserveOutcome(ReserveResult.Failed, Error: "EventNotFound");
+            }
+
+            currency = reader.GetString(1);
+            if (reader.GetInt64(2) >= 2)
             {
                 return new ReserveOutcome(ReserveResult.Failed, Error: "TooManyHolds");
             }
@@ -66,8 +75,9 @@ public sealed class RawSqlReservation(string connectionString)
 
         var found = 0;
         var available = true;
+        var total = 0m;
         await using (var select = new MySqlCommand(
-            $"SELECT seat_id, status, hold_expires_at FROM event_seats FORCE INDEX (PRIMARY) WHERE event_id = @e AND seat_id IN ({seatList}) ORDER BY seat_id FOR UPDATE",
+            $"SELECT seat_id, status, hold_expires_at, price FROM event_seats FORCE INDEX (PRIMARY) WHERE event_id = @e AND seat_id IN ({seatList}) ORDER BY seat_id FOR UPDATE",
             connection, transaction))
         {
             select.Parameters.AddWithValue("@e", eventId);
@@ -79,6 +89,7 @@ public sealed class RawSqlReservation(string connectionString)
                 var status = (SeatStatus)reader.GetByte(1);
                 var expired = status == SeatStatus.Held && !reader.IsDBNull(2) && reader.GetDateTime(2) <= now;
                 available &= status == SeatStatus.Available || expired;
+                total += reader.GetDecimal(3);
             }
         }
 
@@ -97,7 +108,7 @@ public sealed class RawSqlReservation(string connectionString)
             OutboxMessageTypes.SeatsChanged, eventId.ToString(CultureInfo.InvariantCulture), new SeatsChanged(eventId, seatIds, SeatStatus.Held, holdId), now);
         var sql = new StringBuilder()
             .Append($"UPDATE event_seats SET status = {(byte)SeatStatus.Held}, hold_id = @h, hold_expires_at = @x WHERE event_id = @e AND seat_id IN ({seatList});")
-            .Append("INSERT INTO holds (id, user_id, event_id, status, created_at, expires_at) VALUES (@h, @u, @e, 'Active', @now, @x);")
+            .Append("INSERT INTO holds (id, user_id, event_id, status, created_at, expires_at, amount, currency) VALUES (@h, @u, @e, 'Active', @now, @x, @total, @currency);")
             .Append("INSERT INTO hold_seats (hold_id, seat_id, event_id) VALUES ")
             .AppendJoin(", ", seatIds.Select((_, i) => $"(@h, @s{i}, @e)")).Append(';')
             .Append("INSERT INTO outbox_messages (type, aggregate_id, payload, created_at) VALUES (@type, @aggregate, @payload, @now);");
@@ -108,6 +119,8 @@ public sealed class RawSqlReservation(string connectionString)
             write.Parameters.AddWithValue("@e", eventId);
             write.Parameters.AddWithValue("@u", userId);
             write.Parameters.AddWithValue("@now", now);
+            write.Parameters.AddWithValue("@total", total);
+            write.Parameters.AddWithValue("@currency", currency);
             write.Parameters.AddWithValue("@type", outbox.Type);
             write.Parameters.AddWithValue("@aggregate", outbox.AggregateId);
             write.Parameters.AddWithValue("@payload", outbox.Payload);

@@ -184,4 +184,47 @@ public sealed class ConcurrencyTests
         {
         }
     }
+
+    [SkippableFact]
+    public async Task Seats_locked_past_every_retry_end_in_try_again_with_nothing_changed_and_the_charge_refunded()
+    {
+        await using var scenario = await BookingScenario.CreateAsync(DatabaseProvider.MySql, "try-again");
+        var (a, b) = (scenario.Buyers[0], scenario.Buyers[1]);
+        var (heldSeat, freeSeat) = (scenario.SeatIds[0], scenario.SeatIds[1]);
+        var hold = await scenario.ReserveAsync(a, heldSeat);
+
+        // Another session locks both seats' rows and keeps them past every retry.
+        await using var blocker = scenario.Database.CreateContext();
+        await using var blocking = await blocker.Database.BeginTransactionAsync();
+        await blocker.Database.ExecuteSqlRawAsync(
+            "SELECT seat_id FROM event_seats WHERE event_id = {0} AND seat_id IN ({1}, {2}) FOR UPDATE", scenario.EventId, heldSeat, freeSeat);
+
+        await using var confirmDb = scenario.Database.CreateContext(new ShortLockWait());
+        await using var reserveDb = scenario.Database.CreateContext(new ShortLockWait());
+        var confirm = new ConfirmReservation(confirmDb, scenario.Publisher, scenario.Gateway, scenario.Clock, scenario.Options)
+            .ExecuteAsync(a, hold.Id, "tok_visa", "contended", CancellationToken.None);
+        var reserve = new ReserveSeats(reserveDb, scenario.Publisher, scenario.Clock, scenario.Options)
+            .ExecuteAsync(b, scenario.EventId, [freeSeat], CancellationToken.None);
+        var confirmError = await Assert.ThrowsAsync<BookingContentionException>(() => confirm);
+        var reserveError = await Assert.ThrowsAsync<BookingContentionException>(() => reserve);
+        await blocking.RollbackAsync();
+
+        Assert.Equal(("TRY_AGAIN", "TRY_AGAIN"), (confirmError.Code, reserveError.Code));
+        var seats = await scenario.SeatsAsync();
+        Assert.Equal((SeatStatus.Held, hold.Id), (seats[heldSeat].Status, seats[heldSeat].HoldId!.Value));
+        Assert.Equal(SeatStatus.Available, seats[freeSeat].Status);
+        Assert.Equal(0, await scenario.QueryAsync(db => db.Orders.CountAsync()));
+        Assert.Equal([PaymentStatus.Refunded], await scenario.QueryAsync(db => db.Payments.Select(p => p.Status).ToListAsync()));
+    }
+
+    /// <summary>Lock waits of one second instead of fifty, so exhausting the retries takes seconds.</summary>
+    private sealed class ShortLockWait : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SET SESSION innodb_lock_wait_timeout = 1";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 }

@@ -41,7 +41,8 @@ public sealed class ConfirmationTests
         var hold = await scenario.ReserveAsync(buyer, scenario.SeatIds[0]);
 
         await Assert.ThrowsAsync<PaymentDeclinedException>(() => scenario.ConfirmAsync(buyer, hold.Id, SimulatedPaymentGateway.Declining, "k1"));
-        await Assert.ThrowsAsync<PaymentDeclinedException>(() => scenario.ConfirmAsync(buyer, hold.Id, "tok_visa", "k1"));
+        await Assert.ThrowsAsync<PaymentDeclinedException>(() => scenario.ConfirmAsync(buyer, hold.Id, SimulatedPaymentGateway.Declining, "k1"));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => scenario.ConfirmAsync(buyer, hold.Id, "tok_visa", "k1"));
         var order = await scenario.ConfirmAsync(buyer, hold.Id, "tok_visa", "k2");
 
         var payments = await scenario.QueryAsync(db => db.Payments.Select(p => p.Status).ToListAsync());
@@ -66,5 +67,27 @@ public sealed class ConfirmationTests
         await Assert.ThrowsAsync<HoldNotFoundException>(() => scenario.ConfirmAsync(a, Guid.NewGuid()));
 
         Assert.Equal(1, await scenario.QueryAsync(db => db.Orders.CountAsync()));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task A_key_sent_again_with_another_payment_token_is_refused_and_charges_nothing(DatabaseProvider provider)
+    {
+        await using var scenario = await BookingScenario.CreateAsync(provider, "key-input");
+        var (a, b) = (scenario.Buyers[0], scenario.Buyers[1]);
+        var confirmed = await scenario.ReserveAsync(a, scenario.SeatIds[0]);
+        var declined = await scenario.ReserveAsync(b, scenario.SeatIds[1]);
+
+        var order = await scenario.ConfirmAsync(a, confirmed.Id, "tok_visa", key: "paid");
+        var retry = await scenario.ConfirmAsync(a, confirmed.Id, "tok_visa", key: "paid");
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => scenario.ConfirmAsync(a, confirmed.Id, "tok_chargeDeclined", key: "paid"));
+        await Assert.ThrowsAsync<PaymentDeclinedException>(() => scenario.ConfirmAsync(b, declined.Id, "tok_chargeDeclined", key: "declined"));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => scenario.ConfirmAsync(b, declined.Id, "tok_visa", key: "declined"));
+
+        Assert.Equal(order.Id, retry.Id);
+        var payments = await scenario.QueryAsync(db => db.Payments.OrderBy(p => p.CreatedAt).Select(p => p.Status).ToListAsync());
+        Assert.Equal([PaymentStatus.Succeeded, PaymentStatus.Declined], payments);
+        Assert.Equal(SeatStatus.Held, (await scenario.SeatsAsync())[scenario.SeatIds[1]].Status);
     }
 }

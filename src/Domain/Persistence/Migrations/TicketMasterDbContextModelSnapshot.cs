@@ -387,6 +387,12 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("varchar(100)")
                         .HasColumnName("provider_reference");
 
+                    b.Property<string>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("request_fingerprint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

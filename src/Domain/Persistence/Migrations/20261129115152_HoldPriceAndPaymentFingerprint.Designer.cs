@@ -13,8 +13,8 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Persistence.Migrations
 {
     [DbContext(typeof(TicketMasterDbContext))]
-    [Migration("20261129111025_HoldPriceFixedAtReservation")]
-    partial class HoldPriceFixedAtReservation
+    [Migration("20261129115152_HoldPriceAndPaymentFingerprint")]
+    partial class HoldPriceAndPaymentFingerprint
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -389,6 +389,12 @@ namespace TicketMaster.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)")
                         .HasColumnName("provider_reference");
+
+                    b.Property<string>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("request_fingerprint");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -5,11 +5,20 @@
 namespace TicketMaster.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class HoldPriceFixedAtReservation : Migration
+    public partial class HoldPriceAndPaymentFingerprint : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "request_fingerprint",
+                table: "payments",
+                type: "varchar(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "")
+                .Annotation("MySql:CharSet", "utf8mb4");
+
             migrationBuilder.AddColumn<decimal>(
                 name: "amount",
                 table: "holds",
@@ -43,6 +52,10 @@ namespace TicketMaster.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "request_fingerprint",
+                table: "payments");
+
             migrationBuilder.DropColumn(
                 name: "amount",
                 table: "holds");
