@@ -12,6 +12,3 @@ if (reindex)
 
 await host.RunAsync();
 return 0;
-
-/// <summary>Visible to the tests, which build the same host.</summary>
-public partial class Program;

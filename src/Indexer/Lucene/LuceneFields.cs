@@ -39,6 +39,7 @@ internal static class LuceneFields
     public const string Latitude = "lat";
     public const string Longitude = "lon";
     public const string MinPrice = "min_price";
+    public const string Available = "available";
 
     /// <summary>Edge n-grams longer than this are not indexed; longer typed words are cut to it.</summary>
     public const int MaxGram = 20;
@@ -115,6 +116,7 @@ internal static class LuceneFields
             new DoubleField(Longitude, e.Longitude, Field.Store.NO),
             new NumericDocValuesField(Longitude, BitConverter.DoubleToInt64Bits(e.Longitude)),
             new DoubleField(MinPrice, (double)e.MinPrice, Field.Store.NO),
+            new StoredField(Available, e.AvailableSeats),
         };
         return document;
     }

@@ -124,6 +124,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
                     int.Parse(stored.Get(LuceneFields.Id), CultureInfo.InvariantCulture),
                     candidate.Score,
                     query.Near is null ? null : Math.Round(candidate.DistanceKm, 3),
+                    stored.GetField(LuceneFields.Available)?.GetInt32Value() ?? 0,
                     highlighter?.For(stored) ?? []);
             }).ToList();
             return Task.FromResult(new SearchResult(hits, collector.Total, collector.Facets()));

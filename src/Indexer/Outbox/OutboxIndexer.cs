@@ -24,9 +24,25 @@ public sealed partial class OutboxIndexer(
 {
     private const int RebuildPageSize = 1_000;
 
+    // Quartz never overlaps the job with itself; this also covers direct callers (tests, reindex in-process).
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     /// <summary>Applies every committed message there is, batch by batch.</summary>
     /// <returns>How many messages were applied.</returns>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await CatchUpOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<int> CatchUpOnceAsync(CancellationToken cancellationToken)
     {
         var checkpoint = await index.ReadCheckpointAsync(cancellationToken);
         if (checkpoint is null)

@@ -92,7 +92,8 @@ public sealed record SearchQuery(
     int Limit = 10,
     DateTime? Now = null);
 
-public sealed record SearchHit(int EventId, double Score, double? DistanceKm, IReadOnlyList<Highlight> Highlights);
+/// <param name="AvailableSeats">Free seats when the indexer last saw the event (the live count is on the event).</param>
+public sealed record SearchHit(int EventId, double Score, double? DistanceKm, int AvailableSeats, IReadOnlyList<Highlight> Highlights);
 
 /// <param name="Fragments">Text with the matched words in <c>&lt;em&gt;</c>, the rest HTML-encoded.</param>
 public sealed record Highlight(string Field, IReadOnlyList<string> Fragments);
