@@ -18,6 +18,8 @@ public sealed class IndexerRig : IAsyncDisposable
 {
     private readonly string _indexPath = Directory.CreateTempSubdirectory("tm-rig-index-").FullName;
 
+    public string IndexPath => _indexPath;
+
     private IndexerRig(TestDatabase database)
     {
         Database = database;
