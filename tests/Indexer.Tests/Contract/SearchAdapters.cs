@@ -59,7 +59,19 @@ public sealed class TestIndex(ISearchIndex index, Func<Task> cleanUp) : IAsyncDi
         });
     }
 
-    public static Task<TestIndex> ElasticsearchAsync(string url) => throw new NotImplementedException(url);
+    public static Task<TestIndex> ElasticsearchAsync(string url)
+    {
+        var alias = $"tm-test-{Guid.NewGuid():N}"[..24];
+        var elastic = new TicketMaster.Indexer.Elasticsearch.ElasticsearchSearchIndex(
+            TicketMaster.Indexer.Elasticsearch.ElasticsearchSearchIndex.CreateClient(new SearchOptions { ElasticsearchUrl = url }),
+            alias,
+            refreshOnWrite: true);
+        return Task.FromResult(new TestIndex(elastic, async () =>
+        {
+            await elastic.DeleteAllAsync(CancellationToken.None);
+            elastic.Dispose();
+        }));
+    }
 
     public async Task BuildAsync(IEnumerable<EventDocument> documents, long checkpoint = 1)
     {
