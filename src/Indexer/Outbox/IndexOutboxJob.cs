@@ -7,8 +7,14 @@ namespace TicketMaster.Indexer.Outbox;
 /// <c>Indexer:Interval</c>. Never concurrent with itself: batches apply in checkpoint order.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class IndexOutboxJob(OutboxIndexer indexer) : IJob
+public sealed class IndexOutboxJob(OutboxIndexer indexer, IndexerOptions options) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
         await indexer.CatchUpAsync(cancellationToken);
+        if (options.HeartbeatFile is { Length: > 0 } heartbeat)
+        {
+            await File.WriteAllTextAsync(heartbeat, DateTime.UtcNow.ToString("O"), cancellationToken);
+        }
+    }
 }

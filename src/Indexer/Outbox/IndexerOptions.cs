@@ -19,4 +19,7 @@ public sealed class IndexerOptions
     /// insert, commits may land out of order). The checkpoint does not move past a younger gap.
     /// </summary>
     public TimeSpan GapWindow { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A file touched after every run of the job, for a container health check; none when unset.</summary>
+    public string? HeartbeatFile { get; set; }
 }
