@@ -130,7 +130,8 @@ public static class ElasticsearchRequests
                         {
                             [field] = new JsonObject
                             {
-                                ["value"] = word, ["fuzziness"] = edits, ["prefix_length"] = 0, ["max_expansions"] = 20, ["transpositions"] = true,
+                                ["value"] = word, ["fuzziness"] = edits, ["prefix_length"] = Lucene.LuceneQueries.FuzzyPrefixLength,
+                                ["max_expansions"] = Lucene.LuceneQueries.FuzzyMaxExpansions, ["transpositions"] = true,
                                 ["boost"] = Math.Round(boost * 0.6, 2),
                             },
                         },

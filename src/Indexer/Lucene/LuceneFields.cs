@@ -107,15 +107,12 @@ internal static class LuceneFields
             new StringField(CityKey, e.City.Trim().ToLowerInvariant(), Field.Store.NO),
             new SortedDocValuesField(CityFacet, new BytesRef(e.City)),
             new StringField(Country, e.Country.ToUpperInvariant(), Field.Store.NO),
-            new Int64Field(StartsAt, e.StartsAt.Ticks, Field.Store.NO),
             new NumericDocValuesField(StartsAt, e.StartsAt.Ticks),
             new SortedDocValuesField(Month, new BytesRef(MonthOf(e.StartsAt))),
             new StringField(Status, e.Status.ToString(), Field.Store.NO),
-            new DoubleField(Latitude, e.Latitude, Field.Store.NO),
             new NumericDocValuesField(Latitude, BitConverter.DoubleToInt64Bits(e.Latitude)),
-            new DoubleField(Longitude, e.Longitude, Field.Store.NO),
             new NumericDocValuesField(Longitude, BitConverter.DoubleToInt64Bits(e.Longitude)),
-            new DoubleField(MinPrice, (double)e.MinPrice, Field.Store.NO),
+            new NumericDocValuesField(MinPrice, BitConverter.DoubleToInt64Bits((double)e.MinPrice)),
             new StoredField(Available, e.AvailableSeats),
         };
         return document;

@@ -108,15 +108,15 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
         var now = query.Now ?? DateTime.UtcNow;
         var order = query.Order == SearchOrder.Distance && query.Near is null ? SearchOrder.Date : query.Order;
-        var text = LuceneQueries.Text(_analyzer, query.Term);
-        var lucene = LuceneQueries.Combine(text, LuceneQueries.Filters(query, now));
         var searcher = live.Acquire(ShouldRefresh());
         try
         {
-            var collector = new ResultCollector(order, query.Near, query.Offset + query.Limit);
-            searcher.Search(lucene, collector);
+            // Rewritten once (fuzzy words become the terms they match) for both searching and highlighting.
+            var text = LuceneQueries.Text(_analyzer, query.Term) is { } parsed ? searcher.Rewrite(parsed) : null;
+            var collector = new ResultCollector(order, ResultCollector.Ranges.Of(query, now), query.Offset + query.Limit);
+            searcher.Search(LuceneQueries.Combine(text, LuceneQueries.Filters(query)), collector);
             var page = collector.Best().Skip(query.Offset).Take(query.Limit).ToList();
-            var highlighter = text is null ? null : new Highlights(searcher.Rewrite(text), _analyzer);
+            var highlighter = text is null ? null : new Highlights(text, _analyzer);
             var hits = page.Select(candidate =>
             {
                 var stored = searcher.Doc(candidate.Doc);
@@ -150,12 +150,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             query.Add(new TermQuery(new Term(LuceneFields.Suggest, word.Length > LuceneFields.MaxGram ? word[..LuceneFields.MaxGram] : word)), Occur.MUST);
         }
 
-        var upcoming = new QueryWrapperFilter(NumericRangeQuery.NewInt64Range(LuceneFields.StartsAt, now.Ticks, null, true, true));
         var searcher = live.Acquire(ShouldRefresh());
         try
         {
-            var collector = new ResultCollector(SearchOrder.Relevance, null, limit * 4);
-            searcher.Search(new FilteredQuery(query, upcoming), collector);
+            var collector = new ResultCollector(SearchOrder.Relevance, ResultCollector.Ranges.None with { FromTicks = now.Ticks }, limit * 4);
+            searcher.Search(query, collector);
             var suggestions = new List<Suggestion>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var candidate in collector.Best())

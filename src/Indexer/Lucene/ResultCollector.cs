@@ -10,7 +10,7 @@ namespace TicketMaster.Indexer.Lucene;
 /// from doc values, and keeps only the best <c>offset + limit</c> hits in a bounded heap.
 /// Lucene.NET 4.8 has no facet or spatial module here, so this is both.
 /// </summary>
-internal sealed class ResultCollector(SearchOrder order, GeoFilter? near, int keep) : ICollector
+internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges ranges, int keep) : ICollector
 {
     private readonly PriorityQueue<Candidate, Candidate> _best = new(keep + 1, new WorstFirst(order));
     private readonly Dictionary<string, int> _categories = [];
@@ -21,6 +21,8 @@ internal sealed class ResultCollector(SearchOrder order, GeoFilter? near, int ke
     private NumericDocValues? _startsAt;
     private NumericDocValues? _latitude;
     private NumericDocValues? _longitude;
+    private NumericDocValues? _minPrice;
+    private readonly GeoFilter? near = ranges.Near;
     private SegmentFacet? _categoryFacet;
     private SegmentFacet? _cityFacet;
     private SegmentFacet? _monthFacet;
@@ -39,6 +41,7 @@ internal sealed class ResultCollector(SearchOrder order, GeoFilter? near, int ke
         _startsAt = reader.GetNumericDocValues(LuceneFields.StartsAt);
         _latitude = reader.GetNumericDocValues(LuceneFields.Latitude);
         _longitude = reader.GetNumericDocValues(LuceneFields.Longitude);
+        _minPrice = reader.GetNumericDocValues(LuceneFields.MinPrice);
         _categoryFacet = SegmentFacet.For(reader.GetSortedDocValues(LuceneFields.Category), _categories);
         _cityFacet = SegmentFacet.For(reader.GetSortedDocValues(LuceneFields.CityFacet), _cities);
         _monthFacet = SegmentFacet.For(reader.GetSortedDocValues(LuceneFields.Month), _months);
@@ -46,6 +49,17 @@ internal sealed class ResultCollector(SearchOrder order, GeoFilter? near, int ke
 
     public void Collect(int doc)
     {
+        var startsAt = _startsAt?.Get(doc) ?? 0;
+        if (startsAt < ranges.FromTicks || startsAt > ranges.ToTicks)
+        {
+            return;
+        }
+
+        if (ranges.MaxPrice is { } maxPrice && _minPrice is not null && BitConverter.Int64BitsToDouble(_minPrice.Get(doc)) > maxPrice)
+        {
+            return;
+        }
+
         double? distance = null;
         if (near is not null && _latitude is not null && _longitude is not null)
         {
@@ -67,7 +81,7 @@ internal sealed class ResultCollector(SearchOrder order, GeoFilter? near, int ke
             return;
         }
 
-        var candidate = new Candidate(_docBase + doc, _scorer?.GetScore() ?? 0f, _startsAt?.Get(doc) ?? 0, distance ?? 0);
+        var candidate = new Candidate(_docBase + doc, _scorer?.GetScore() ?? 0f, startsAt, distance ?? 0);
         if (_best.Count < keep)
         {
             _best.Enqueue(candidate, candidate);
@@ -106,6 +120,19 @@ internal sealed class ResultCollector(SearchOrder order, GeoFilter? near, int ke
         _cityFacet?.Flush();
         _monthFacet?.Flush();
         (_categoryFacet, _cityFacet, _monthFacet) = (null, null, null);
+    }
+
+    /// <summary>The range conditions checked per match.</summary>
+    public sealed record Ranges(long FromTicks, long ToTicks, double? MaxPrice, GeoFilter? Near)
+    {
+        public static Ranges None { get; } = new(long.MinValue, long.MaxValue, null, null);
+
+        /// <summary>Without a date range, only what is still to come.</summary>
+        public static Ranges Of(SearchQuery query, DateTime now)
+        {
+            var from = query.StartsFrom ?? (query.StartsTo is null ? now : null);
+            return new Ranges(from?.Ticks ?? long.MinValue, query.StartsTo?.Ticks ?? long.MaxValue, (double?)query.MaxPrice, query.Near);
+        }
     }
 
     public readonly record struct Candidate(int Doc, float Score, long StartsAtTicks, double DistanceKm);

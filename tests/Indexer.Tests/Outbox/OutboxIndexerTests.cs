@@ -123,28 +123,30 @@ public sealed class OutboxIndexerTests
         var before = await rig.Index.ReadCheckpointAsync(CancellationToken.None);
 
         // Id before+1 is taken by a transaction still open; before+2 commits first, just now.
-        await using (var db = rig.Database.CreateContext())
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO outbox_messages (id, type, aggregate_id, payload, created_at) VALUES ({0}, {1}, {2}, '{{}}', {3})",
-                before!.Value + 2, OutboxMessageTypes.EventScheduled, ids[1].ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow);
-        }
+        await InsertMessageAsync(rig, before!.Value + 2, ids[1], DateTime.UtcNow);
 
         await indexer.CatchUpAsync(CancellationToken.None);
         var held = await rig.Index.ReadCheckpointAsync(CancellationToken.None);
         await using (var db = rig.Database.CreateContext())
         {
             await db.Events.Where(e => e.Id == ids[0]).ExecuteUpdateAsync(e => e.SetProperty(x => x.Name, "Late Commit"));
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO outbox_messages (id, type, aggregate_id, payload, created_at) VALUES ({0}, {1}, {2}, '{{}}', {3})",
-                before.Value + 1, OutboxMessageTypes.EventScheduled, ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow.AddSeconds(-1));
         }
 
+        await InsertMessageAsync(rig, before.Value + 1, ids[0], DateTime.UtcNow.AddSeconds(-1));
         await indexer.CatchUpAsync(CancellationToken.None);
 
         Assert.Equal(before, held);
         Assert.Contains("Late Commit", await NamesAsync(rig, await rig.SearchAsync()));
         Assert.Equal(before + 2, await rig.Index.ReadCheckpointAsync(CancellationToken.None));
+    }
+
+    /// <summary>An outbox row with the id given, as a transaction that took its id earlier or later would leave it.</summary>
+    private static async Task InsertMessageAsync(IndexerRig rig, long id, int eventId, DateTime createdAt)
+    {
+        await using var db = rig.Database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO outbox_messages (id, type, aggregate_id, payload, created_at) VALUES ({0}, {1}, {2}, '{{}}', {3})",
+            id, OutboxMessageTypes.EventScheduled, eventId.ToString(System.Globalization.CultureInfo.InvariantCulture), createdAt);
     }
 
     private static async Task<List<string>> NamesAsync(IndexerRig rig, SearchResult result)
