@@ -43,9 +43,12 @@ public static class SearchScenario
 
         var loadBefore = SearchCatalogSetup.LoadAverage();
         var (searches, suggestions, errors) = (new Latencies(), new Latencies(), new Dictionary<string, int>());
+        CpuUsage.Api = setup.Api.Process;
+        var cpuUsage = CpuUsage.Start();
         var stopwatch = Stopwatch.StartNew();
         await RunAsync(client, workload.Skip(options.Warmup).Take(options.Requests).ToList(), options.Concurrency, searches, suggestions, errors);
         var wall = stopwatch.Elapsed.TotalSeconds;
+        var cpu = cpuUsage.Stop(wall);
         var search = searches.Summarize();
         var suggest = suggestions.Summarize();
 
@@ -60,6 +63,10 @@ public static class SearchScenario
             indexBuildSeconds = Math.Round(setup.IndexSeconds, 1),
             wallSeconds = Math.Round(wall, 2),
             requestsPerSecond = Math.Round((search.Count + suggest.Count) / wall, 1),
+            cpu,
+
+            // What a request costs the Api in CPU, whoever else is using the machine.
+            apiCpuMsPerRequest = Math.Round(cpu.ApiCores * wall * 1000 / Math.Max(1, search.Count + suggest.Count), 2),
             search,
             suggest,
             errors,
@@ -70,6 +77,7 @@ public static class SearchScenario
         Console.WriteLine($"index built from the database in {setup.IndexSeconds:0.0} s (after {setup.SeedSeconds:0.0} s of seeding)");
         Console.WriteLine($"searchEvents  n={search.Count,5}  ms p50/p95/p99/max {search.P50Ms}/{search.P95Ms}/{search.P99Ms}/{search.MaxMs}");
         Console.WriteLine($"suggestEvents n={suggest.Count,5}  ms p50/p95/p99/max {suggest.P50Ms}/{suggest.P95Ms}/{suggest.P99Ms}/{suggest.MaxMs}");
+        Console.WriteLine($"Api CPU per request {summary.apiCpuMsPerRequest} ms; cores busy api/bench/other {cpu.ApiCores:0.00}/{cpu.BenchCores:0.00}/{cpu.OtherCores:0.00}");
         Console.WriteLine($"{summary.requestsPerSecond} requests/s; errors: {(errors.Count == 0 ? "none" : string.Join(", ", errors.Select(e => $"{e.Key} × {e.Value}")))}");
         Console.WriteLine($"load average before/after: {loadBefore} / {summary.machine.loadAverageAfter} on {Environment.ProcessorCount} cores");
         Console.WriteLine($"{(summary.target.met ? "MET   " : "MISSED")} search and suggest p99 < {TargetP99Ms} ms");
