@@ -1,9 +1,10 @@
 using GraphQL;
+using TicketMaster.Indexer.Elasticsearch;
 
 namespace TicketMaster.Api.Search;
 
-/// <summary>Search input that cannot be run as given, with a code a client can act on.</summary>
-public sealed class SearchInputError : ExecutionError
+/// <summary>A search that cannot be run as given, or not right now, with a code a client can act on.</summary>
+public sealed class SearchError : ExecutionError
 {
     public const string TermTooLong = "SEARCH_TERM_TOO_LONG";
     public const string PrefixTooLong = "SEARCH_PREFIX_TOO_LONG";
@@ -14,9 +15,25 @@ public sealed class SearchInputError : ExecutionError
     public const string InvalidLimit = "INVALID_LIMIT";
     public const string DistanceNeedsNear = "DISTANCE_ORDER_NEEDS_NEAR";
 
-    public SearchInputError(string code, string message)
-        : base(message)
+    /// <summary>The engine did not answer (Elasticsearch down or refusing): worth a retry, unlike bad input.</summary>
+    public const string Unavailable = "SEARCH_UNAVAILABLE";
+
+    /// <param name="innerException">Kept for the server's error details (Development only), never a client's message.</param>
+    public SearchError(string code, string message, Exception? innerException = null)
+        : base(message, innerException)
     {
         Code = code;
+    }
+
+    public static async Task<T> UnlessUnavailableAsync<T>(Func<Task<T>> search)
+    {
+        try
+        {
+            return await search();
+        }
+        catch (ElasticsearchRequestException e)
+        {
+            throw new SearchError(Unavailable, "Search is unavailable right now; try again shortly.", e);
+        }
     }
 }

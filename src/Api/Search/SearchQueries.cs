@@ -32,17 +32,17 @@ public static class SearchQueries
                 var limit = ctx.GetArgument<int?>("limit") ?? DefaultSuggestions;
                 if (prefix.Length > SearchLimits.MaxPrefixLength)
                 {
-                    throw new SearchInputError(SearchInputError.PrefixTooLong, $"`prefix` may be at most {SearchLimits.MaxPrefixLength} characters; it was {prefix.Length}.");
+                    throw new SearchError(SearchError.PrefixTooLong, $"`prefix` may be at most {SearchLimits.MaxPrefixLength} characters; it was {prefix.Length}.");
                 }
 
                 if (limit is < 1 or > SearchLimits.MaxSuggestions)
                 {
-                    throw new SearchInputError(SearchInputError.InvalidLimit, $"`limit` must be between 1 and {SearchLimits.MaxSuggestions}; it was {limit}.");
+                    throw new SearchError(SearchError.InvalidLimit, $"`limit` must be between 1 and {SearchLimits.MaxSuggestions}; it was {limit}.");
                 }
 
                 var services = ctx.RequestServices!;
                 var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-                return await services.GetRequiredService<ISearchIndex>().SuggestAsync(prefix, limit, now, ctx.CancellationToken);
+                return await SearchError.UnlessUnavailableAsync(() => services.GetRequiredService<ISearchIndex>().SuggestAsync(prefix, limit, now, ctx.CancellationToken));
             });
     }
 
@@ -63,7 +63,7 @@ public static class SearchQueries
             Now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
 
-        var result = await services.GetRequiredService<ISearchIndex>().SearchAsync(query, context.CancellationToken);
+        var result = await SearchError.UnlessUnavailableAsync(() => services.GetRequiredService<ISearchIndex>().SearchAsync(query, context.CancellationToken));
         var edges = result.Hits.Select((hit, i) => new Edge<SearchHit>(Pager.Cursor(offset + i), hit)).ToList();
         var pageInfo = new PageInfo(offset + edges.Count < result.Total, offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
         return new SearchEventsPage(edges, pageInfo, result.Total, result.Facets);
@@ -74,7 +74,7 @@ public static class SearchQueries
     {
         if (term is { Length: > SearchLimits.MaxTermLength })
         {
-            throw new SearchInputError(SearchInputError.TermTooLong, $"`term` may be at most {SearchLimits.MaxTermLength} characters; it was {term.Length}.");
+            throw new SearchError(SearchError.TermTooLong, $"`term` may be at most {SearchLimits.MaxTermLength} characters; it was {term.Length}.");
         }
 
         where ??= [];
@@ -84,12 +84,12 @@ public static class SearchQueries
             var (latitude, longitude, radius) = (Convert.ToDouble(point["latitude"]), Convert.ToDouble(point["longitude"]), Convert.ToDouble(point["radiusKm"]));
             if (!(radius > 0 && radius <= SearchLimits.MaxRadiusKm))
             {
-                throw new SearchInputError(SearchInputError.InvalidRadius, $"`where.near.radiusKm` must be greater than 0 and at most {SearchLimits.MaxRadiusKm:0}; it was {radius}.");
+                throw new SearchError(SearchError.InvalidRadius, $"`where.near.radiusKm` must be greater than 0 and at most {SearchLimits.MaxRadiusKm:0}; it was {radius}.");
             }
 
             if (latitude is < -90 or > 90 || longitude is < -180 or > 180)
             {
-                throw new SearchInputError(SearchInputError.InvalidCoordinates, "`where.near` needs a latitude between -90 and 90 and a longitude between -180 and 180.");
+                throw new SearchError(SearchError.InvalidCoordinates, "`where.near` needs a latitude between -90 and 90 and a longitude between -180 and 180.");
             }
 
             near = new GeoFilter(latitude, longitude, radius);
@@ -97,20 +97,20 @@ public static class SearchQueries
 
         if (order == SearchOrder.Distance && near is null)
         {
-            throw new SearchInputError(SearchInputError.DistanceNeedsNear, "`order: DISTANCE` needs `where.near` to measure from.");
+            throw new SearchError(SearchError.DistanceNeedsNear, "`order: DISTANCE` needs `where.near` to measure from.");
         }
 
         var startsAt = where.GetValueOrDefault("startsAt") as Dictionary<string, object?>;
         var (from, to) = (ToUtc(startsAt?.GetValueOrDefault("gte")), ToUtc(startsAt?.GetValueOrDefault("lte")));
         if (from > to)
         {
-            throw new SearchInputError(SearchInputError.InvalidDateRange, "`where.startsAt.gte` is after `where.startsAt.lte`.");
+            throw new SearchError(SearchError.InvalidDateRange, "`where.startsAt.gte` is after `where.startsAt.lte`.");
         }
 
         var maxPrice = where.GetValueOrDefault("maxPrice") is { } price ? Convert.ToDecimal(price) : (decimal?)null;
         if (maxPrice < 0)
         {
-            throw new SearchInputError(SearchInputError.InvalidPrice, "`where.maxPrice` must not be negative.");
+            throw new SearchError(SearchError.InvalidPrice, "`where.maxPrice` must not be negative.");
         }
 
         return new SearchQuery(

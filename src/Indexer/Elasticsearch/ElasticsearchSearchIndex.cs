@@ -181,9 +181,18 @@ public sealed class ElasticsearchSearchIndex(ElasticsearchClient client, string 
     private async Task<JsonNode?> SendAsync(
         HttpMethod method, string path, string? body, CancellationToken cancellationToken, RequestConfiguration? configuration = null, int? allow = null)
     {
-        var response = configuration is null
-            ? await client.Transport.RequestAsync<StringResponse>(method, path, body is null ? null : PostData.String(body), cancellationToken)
-            : await client.Transport.RequestAsync<StringResponse>(method, path, body is null ? null : PostData.String(body), configuration, cancellationToken);
+        StringResponse response;
+        try
+        {
+            response = configuration is null
+                ? await client.Transport.RequestAsync<StringResponse>(method, path, body is null ? null : PostData.String(body), cancellationToken)
+                : await client.Transport.RequestAsync<StringResponse>(method, path, body is null ? null : PostData.String(body), configuration, cancellationToken);
+        }
+        catch (TransportException e)
+        {
+            throw new ElasticsearchRequestException($"Elasticsearch did not answer {method} /{path}: {e.Message}", e);
+        }
+
         var status = response.ApiCallDetails.HttpStatusCode;
         if (status is null)
         {
