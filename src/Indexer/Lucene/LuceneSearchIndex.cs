@@ -46,10 +46,18 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             return Task.FromResult<long?>(null);
         }
 
-        var commit = DirectoryReader.ListCommits(live.Directory).LastOrDefault();
-        return Task.FromResult(commit?.UserData.TryGetValue(CheckpointKey, out var text) == true
-            ? long.Parse(text, CultureInfo.InvariantCulture)
-            : (long?)null);
+        // From the newest commit a reader has open: unlike listing the commit files, this cannot race
+        // a writer in another process deleting the commit before last.
+        var searcher = live.Acquire(refresh: true);
+        try
+        {
+            var userData = ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData;
+            return Task.FromResult(userData.TryGetValue(CheckpointKey, out var text) ? long.Parse(text, CultureInfo.InvariantCulture) : (long?)null);
+        }
+        finally
+        {
+            live.Searchers.Release(searcher);
+        }
     }
 
     public Task ApplyAsync(IndexBatch batch, CancellationToken cancellationToken)
