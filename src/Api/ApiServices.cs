@@ -7,6 +7,8 @@ using TicketMaster.Api.Live;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
+using TicketMaster.Indexer.Outbox;
+using TicketMaster.Indexer.Search;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Api;
@@ -21,6 +23,13 @@ public static class ApiServices
         builder.Services.AddTicketMasterBooking();
         builder.Services.AddLiveAvailability();
         builder.Services.AddExpirySweep(builder.Configuration);
+        builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);
+        if (builder.Configuration.GetSection(IndexerOptions.SectionName).Get<IndexerOptions>()?.RunInApi ?? new IndexerOptions().RunInApi)
+        {
+            // The embedded default: the same Quartz job src/Indexer runs, inside the Api.
+            builder.Services.AddOutboxIndexing(builder.Configuration);
+        }
+
         builder.Services.AddTicketMasterAuthentication();
         builder.Services.AddTicketMasterGraphQL(builder.Environment);
         builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");

@@ -1,11 +1,12 @@
+using TicketMaster.Indexer.Search;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Indexer;
 
 /// <summary>
-/// The indexer's wiring. It reads the same <c>Database</c> and <c>ConnectionStrings</c> keys as
-/// the Api, so one environment configures both processes. The outbox-to-search job arrives with
-/// the search index (see docs/adr/0001-foundation.md).
+/// The indexer's wiring. It reads the same <c>Database</c>, <c>ConnectionStrings</c>, <c>Search</c>
+/// and <c>Indexer</c> keys as the Api, so one environment configures both processes. Run as its
+/// own process, set <c>Indexer:RunInApi=false</c> on the Api so only one process writes the index.
 /// </summary>
 public static class IndexerServices
 {
@@ -13,6 +14,8 @@ public static class IndexerServices
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
+        builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddOutboxIndexing(builder.Configuration);
         builder.Services.AddHostedService<OutboxBacklogReporter>();
         return builder;
     }

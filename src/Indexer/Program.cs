@@ -1,8 +1,14 @@
 using TicketMaster.Indexer;
+using TicketMaster.Indexer.Reindex;
 
-var builder = Host.CreateApplicationBuilder(args);
+var reindex = args is [ReindexCommand.Name, ..];
+var builder = Host.CreateApplicationBuilder(reindex ? args[1..] : args);
 builder.AddIndexerServices();
-builder.Build().Run();
+using var host = builder.Build();
+if (reindex)
+{
+    return await ReindexCommand.RunAsync(host, CancellationToken.None);
+}
 
-/// <summary>Visible to the tests, which build the same host.</summary>
-public partial class Program;
+await host.RunAsync();
+return 0;

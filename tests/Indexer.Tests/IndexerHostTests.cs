@@ -22,7 +22,9 @@ public sealed class IndexerHostTests
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
+        var indexPath = Directory.CreateTempSubdirectory("tm-host-index-").FullName;
         builder.Configuration.AddInMemoryCollection(database.AppSettings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Search:IndexPath"] = indexPath });
         builder.AddIndexerServices();
         using var host = builder.Build();
 
@@ -30,6 +32,7 @@ public sealed class IndexerHostTests
         var reporter = host.Services.GetServices<IHostedService>().OfType<OutboxBacklogReporter>().Single();
         var backlog = await reporter.Backlog.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await host.StopAsync();
+        Directory.Delete(indexPath, recursive: true);
 
         Assert.Equal(3, backlog);
     }

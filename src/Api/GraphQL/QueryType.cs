@@ -3,6 +3,7 @@ using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.Relay;
 using TicketMaster.Api.Performers;
+using TicketMaster.Api.Search;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
 
@@ -20,5 +21,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddPerformerQueries();
         this.AddUserQueries();
         this.AddBookingQueries();
+        this.AddSearchQueries();
     }
 }

@@ -14,8 +14,17 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
+    private readonly string? _indexPath;
+
     private ApiHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
+        // Every Api gets a search index folder of its own unless the test names one.
+        if (!settings.ContainsKey("Search:IndexPath"))
+        {
+            _indexPath = Directory.CreateTempSubdirectory("tm-api-index-").FullName;
+            settings = new Dictionary<string, string?>(settings) { ["Search:IndexPath"] = _indexPath };
+        }
+
         _settings = settings;
         _services = services;
         UseKestrel(0);
@@ -38,6 +47,15 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         {
             using var client = CreateClient();
             return client.BaseAddress!;
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_indexPath is not null)
+        {
+            Directory.Delete(_indexPath, recursive: true);
         }
     }
 

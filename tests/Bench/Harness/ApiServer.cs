@@ -29,7 +29,16 @@ public sealed class ApiServer : IDisposable
 
     public ServerProcess Process => _process;
 
-    public static async Task<ApiServer> StartAsync(string? assemblyPath, string connectionString, string serverVersion)
+    public static Task<ApiServer> StartAsync(string? assemblyPath, string connectionString, string serverVersion) =>
+        StartAsync(assemblyPath, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "MySql",
+            ["Database__ServerVersion"] = serverVersion,
+            ["ConnectionStrings__TicketMaster"] = connectionString,
+        });
+
+    /// <param name="settings">Configuration keys as environment variables (<c>Section__Key</c>), on top of Production, no demo data and a random signing key.</param>
+    public static async Task<ApiServer> StartAsync(string? assemblyPath, IReadOnlyDictionary<string, string> settings)
     {
         var dll = assemblyPath ?? DefaultAssemblyPath();
         if (!File.Exists(dll))
@@ -43,12 +52,14 @@ public sealed class ApiServer : IDisposable
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = "MySql",
-            ["Database__ServerVersion"] = serverVersion,
-            ["ConnectionStrings__TicketMaster"] = connectionString,
             ["DemoData__Size"] = "None",
             ["Auth__SigningKey"] = signingKey,
         };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
         var process = new ServerProcess("dotnet", [dll, "--urls", baseAddress.ToString().TrimEnd('/')], environment, Path.GetDirectoryName(dll));
         var server = new ApiServer(process, baseAddress, dll, signingKey);
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };

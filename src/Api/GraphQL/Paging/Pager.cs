@@ -101,7 +101,8 @@ public static class Pager
         return (first, after, last, before);
     }
 
-    private static int? Offset(string? cursor, string argument)
+    /// <summary>The offset a cursor of this pager encodes; a typed error for anything else. Shared with connections paged outside SQL (search).</summary>
+    public static int? Offset(string? cursor, string argument)
     {
         if (cursor is null)
         {

@@ -1,0 +1,52 @@
+using GraphQL.Types;
+using TicketMaster.Api.Events;
+using TicketMaster.Indexer.Search;
+
+namespace TicketMaster.Api.Search;
+
+public sealed class SearchEventsFilterInputType : InputObjectGraphType
+{
+    public SearchEventsFilterInputType()
+    {
+        Name = "SearchEventsFilterInput";
+        Description = "Every filter given must hold; facets are counted after filtering.";
+        Field<EventCategoryType>("category");
+        Field<StringGraphType>("city").Description("The venue's city, any letter case.");
+        Field<StringGraphType>("country").Description("ISO 3166-1 alpha-2 code, e.g. DE.");
+        Field<DateRangeInputType>("startsAt").Description("Without it, only events still to come are found.");
+        Field<NearInputType>("near");
+        Field<BooleanGraphType>("onSaleOnly").Description("Only events with tickets on sale (not sold out or over).");
+        Field<DecimalGraphType>("maxPrice").Description("Only events whose cheapest seat costs this or less.");
+    }
+}
+
+public sealed class DateRangeInputType : InputObjectGraphType
+{
+    public DateRangeInputType()
+    {
+        Name = "DateRangeInput";
+        Field<DateTimeGraphType>("gte").Description("On or after (UTC).");
+        Field<DateTimeGraphType>("lte").Description("On or before (UTC).");
+    }
+}
+
+public sealed class NearInputType : InputObjectGraphType
+{
+    public NearInputType()
+    {
+        Name = "NearInput";
+        Description = "Venues within a radius of a point.";
+        Field<NonNullGraphType<FloatGraphType>>("latitude");
+        Field<NonNullGraphType<FloatGraphType>>("longitude");
+        Field<NonNullGraphType<FloatGraphType>>("radiusKm").Description($"Greater than 0, at most {SearchLimits.MaxRadiusKm:0}.");
+    }
+}
+
+public sealed class SearchEventsOrderType : EnumerationGraphType<SearchOrder>
+{
+    public SearchEventsOrderType()
+    {
+        Name = "SearchEventsOrder";
+        Description = "RELEVANCE (best match first, then soonest), DATE (soonest first) or DISTANCE (nearest first; needs where.near).";
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using TicketMaster.Api.Tests.Support;
+
+namespace TicketMaster.Api.Tests.Search;
+
+[Collection(SearchCatalogCollection.Name)]
+public sealed class SearchApiTests(SearchCatalog catalog)
+{
+    private const string Search = """
+        query($term: String, $where: SearchEventsFilterInput, $order: SearchEventsOrder, $first: Int, $after: String) {
+          searchEvents(term: $term, where: $where, order: $order, first: $first, after: $after) {
+            totalCount
+            pageInfo { hasNextPage hasPreviousPage endCursor }
+            nodes { score distanceKm availableSeats highlights { field fragments } event { id name } }
+            facets { categories { value count } cities { value count } months { value count } }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task A_misspelled_artist_finds_their_show_with_the_match_highlighted()
+    {
+        var result = await SearchAsync(new { term = "tayler swfit" });
+
+        var top = result.GetProperty("nodes")[0];
+        Assert.Equal("The Eras Tour", top.GetProperty("event").GetProperty("name").GetString());
+        Assert.Contains(top.GetProperty("highlights").EnumerateArray(), h =>
+            h.GetProperty("field").GetString() == "performers" && h.GetProperty("fragments")[0].GetString() == "<em>Taylor</em> <em>Swift</em>");
+    }
+
+    [Fact]
+    public async Task Drafts_and_cancelled_events_are_never_found()
+    {
+        var result = await SearchAsync(new { term = "taylor" });
+
+        Assert.Equal(["The Eras Tour"], Names(result));
+    }
+
+    [Fact]
+    public async Task An_empty_search_lists_upcoming_events_soonest_first_with_facets_for_all_of_them()
+    {
+        var result = await SearchAsync(new { });
+
+        Assert.Equal(["Velvet Comets Live", "Potsdam Jazz Night", "Bears vs Lions", "The Eras Tour", "Novak Unplugged"], Names(result));
+        Assert.Equal("CONCERT:3 COMEDY:1 SPORTS:1", Facet(result, "categories"));
+        Assert.Equal("Berlin:2 Amsterdam:1 London:1 Potsdam:1", Facet(result, "cities"));
+        Assert.Equal("2027-01:2 2027-02:1 2027-03:1 2027-04:1", Facet(result, "months"));
+    }
+
+    [Fact]
+    public async Task Filters_combine_and_the_facets_follow_them()
+    {
+        var berlin = await SearchAsync(new { where = new { city = "BERLIN" }, order = "DATE" });
+        var cheapConcerts = await SearchAsync(new { where = new { category = "CONCERT", maxPrice = 30 }, order = "DATE" });
+        var onSaleInWinter = await SearchAsync(new { where = new { onSaleOnly = true, startsAt = new { gte = "2027-02-01T00:00:00Z", lte = "2027-04-30T00:00:00Z" } }, order = "DATE" });
+        var dutch = await SearchAsync(new { where = new { country = "NL" } });
+
+        Assert.Equal(["Velvet Comets Live", "The Eras Tour"], Names(berlin));
+        Assert.Equal("Berlin:2", Facet(berlin, "cities"));
+        Assert.Equal(["Velvet Comets Live", "Potsdam Jazz Night", "The Eras Tour"], Names(cheapConcerts));
+        Assert.Equal(["Bears vs Lions", "The Eras Tour"], Names(onSaleInWinter));
+        Assert.Equal(["Novak Unplugged"], Names(dutch));
+    }
+
+    [Fact]
+    public async Task Near_a_point_finds_venues_within_the_radius_nearest_first()
+    {
+        var result = await SearchAsync(new { where = new { near = new { latitude = 52.40, longitude = 13.06, radiusKm = 50.0 } }, order = "DISTANCE" });
+
+        Assert.Equal(["Potsdam Jazz Night", "Velvet Comets Live", "The Eras Tour"], Names(result));
+        Assert.Equal(0, result.GetProperty("nodes")[0].GetProperty("distanceKm").GetDouble(), 1);
+    }
+
+    [Fact]
+    public async Task Pages_continue_after_the_cursor_until_the_last()
+    {
+        var first = await SearchAsync(new { first = 2, order = "DATE" });
+        var second = await SearchAsync(new { first = 2, order = "DATE", after = first.GetProperty("pageInfo").GetProperty("endCursor").GetString() });
+        var third = await SearchAsync(new { first = 2, order = "DATE", after = second.GetProperty("pageInfo").GetProperty("endCursor").GetString() });
+
+        Assert.Equal(["Velvet Comets Live", "Potsdam Jazz Night"], Names(first));
+        Assert.Equal(["Bears vs Lions", "The Eras Tour"], Names(second));
+        Assert.Equal(["Novak Unplugged"], Names(third));
+        Assert.True(second.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+        Assert.False(third.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.Equal(5, third.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Suggestions_complete_a_half_typed_name_or_performer()
+    {
+        var data = await catalog.Client.DataAsync("""{ byName: suggestEvents(prefix: "velv") { text event { name } } byPerformer: suggestEvents(prefix: "Taylor S", limit: 3) { text } }""");
+
+        Assert.Equal("Velvet Comets Live", data.GetProperty("byName")[0].GetProperty("text").GetString());
+        Assert.Equal("Velvet Comets Live", data.GetProperty("byName")[0].GetProperty("event").GetProperty("name").GetString());
+        Assert.Equal(["The Eras Tour"], data.GetProperty("byPerformer").EnumerateArray().Select(s => s.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Query_syntax_in_a_term_is_searched_as_text_not_run()
+    {
+        var result = await SearchAsync(new { term = "name:* OR status:DRAFT \"taylor\" ) ( \\ ~ ^2 {a TO z}" });
+
+        Assert.Equal(0, result.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_typed_error_a_client_can_act_on()
+    {
+        var client = catalog.Client;
+
+        Assert.Equal(["SEARCH_TERM_TOO_LONG"], await client.ErrorCodesAsync(Search, new { term = new string('a', 10_000) }));
+        Assert.Equal(["INVALID_RADIUS"], await client.ErrorCodesAsync(Search, new { where = new { near = new { latitude = 52.5, longitude = 13.4, radiusKm = -5.0 } } }));
+        Assert.Equal(["INVALID_COORDINATES"], await client.ErrorCodesAsync(Search, new { where = new { near = new { latitude = 95.0, longitude = 13.4, radiusKm = 5.0 } } }));
+        Assert.Equal(["DISTANCE_ORDER_NEEDS_NEAR"], await client.ErrorCodesAsync(Search, new { order = "DISTANCE" }));
+        Assert.Equal(["INVALID_DATE_RANGE"], await client.ErrorCodesAsync(Search, new { where = new { startsAt = new { gte = "2027-05-01T00:00:00Z", lte = "2027-01-01T00:00:00Z" } } }));
+        Assert.Equal(["INVALID_PRICE"], await client.ErrorCodesAsync(Search, new { where = new { maxPrice = -1 } }));
+        Assert.Equal(["INVALID_PAGING_ARGUMENTS"], await client.ErrorCodesAsync(Search, new { first = 500 }));
+        Assert.Equal(["INVALID_PAGING_ARGUMENTS"], await client.ErrorCodesAsync(Search, new { after = "not a cursor" }));
+        Assert.Equal(["SEARCH_PREFIX_TOO_LONG"], await client.ErrorCodesAsync("query($p: String!) { suggestEvents(prefix: $p) { text } }", new { p = new string('x', 1_000) }));
+        Assert.Equal(["INVALID_LIMIT"], await client.ErrorCodesAsync("""{ suggestEvents(prefix: "ta", limit: 0) { text } }"""));
+    }
+
+    [Fact]
+    public async Task A_reservation_made_through_the_api_shows_in_the_search_results_once_indexed()
+    {
+        var buyer = await SignedInBuyerAsync();
+        var before = (await SearchAsync(new { term = "bears lions" })).GetProperty("nodes")[0];
+        var eventId = before.GetProperty("event").GetProperty("id").GetString();
+        var seats = (await buyer.DataAsync("query($id: ID!) { eventById(id: $id) { seats(status: AVAILABLE) { id } } }", new { id = eventId }))
+            .GetProperty("eventById").GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("id").GetString()).Take(2).ToArray();
+
+        var reserved = await buyer.DataAsync(
+            "mutation($input: ReserveSeatsInput!) { reserveSeats(input: $input) { errors { __typename } } }", new { input = new { eventId, seatIds = seats } });
+        await catalog.IndexEverythingCommittedAsync();
+        var after = (await SearchAsync(new { term = "bears lions" })).GetProperty("nodes")[0];
+
+        Assert.Equal(JsonValueKind.Null, reserved.GetProperty("reserveSeats").GetProperty("errors").ValueKind);
+        Assert.Equal(before.GetProperty("availableSeats").GetInt32() - 2, after.GetProperty("availableSeats").GetInt32());
+    }
+
+    private async Task<JsonElement> SearchAsync(object variables) => (await catalog.Client.DataAsync(Search, variables)).GetProperty("searchEvents");
+
+    private async Task<GraphQLClient> SignedInBuyerAsync()
+    {
+        var name = $"buyer{Guid.NewGuid():N}"[..20];
+        var register = (await catalog.Client.DataAsync(
+            "mutation($input: RegisterInput!) { register(input: $input) { accessToken } }",
+            new { input = new { username = name, email = $"{name}@example.com", password = "a long enough passphrase" } })).GetProperty("register");
+        return catalog.Client.WithToken(register.GetProperty("accessToken").GetString()!);
+    }
+
+    private static List<string> Names(JsonElement connection) =>
+        connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("event").GetProperty("name").GetString()!).ToList();
+
+    private static string Facet(JsonElement connection, string name) =>
+        string.Join(" ", connection.GetProperty("facets").GetProperty(name).EnumerateArray().Select(f => $"{f.GetProperty("value").GetString()}:{f.GetProperty("count").GetInt32()}"));
+}
