@@ -13,18 +13,21 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    private ApiHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private ApiHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services, string environment)
     {
         _settings = settings;
         _services = services;
+        _environment = environment;
         UseKestrel(0);
     }
 
     /// <param name="services">Extra registrations, for what a test must observe (e.g. a SQL command counter).</param>
-    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The hosting environment; Development also validates every registration on build.</param>
+    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string environment = "Production")
     {
-        var host = new ApiHost(settings, services);
+        var host = new ApiHost(settings, services, environment);
         await Task.Run(host.StartServer);
         return host;
     }
@@ -43,7 +46,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
