@@ -19,7 +19,7 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
-        builder.Services.AddLiveAvailability();
+        builder.Services.AddLiveAvailability(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddTicketMasterAuthentication();
         builder.Services.AddTicketMasterGraphQL(builder.Environment);
