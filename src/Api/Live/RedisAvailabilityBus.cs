@@ -33,14 +33,14 @@ public sealed partial class RedisAvailabilityBus : IAvailabilityBus, IDisposable
         end
         """;
 
-    private const string PublishScript = StartVersion + """
+    private const string PublishScript = StartVersion + "\n" + """
         redis.call('INCRBY', KEYS[1], ARGV[1])
         local v = redis.call('GET', KEYS[1])
         redis.call('PUBLISH', ARGV[2], v .. ':' .. ARGV[3])
         return v
         """;
 
-    private const string CurrentScript = StartVersion + """
+    private const string CurrentScript = StartVersion + "\n" + """
         return redis.call('GET', KEYS[1])
         """;
 
@@ -117,7 +117,7 @@ public sealed partial class RedisAvailabilityBus : IAvailabilityBus, IDisposable
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             Unreachable(e);
-            throw Unavailable();
+            throw Unavailable(e);
         }
     }
 
@@ -141,8 +141,8 @@ public sealed partial class RedisAvailabilityBus : IAvailabilityBus, IDisposable
     }
 
     /// <summary>What a subscriber's client gets while Redis is unreachable: a typed error to retry on.</summary>
-    private static ExecutionError Unavailable() =>
-        new("Live updates are unavailable right now; subscribe again shortly.") { Code = "LIVE_UNAVAILABLE" };
+    private static ExecutionError Unavailable(Exception? cause) =>
+        new("Live updates are unavailable right now; subscribe again shortly.", cause) { Code = "LIVE_UNAVAILABLE" };
 
     private static RedisKey VersionKey(int eventId) => $"{VersionKeyPrefix}{eventId}";
 
@@ -166,7 +166,7 @@ public sealed partial class RedisAvailabilityBus : IAvailabilityBus, IDisposable
             {
                 if (!_subscribed.ContainsKey(channel))
                 {
-                    throw Unavailable();
+                    throw Unavailable(null);
                 }
             }
 
