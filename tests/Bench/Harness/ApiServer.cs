@@ -29,7 +29,8 @@ public sealed class ApiServer : IDisposable
 
     public ServerProcess Process => _process;
 
-    public static async Task<ApiServer> StartAsync(string? assemblyPath, string connectionString, string serverVersion)
+    /// <param name="settings">More configuration, as environment variables (<c>Availability__Bus</c>, …).</param>
+    public static async Task<ApiServer> StartAsync(string? assemblyPath, string connectionString, string serverVersion, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = assemblyPath ?? DefaultAssemblyPath();
         if (!File.Exists(dll))
@@ -49,6 +50,11 @@ public sealed class ApiServer : IDisposable
             ["DemoData__Size"] = "None",
             ["Auth__SigningKey"] = signingKey,
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var process = new ServerProcess("dotnet", [dll, "--urls", baseAddress.ToString().TrimEnd('/')], environment, Path.GetDirectoryName(dll));
         var server = new ApiServer(process, baseAddress, dll, signingKey);
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
