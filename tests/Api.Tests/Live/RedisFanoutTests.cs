@@ -21,21 +21,21 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
     public async Task After_a_redis_restart_the_same_socket_gets_new_reservations_and_the_version_step_shows_what_was_missed()
     {
         await live.StartAsync();
-        var token = await RedisLiveFixture.SignUpAsync(live.A);
-        var (eventId, seats) = await RedisLiveFixture.EventAsync(live.A, "Redis Restart");
+        var token = await LiveApi.SignUpAsync(live.A);
+        var (eventId, seats) = await LiveApi.EventAsync(live.A, "Redis Restart");
         await using var socket = await SubscribeAsync(live.A, eventId);
         var baseline = Version(await socket.ReceiveAsync("next"));
-        await RedisLiveFixture.ReserveAsync(live.A, token, eventId, seats[0]);
+        await LiveApi.ReserveAsync(live.A, token, eventId, seats[0]);
         var beforeOutage = Version(await socket.ReceiveAsync("next"));
 
         live.Redis.Stop();
-        await RedisLiveFixture.ReserveAsync(live.A, token, eventId, seats[1]); // booking goes on without Redis
+        await LiveApi.ReserveAsync(live.A, token, eventId, seats[1]); // booking goes on without Redis
         await live.Redis.StartAsync();
         await EventuallyAsync(async () => await live.RedisSubscribersAsync(RedisAvailabilityBus.EventChannel(GlobalId.DecodeInt(eventId, "Event"))) == 1,
             "instance A re-subscribed to the event's channel after the restart");
-        await RedisLiveFixture.ReserveAsync(live.A, token, eventId, seats[2]);
+        await LiveApi.ReserveAsync(live.A, token, eventId, seats[2]);
         var afterOutage = await socket.ReceiveAsync("next");
-        await RedisLiveFixture.ReserveAsync(live.A, token, eventId, seats[3]);
+        await LiveApi.ReserveAsync(live.A, token, eventId, seats[3]);
         var next = Version(await socket.ReceiveAsync("next"));
 
         Assert.Equal(baseline + 1, beforeOutage);
@@ -50,8 +50,8 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
     public async Task A_subscriber_on_one_instance_sees_reservations_made_through_both_in_version_order_with_consecutive_versions()
     {
         await live.StartAsync();
-        var token = await RedisLiveFixture.SignUpAsync(live.B);
-        var (eventId, seats) = await RedisLiveFixture.EventAsync(live.B, "Redis Instances");
+        var token = await LiveApi.SignUpAsync(live.B);
+        var (eventId, seats) = await LiveApi.EventAsync(live.B, "Redis Instances");
         await using var onA = await SubscribeAsync(live.A, eventId);
         await using var onB = await SubscribeAsync(live.B, eventId);
         var baselineA = Version(await onA.ReceiveAsync("next"));
@@ -59,7 +59,7 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
 
         var wanted = seats.Take(12).ToArray();
         await Parallel.ForEachAsync(wanted.Select((seat, i) => (seat, api: i % 2 == 0 ? live.B : live.A)), new ParallelOptions { MaxDegreeOfParallelism = 4 },
-            async (booking, _) => await RedisLiveFixture.ReserveAsync(booking.api, token, eventId, booking.seat));
+            async (booking, _) => await LiveApi.ReserveAsync(booking.api, token, eventId, booking.seat));
         var seenOnA = new List<JsonElement>();
         var seenOnB = new List<JsonElement>();
         for (var i = 0; i < wanted.Length; i++)
@@ -78,8 +78,8 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
     public async Task A_client_that_stops_reading_loses_the_oldest_messages_with_a_visible_gap_while_the_others_get_every_one_and_bookings_go_on()
     {
         await live.StartAsync();
-        var token = await RedisLiveFixture.SignUpAsync(live.A);
-        var (eventId, seats) = await RedisLiveFixture.EventAsync(live.A, "Redis Slow");
+        var token = await LiveApi.SignUpAsync(live.A);
+        var (eventId, seats) = await LiveApi.EventAsync(live.A, "Redis Slow");
         // Each of the stuck client's results is ~300 KB, so kernel socket buffers fill after a few
         // dozen and the server's per-operation queue has to drop.
         var heavy = "subscription($id: ID!) { onSeatAvailabilityChanged(eventId: $id) { version "
@@ -98,7 +98,7 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
         foreach (var seat in reservations)
         {
             var started = Stopwatch.GetTimestamp();
-            await RedisLiveFixture.ReserveAsync(live.A, token, eventId, seat);
+            await LiveApi.ReserveAsync(live.A, token, eventId, seat);
             slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, Stopwatch.GetElapsedTime(started).Ticks));
             gotA.Add(Version(await readerA.ReceiveAsync("next")));
             gotB.Add(Version(await readerB.ReceiveAsync("next")));
@@ -126,15 +126,15 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
     public async Task A_buyer_subscribed_on_one_instance_is_told_a_hold_made_on_the_other_is_expiring_soon_then_expired_and_can_no_longer_buy()
     {
         await live.StartAsync();
-        var token = await RedisLiveFixture.SignUpAsync(live.A);
-        var (eventId, seats) = await RedisLiveFixture.EventAsync(live.A, "Redis Expiry");
-        await using var socket = await RedisLiveFixture.ConnectAsync(live.A);
+        var token = await LiveApi.SignUpAsync(live.A);
+        var (eventId, seats) = await LiveApi.EventAsync(live.A, "Redis Expiry");
+        await using var socket = await LiveApi.ConnectAsync(live.A);
         await socket.InitAsync(token);
         await socket.SendAsync(new { id = "mine", type = "subscribe", payload = new { query = "subscription { onMyReservationChanged { kind reservationId expiresAt } }" } });
         await EventuallyAsync(async () => await live.RedisSubscribersAsync(RedisAvailabilityBus.UserChannel(await UserIdAsync(token))) == 1,
             "instance A subscribed to the buyer's channel");
 
-        var reservation = await RedisLiveFixture.ReserveAsync(live.B, token, eventId, seats[0]);
+        var reservation = await LiveApi.ReserveAsync(live.B, token, eventId, seats[0]);
         var expiresAt = reservation.GetProperty("expiresAt").GetDateTime();
         var held = Change(await socket.ReceiveAsync("next"));
         var soon = Change(await socket.ReceiveAsync("next"));
@@ -160,7 +160,7 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
 
     private static async Task<LiveSocket> SubscribeAsync(ApiHost api, string eventId, string query = SeatSubscription)
     {
-        var socket = await RedisLiveFixture.ConnectAsync(api);
+        var socket = await LiveApi.ConnectAsync(api);
         await socket.InitAsync();
         await socket.SendAsync(new { id = "map", type = "subscribe", payload = new { query, variables = new { id = eventId } } });
         return socket;

@@ -1,6 +1,4 @@
-using System.Net.WebSockets;
 using System.Security.Cryptography;
-using System.Text.Json;
 using StackExchange.Redis;
 using TicketMaster.Api.Tests.Support;
 using TicketMaster.Persistence;
@@ -60,42 +58,6 @@ public sealed class RedisLiveFixture : IAsyncLifetime
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis.Endpoint);
         var reply = await redis.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", channel.ToString());
         return (long)((RedisResult[])reply!)[1];
-    }
-
-    public static async Task<string> SignUpAsync(ApiHost api)
-    {
-        var name = $"rl{Guid.NewGuid():N}"[..20];
-        var register = await new GraphQLClient(api.CreateHttpClient()).DataAsync(
-            "mutation($input: RegisterInput!) { register(input: $input) { accessToken } }",
-            new { input = new { username = name, email = $"{name}@example.com", password = "a long enough passphrase" } });
-        return register.GetProperty("register").GetProperty("accessToken").GetString()!;
-    }
-
-    public static async Task<(string EventId, string[] Seats)> EventAsync(ApiHost api, string name)
-    {
-        var @event = (await new GraphQLClient(api.CreateHttpClient()).DataAsync(
-            "query($name: String!) { events(where: { name: { eq: $name } }) { nodes { id seats(status: AVAILABLE) { id } } } }", new { name }))
-            .GetProperty("events").GetProperty("nodes")[0];
-        return (@event.GetProperty("id").GetString()!, @event.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray());
-    }
-
-    /// <summary>Reserves through <paramref name="api"/>; the reservation (id, expiresAt) of a call that must succeed.</summary>
-    public static async Task<JsonElement> ReserveAsync(ApiHost api, string token, string eventId, params string[] seatIds)
-    {
-        var data = await new GraphQLClient(api.CreateHttpClient()).WithToken(token).DataAsync(
-            "mutation($input: ReserveSeatsInput!) { reserveSeats(input: $input) { reservation { id expiresAt } errors { __typename } } }",
-            new { input = new { eventId, seatIds } });
-        var payload = data.GetProperty("reserveSeats");
-        Assert.Equal(JsonValueKind.Null, payload.GetProperty("errors").ValueKind);
-        return payload.GetProperty("reservation");
-    }
-
-    public static async Task<LiveSocket> ConnectAsync(ApiHost api)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol("graphql-transport-ws");
-        await socket.ConnectAsync(new Uri(new Uri(api.ServerAddress.ToString().Replace("http", "ws", StringComparison.Ordinal)), "/graphql"), CancellationToken.None);
-        return new LiveSocket(socket);
     }
 
     private async Task StartOnceAsync()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using TicketMaster.Api.Users;
@@ -144,14 +143,14 @@ public static class FanoutScenario
 
             var result = Measure(options, subscribers, observer, returned, final, failures);
             var summary = new FanoutSummary(
-                started, GitCommit(), Environment.ProcessorCount, load, options.Redis ? "Redis" : "InMemory", server.Description,
+                started, BenchOutput.GitCommit(), Environment.ProcessorCount, load, options.Redis ? "Redis" : "InMemory", server.Description,
                 options.Subscribers, options.Rate, reservations, returned.Count, failures, Math.Round(reserveSeconds, 2),
                 Math.Round(connecting.Elapsed.TotalSeconds, 1), Mb(rssBefore), Mb(rssConnected), Mb(rssAfter),
                 Math.Round((double)(rssConnected - rssBefore) / options.Subscribers / 1024, 1),
                 Math.Round((double)(benchConnected - benchBefore) / options.Subscribers / 1024, 1),
                 result, usage, TargetP99Ms);
             Print(summary);
-            var file = await WriteJsonAsync(summary, options.OutputDirectory);
+            var file = await BenchOutput.WriteJsonAsync(summary, "fanout", started, options.OutputDirectory);
             Console.WriteLine($"JSON summary: {file}");
             return result.LostWithoutGap > 0 || result.OutOfOrder > 0 ? 1 : 0;
         }
@@ -263,15 +262,6 @@ public static class FanoutScenario
         Console.WriteLine($"  cpu (cores busy): api {s.Cpu.ApiCores}, mariadbd {s.Cpu.DatabaseCores}, bench {s.Cpu.BenchCores}, others {s.Cpu.OtherCores}");
     }
 
-    private static async Task<string> WriteJsonAsync(FanoutSummary summary, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var path = Path.GetFullPath(Path.Combine(directory, $"fanout-{summary.StartedAt:yyyyMMdd-HHmmss}.json"));
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, summary, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
-        return path;
-    }
-
     private static string LoadAverage()
     {
         try
@@ -284,27 +274,9 @@ public static class FanoutScenario
         }
     }
 
-    private static string? GitCommit()
-    {
-        try
-        {
-            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD")
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
-            });
-            var commit = git?.StandardOutput.ReadToEnd().Trim();
-            git?.WaitForExit();
-            return string.IsNullOrEmpty(commit) ? null : commit;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
-
     private static double Mb(long bytes) => Math.Round(bytes / 1024.0 / 1024, 1);
 
-    private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    private static void Log(string message) => BenchOutput.Log(message);
 }
 
 public sealed record FanoutResult(
