@@ -29,6 +29,9 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
         var beforeOutage = Version(await socket.ReceiveAsync("next"));
 
         live.Redis.Stop();
+        using var health = live.A.CreateHttpClient();
+        await EventuallyAsync(async () => await (await health.GetAsync("/healthz")).Content.ReadAsStringAsync() == "Degraded",
+            "/healthz says Degraded while Redis is away");
         await LiveApi.ReserveAsync(live.A, token, eventId, seats[1]); // booking goes on without Redis
         await live.Redis.StartAsync();
         await EventuallyAsync(async () => await live.RedisSubscribersAsync(RedisAvailabilityBus.EventChannel(GlobalId.DecodeInt(eventId, "Event"))) == 1,
