@@ -155,6 +155,29 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
         Assert.Equal("ReservationExpiredError", confirm.GetProperty("confirmReservation").GetProperty("errors")[0].GetProperty("__typename").GetString());
     }
 
+    [SkippableFact]
+    public async Task An_instance_subscribes_to_an_events_redis_channel_while_it_has_subscribers_and_leaves_it_when_the_last_one_goes()
+    {
+        await live.StartAsync();
+        var token = await LiveApi.SignUpAsync(live.A);
+        var (eventId, seats) = await LiveApi.EventAsync(live.A, "Redis Expiry");
+        var channel = RedisAvailabilityBus.EventChannel(GlobalId.DecodeInt(eventId, "Event"));
+        var first = await SubscribeAsync(live.A, eventId);
+        var second = await SubscribeAsync(live.A, eventId);
+        await first.ReceiveAsync("next");
+        var baseline = Version(await second.ReceiveAsync("next"));
+        var whileWatched = await live.RedisSubscribersAsync(channel);
+
+        await first.DisposeAsync();
+        await LiveApi.ReserveAsync(live.A, token, eventId, seats[^1]);
+        var stillDelivered = Version(await second.ReceiveAsync("next"));
+        await second.DisposeAsync();
+
+        Assert.Equal(1, whileWatched); // one Redis subscription per instance, however many sockets
+        Assert.Equal(baseline + 1, stillDelivered);
+        await EventuallyAsync(async () => await live.RedisSubscribersAsync(channel) == 0, "the instance unsubscribed after its last subscriber left");
+    }
+
     private async Task<int> UserIdAsync(string token)
     {
         var me = await new GraphQLClient(live.A.CreateHttpClient()).WithToken(token).DataAsync("{ me { id } }");
