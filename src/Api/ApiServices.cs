@@ -21,7 +21,7 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
-        builder.Services.AddLiveAvailability();
+        builder.Services.AddLiveAvailability(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetSection(IndexerOptions.SectionName).Get<IndexerOptions>()?.RunInApi ?? new IndexerOptions().RunInApi)

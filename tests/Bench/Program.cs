@@ -1,20 +1,32 @@
+using TicketMaster.Bench.Fanout;
 using TicketMaster.Bench.Harness;
 using TicketMaster.Bench.Onsale;
 using TicketMaster.Bench.Search;
 
-// Scenarios are subcommands, so later ones (fanout, search, freshness) slot in beside onsale.
+// Scenarios are subcommands; each has its options' usage text.
+var usages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+{
+    ["onsale"] = OnsaleOptions.Usage,
+    ["search"] = SearchBenchOptions.Usage,
+    ["freshness"] = SearchBenchOptions.Usage,
+    ["fanout"] = FanoutOptions.Usage,
+};
 var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["onsale"] = OnsaleScenario.RunAsync,
     ["search"] = SearchScenario.RunAsync,
     ["freshness"] = FreshnessScenario.RunAsync,
+    ["fanout"] = FanoutScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
 {
     Console.Error.WriteLine($"usage: dotnet run -c Release --project tests/Bench -- <{string.Join("|", scenarios.Keys)}> [options]");
-    Console.Error.WriteLine(OnsaleOptions.Usage);
-    Console.Error.WriteLine(SearchBenchOptions.Usage);
+    foreach (var usage in usages.Values.Distinct())
+    {
+        Console.Error.WriteLine(usage);
+    }
+
     return 64;
 }
 
@@ -25,6 +37,6 @@ try
 catch (CommandLineException e)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(args[0].Equals("onsale", StringComparison.OrdinalIgnoreCase) ? OnsaleOptions.Usage : SearchBenchOptions.Usage);
+    Console.Error.WriteLine(usages[args[0]]);
     return 64;
 }

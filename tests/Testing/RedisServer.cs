@@ -101,8 +101,14 @@ public sealed class RedisServer
         return await StartPrivateAsync();
     }
 
-    private async Task StartAsync()
+    /// <summary>Starts a stopped server again on the same port, empty (an outage that lost every key).</summary>
+    public async Task StartAsync()
     {
+        if (!CanRestart)
+        {
+            throw new InvalidOperationException("TM_REDIS names an external server, which the tests cannot start.");
+        }
+
         _process = new ServerProcess(_executable!, [
             "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
             "--save", "", "--appendonly", "no", "--protected-mode", "no",

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using TicketMaster.Api.GraphQL.Mutations;
 using TicketMaster.Api.GraphQL.Relay;
@@ -6,6 +7,11 @@ using TicketMaster.Api.Venues;
 namespace TicketMaster.Api.Booking;
 
 /// <summary>One GraphQL error type per booking failure code (see <see cref="BookingErrors.Types"/>).</summary>
+/// <remarks>
+/// Built by <see cref="All"/>, not by DI: <c>AddGraphTypes</c> would otherwise register it, and the
+/// Development environment's ValidateOnBuild fails on its string parameters.
+/// </remarks>
+[DoNotRegister]
 public sealed class BookingErrorType : ObjectGraphType<BookingError>
 {
     public BookingErrorType(string code, string typeName, string description)

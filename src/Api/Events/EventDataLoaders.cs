@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TicketMaster.Api.GraphQL.DataLoading;
 using TicketMaster.Booking;
 using TicketMaster.Events;
+using TicketMaster.Live;
 using TicketMaster.Performers;
 
 namespace TicketMaster.Api.Events;
@@ -46,15 +47,7 @@ public sealed class EventDataLoaders(DbBatch batch, TimeProvider clock)
         });
 
     public BatchLoader<int, Availability> AvailabilityByEvent { get; } = batch.One<int, Availability>(async (db, ids, ct) =>
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var counts = await db.EventSeats.Where(s => ids.Contains(s.EventId))
-            .GroupBy(s => new { s.EventId, s.Status, Expired = s.HoldExpiresAt != null && s.HoldExpiresAt <= now })
-            .Select(g => new { g.Key.EventId, g.Key.Status, g.Key.Expired, Count = g.Count() })
-            .ToListAsync(ct);
-        return counts.GroupBy(c => c.EventId)
-            .ToDictionary(g => g.Key, g => Availability.Of(g.Select(c => (c.Status == SeatStatus.Held && c.Expired ? SeatStatus.Available : c.Status, c.Count))));
-    });
+        (await SeatCounting.ByEventAsync(db, ids, clock.GetUtcNow().UtcDateTime, ct)).ToDictionary(p => p.Key, p => Availability.From(p.Value)));
 }
 
 public sealed record LineupEntry(int EventId, Performer Performer);

@@ -1,4 +1,5 @@
 using TicketMaster.Booking;
+using TicketMaster.Live;
 
 namespace TicketMaster.Api.Events;
 
@@ -9,12 +10,10 @@ public sealed record Availability(int Total, int Available, int Held, int Sold)
 {
     public static readonly Availability None = new(0, 0, 0, 0);
 
-    public static Availability Of(IEnumerable<(SeatStatus Status, int Count)> counts)
-    {
-        var list = counts.ToList();
-        int Sum(SeatStatus status) => list.Where(c => c.Status == status).Sum(c => c.Count);
-        return new Availability(list.Sum(c => c.Count), Sum(SeatStatus.Available), Sum(SeatStatus.Held), Sum(SeatStatus.Sold));
-    }
+    public static Availability Of(IEnumerable<(SeatStatus Status, int Count)> counts) => From(SeatCounts.Of(counts));
+
+    /// <summary>The schema's view of the counts the domain takes (<see cref="SeatCounting"/>, live messages).</summary>
+    public static Availability From(SeatCounts counts) => new(counts.Total, counts.Available, counts.Held, counts.Sold);
 }
 
 /// <summary>A section of the event's venue with this event's price and free seats.</summary>

@@ -7,6 +7,7 @@ using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.DataLoading;
 using TicketMaster.Api.GraphQL.Relay;
 using TicketMaster.Api.GraphQL.Transport;
+using TicketMaster.Api.Live;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
@@ -31,8 +32,9 @@ public static class GraphQLServices
                 complexity.ValidateComplexityDelegate = GraphQLErrors.CodeComplexityErrorAsync;
                 complexity.DefaultComplexityImpactDelegate = IntrospectionComplexity.FreeForIntrospection(complexity.DefaultComplexityImpactDelegate);
             })
-            // Each message of a subscription runs in a scope of its own (its DataLoaders, its DbContext).
-            .AddScopedSubscriptionExecutionStrategy()
+            // Each message of a subscription runs in a scope of its own (its DataLoaders, its DbContext);
+            // a seat availability message runs once per distinct document and is shared (Live/SharedLiveResults).
+            .AddExecutionStrategy<SharedLiveResults>(GraphQLParser.AST.OperationType.Subscription)
             .AddTicketMasterErrors(environment)
             .ConfigureExecution<SkipValidationOfValidatedDocuments>());
 

@@ -25,7 +25,7 @@ public sealed class SeatAvailabilityChangeType : ObjectGraphType<SeatAvailabilit
             .Resolve(ctx => Counts(ctx.Source.Counts));
     }
 
-    public static Availability Counts(SeatCounts counts) => new(counts.Total, counts.Available, counts.Held, counts.Sold);
+    public static Availability Counts(SeatCounts counts) => Availability.From(counts);
 }
 
 public sealed record SeatStatusChange(int SeatId, TicketMaster.Booking.SeatStatus Status);

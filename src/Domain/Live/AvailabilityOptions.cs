@@ -6,6 +6,13 @@ public sealed class AvailabilityOptions
     public const string SectionName = "Availability";
 
     /// <summary>
+    /// Where changes fan out: <see cref="AvailabilityBusKind.InMemory"/> within this process (one Api
+    /// instance), or <see cref="AvailabilityBusKind.Redis"/> across every instance sharing
+    /// <c>ConnectionStrings:Redis</c>.
+    /// </summary>
+    public AvailabilityBusKind Bus { get; set; } = AvailabilityBusKind.InMemory;
+
+    /// <summary>
     /// Messages buffered per subscription before the oldest is dropped. A client that cannot keep
     /// up loses messages, sees the version gap and refetches; it never slows anyone else.
     /// </summary>
@@ -22,4 +29,10 @@ public sealed class AvailabilityOptions
 
     /// <summary>The most events one onEventAvailabilityChanged may watch (a list page's worth).</summary>
     public int MaxEventsPerSubscription { get; set; } = 100;
+}
+
+public enum AvailabilityBusKind
+{
+    InMemory,
+    Redis,
 }

@@ -15,7 +15,8 @@ public interface IAvailabilityBus
     /// Assigns the event's next version (one more than the last, in publish order, across every
     /// instance sharing the bus) and delivers the message to every subscriber of the event.
     /// </summary>
-    /// <returns>The message as delivered, with its version.</returns>
+    /// <returns>The message as delivered, with its version; version 0 when the bus could not take it
+    /// (Redis unreachable): it is dropped, never retried, and the event's next message skips a version.</returns>
     ValueTask<SeatAvailabilityMessage> PublishAsync(SeatAvailabilityMessage message, CancellationToken cancellationToken);
 
     /// <summary>Delivers a hold's change to its owner's subscribers.</summary>

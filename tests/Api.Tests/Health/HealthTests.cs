@@ -38,6 +38,31 @@ public sealed class HealthTests
         }
     }
 
+    [Fact]
+    public async Task In_Development_like_dotnet_run_every_registration_is_valid_and_the_api_reports_healthy()
+    {
+        // launchSettings.json runs the README's `dotnet run --project src/Api` in Development, where the
+        // host validates every DI registration on build: one that cannot be constructed stops the start.
+        var dataDirectory = Directory.CreateTempSubdirectory("tm-api-dev-").FullName;
+        try
+        {
+            await using var api = await ApiHost.StartAsync(
+                new Dictionary<string, string?> { ["Database:DataDirectory"] = dataDirectory, ["DemoData:Size"] = "None" },
+                environment: "Development");
+            using var client = api.CreateHttpClient();
+
+            var response = await client.GetAsync("/healthz");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
     [SkippableFact]
     public async Task On_MySql_the_api_migrates_reports_healthy_and_turns_unhealthy_when_the_database_is_gone()
     {

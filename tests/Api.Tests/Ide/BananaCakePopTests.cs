@@ -105,7 +105,7 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.Fixture empty,
     }
 
     [SkippableFact]
-    public async Task In_a_real_browser_the_ide_loads_the_schema_and_shows_the_result_of_a_query()
+    public async Task In_a_real_browser_the_ide_loads_the_schema_shows_the_result_of_a_query_and_a_seat_reserved_while_subscribed()
     {
         RequireIdeFiles();
         var browserTests = NodeProject.Require("tests/browser");
@@ -131,6 +131,10 @@ public sealed partial class BananaCakePopTests(BananaCakePopTests.Fixture empty,
             Assert.Equal($"{baseUrl}/graphql/", verdict["landedOn"]?.GetValue<string>());
             Assert.True(verdict["schemaLoaded"]?.GetValue<bool>());
             Assert.Contains($"\"name\": \"{verdict["expectedName"]}\"", verdict["responseText"]?.GetValue<string>(), StringComparison.Ordinal);
+            var subscription = verdict["subscription"]!;
+            Assert.Contains("\"onSeatAvailabilityChanged\"", subscription["currentShown"]?.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains($"\"seatId\": \"{subscription["seatId"]}\"", subscription["changeShown"]?.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("\"status\": \"HELD\"", subscription["changeShown"]?.GetValue<string>(), StringComparison.Ordinal);
             Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is missing or blank");
             Assert.Equal(0, exitCode);
         }

@@ -21,10 +21,6 @@ public sealed class LiveFixture : IAsyncLifetime
 
     public Uri GraphQLUrl => new(Api.ServerAddress, "/graphql");
 
-    public Uri WebSocketUrl => new(GraphQLUrl.ToString().Replace("http", "ws", StringComparison.Ordinal));
-
-    public GraphQLClient Anonymous => new(Api.CreateHttpClient());
-
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "live");
@@ -59,45 +55,14 @@ public sealed class LiveFixture : IAsyncLifetime
     }
 
     /// <summary>A new buyer's access token.</summary>
-    public async Task<string> SignUpAsync()
-    {
-        var name = $"live{Guid.NewGuid():N}"[..20];
-        var register = await Anonymous.DataAsync(
-            "mutation($input: RegisterInput!) { register(input: $input) { accessToken } }",
-            new { input = new { username = name, email = $"{name}@example.com", password = "a long enough passphrase" } });
-        return register.GetProperty("register").GetProperty("accessToken").GetString()!;
-    }
+    public Task<string> SignUpAsync() => LiveApi.SignUpAsync(Api);
 
     /// <summary>An event's id and its free seats' ids.</summary>
-    public async Task<(string EventId, string[] Seats)> EventAsync(string name)
-    {
-        var @event = (await Anonymous.DataAsync(
-            "query($name: String!) { events(where: { name: { eq: $name } }) { nodes { id seats(status: AVAILABLE) { id } } } }", new { name }))
-            .GetProperty("events").GetProperty("nodes")[0];
-        return (@event.GetProperty("id").GetString()!, @event.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray());
-    }
+    public Task<(string EventId, string[] Seats)> EventAsync(string name) => LiveApi.EventAsync(Api, name);
 
-    public async Task<JsonElement> ReserveAsync(string token, string eventId, params string[] seatIds)
-    {
-        var data = await new GraphQLClient(Api.CreateHttpClient()).WithToken(token).DataAsync(
-            "mutation($input: ReserveSeatsInput!) { reserveSeats(input: $input) { reservation { id status } errors { __typename } } }",
-            new { input = new { eventId, seatIds } });
-        var payload = data.GetProperty("reserveSeats");
-        Assert.Equal(JsonValueKind.Null, payload.GetProperty("errors").ValueKind);
-        return payload.GetProperty("reservation");
-    }
+    public Task<JsonElement> ReserveAsync(string token, string eventId, params string[] seatIds) => LiveApi.ReserveAsync(Api, token, eventId, seatIds);
 
-    public async Task<LiveSocket> ConnectAsync(string subprotocol = "graphql-transport-ws")
-    {
-        var socket = new ClientWebSocket();
-        if (subprotocol.Length > 0)
-        {
-            socket.Options.AddSubProtocol(subprotocol);
-        }
-
-        await socket.ConnectAsync(WebSocketUrl, CancellationToken.None);
-        return new LiveSocket(socket);
-    }
+    public Task<LiveSocket> ConnectAsync(string subprotocol = "graphql-transport-ws") => LiveApi.ConnectAsync(Api, subprotocol);
 }
 
 /// <summary>A raw WebSocket client that speaks JSON messages, for protocol-level tests.</summary>

@@ -13,10 +13,10 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
-
+    private readonly string _environment;
     private readonly string? _indexPath;
 
-    private ApiHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private ApiHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services, string environment)
     {
         // Every Api gets a search index folder of its own unless the test names one.
         if (!settings.ContainsKey("Search:IndexPath"))
@@ -27,13 +27,15 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
         _settings = settings;
         _services = services;
+        _environment = environment;
         UseKestrel(0);
     }
 
     /// <param name="services">Extra registrations, for what a test must observe (e.g. a SQL command counter).</param>
-    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The hosting environment; Development also validates every registration on build.</param>
+    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string environment = "Production")
     {
-        var host = new ApiHost(settings, services);
+        var host = new ApiHost(settings, services, environment);
         await Task.Run(host.StartServer);
         return host;
     }
@@ -61,7 +63,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

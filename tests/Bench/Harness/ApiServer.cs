@@ -29,8 +29,9 @@ public sealed class ApiServer : IDisposable
 
     public ServerProcess Process => _process;
 
-    public static Task<ApiServer> StartAsync(string? assemblyPath, string connectionString, string serverVersion) =>
-        StartAsync(assemblyPath, new Dictionary<string, string>
+    /// <param name="settings">More configuration, as environment variables (<c>Availability__Bus</c>, …).</param>
+    public static Task<ApiServer> StartAsync(string? assemblyPath, string connectionString, string serverVersion, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync(assemblyPath, new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["Database__Provider"] = "MySql",
             ["Database__ServerVersion"] = serverVersion,

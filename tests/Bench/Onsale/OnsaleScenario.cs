@@ -102,7 +102,7 @@ public static class OnsaleScenario
         var integrity = await IntegrityCheck.RunAsync(connectionString, cancellation);
         var summary = Summarize(options, server, started, loginSeconds, missing, floor, phases, integrity, raw.Retries);
         OnsaleReport.Print(summary, Console.Out);
-        var file = await WriteJsonAsync(summary, options.OutputDirectory);
+        var file = await BenchOutput.WriteJsonAsync(summary, "onsale", summary.StartedAt, options.OutputDirectory);
         Console.WriteLine($"JSON summary: {file}");
 
         return integrity.OversoldSeats > 0 || !integrity.IsConsistent ? 1 : missing.Count > 0 ? 3 : 0;
@@ -201,7 +201,7 @@ public static class OnsaleScenario
             "onsale",
             started,
             options,
-            new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, server.ServerVersion, server.Description, GitCommit()),
+            new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, server.ServerVersion, server.Description, BenchOutput.GitCommit()),
             loginSeconds,
             missing.Count == 0 ? null : $"the Api has no {string.Join(" or ", missing)} mutation",
             floor,
@@ -213,34 +213,7 @@ public static class OnsaleScenario
             targets);
     }
 
-    private static async Task<string> WriteJsonAsync(OnsaleSummary summary, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var path = Path.GetFullPath(Path.Combine(directory, $"onsale-{summary.StartedAt:yyyyMMdd-HHmmss}.json"));
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, summary, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
-        return path;
-    }
-
-    private static string? GitCommit()
-    {
-        try
-        {
-            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD")
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
-            });
-            var commit = git?.StandardOutput.ReadToEnd().Trim();
-            git?.WaitForExit();
-            return git?.ExitCode == 0 ? commit : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
-
-    private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    private static void Log(string message) => BenchOutput.Log(message);
 }
 
 public sealed record FloorResult(int Requests, double WallSeconds, double RequestsPerSecond, LatencySummary Latency, CpuUsage.Report Cpu);
