@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using TicketMaster.Api.GraphQL.Transport;
 using TicketMaster.Api.Ide;
+using TicketMaster.Api.Live;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
 using TicketMaster.Indexer.Outbox;
 using TicketMaster.Indexer.Search;
+using TicketMaster.Live;
 using TicketMaster.Persistence;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -30,6 +32,7 @@ public sealed class ComposeFileTests
         [GraphQLHttpOptions.SectionName] = typeof(GraphQLHttpOptions),
         [SearchOptions.SectionName] = typeof(SearchOptions),
         [IndexerOptions.SectionName] = typeof(IndexerOptions),
+        [AvailabilityOptions.SectionName] = typeof(AvailabilityOptions),
     };
 
     private static readonly YamlMappingNode Services = (YamlMappingNode)Load()["services"];
@@ -82,7 +85,7 @@ public sealed class ComposeFileTests
         {
             if (section.Key == "ConnectionStrings")
             {
-                Assert.Equal([DatabaseOptions.ConnectionStringName], section.GetChildren().Select(c => c.Key));
+                Assert.Subset(new HashSet<string> { DatabaseOptions.ConnectionStringName, LiveServices.RedisConnectionStringName }, section.GetChildren().Select(c => c.Key).ToHashSet());
                 continue;
             }
 
