@@ -29,20 +29,29 @@ public sealed class ReindexTests
         var gate = new SwapGate(other);
         using var searching = new CancellationTokenSource();
         var totals = new List<int>();
+        var swapped = false;
+        var searchedBefore = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var searchedAfter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var background = Task.Run(async () =>
         {
             while (!searching.IsCancellationRequested)
             {
+                var startedAfterSwap = Volatile.Read(ref swapped);
                 totals.Add((await rig.SearchAsync()).Total);
+                (startedAfterSwap ? searchedAfter : searchedBefore).TrySetResult();
             }
         });
 
+        // Searches are running before the rebuild starts and go on until one has run after the swap.
+        await searchedBefore.Task;
         var rebuild = rig.Indexer(gate).RebuildAsync(null, CancellationToken.None);
         await gate.Built.Task;
         var whileBuilding = await rig.Index.SearchAsync(new SearchQuery("rebuilt overnight"), CancellationToken.None);
         gate.AllowSwap.SetResult();
         await rebuild;
+        Volatile.Write(ref swapped, true);
         var afterSwap = await rig.Index.SearchAsync(new SearchQuery("rebuilt overnight", Limit: 200), CancellationToken.None);
+        await searchedAfter.Task;
         await searching.CancelAsync();
         await background;
 
