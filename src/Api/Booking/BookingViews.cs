@@ -2,7 +2,6 @@ using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.Mutations;
 using TicketMaster.Booking;
 using TicketMaster.Common;
-using TicketMaster.Orders;
 
 namespace TicketMaster.Api.Booking;
 

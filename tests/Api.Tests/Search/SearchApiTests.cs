@@ -141,14 +141,7 @@ public sealed class SearchApiTests(SearchCatalog catalog)
 
     private async Task<JsonElement> SearchAsync(object variables) => (await catalog.Client.DataAsync(Search, variables)).GetProperty("searchEvents");
 
-    private async Task<GraphQLClient> SignedInBuyerAsync()
-    {
-        var name = $"buyer{Guid.NewGuid():N}"[..20];
-        var register = (await catalog.Client.DataAsync(
-            "mutation($input: RegisterInput!) { register(input: $input) { accessToken } }",
-            new { input = new { username = name, email = $"{name}@example.com", password = "a long enough passphrase" } })).GetProperty("register");
-        return catalog.Client.WithToken(register.GetProperty("accessToken").GetString()!);
-    }
+    private async Task<GraphQLClient> SignedInBuyerAsync() => catalog.Client.WithToken(await catalog.Client.RegisterBuyerAsync());
 
     private static List<string> Names(JsonElement connection) =>
         connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("event").GetProperty("name").GetString()!).ToList();

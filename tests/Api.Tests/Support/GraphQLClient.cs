@@ -13,6 +13,16 @@ public sealed class GraphQLClient(HttpClient http)
         return this;
     }
 
+    /// <summary>Registers a new attendee account and returns its access token.</summary>
+    public async Task<string> RegisterBuyerAsync()
+    {
+        var name = $"buyer{Guid.NewGuid():N}"[..20];
+        var register = await DataAsync(
+            "mutation($input: RegisterInput!) { register(input: $input) { accessToken } }",
+            new { input = new { username = name, email = $"{name}@example.com", password = "a long enough passphrase" } });
+        return register.GetProperty("register").GetProperty("accessToken").GetString()!;
+    }
+
     public async Task<JsonElement> PostAsync(string query, object? variables = null)
     {
         using var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
