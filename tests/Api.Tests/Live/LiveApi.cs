@@ -8,7 +8,7 @@ namespace TicketMaster.Api.Tests.Live;
 public static class LiveApi
 {
     /// <summary>A new buyer's access token.</summary>
-    public static Task<string> SignUpAsync(ApiHost api) => new GraphQLClient(api.CreateHttpClient()).RegisterBuyerAsync();
+    public static Task<string> SignUpAsync(ApiHost api) => new GraphQLClient(api.CreateHttpClient()).RegisterBuyerAsync("live");
 
     /// <summary>An event's id and its free seats' ids.</summary>
     public static async Task<(string EventId, string[] Seats)> EventAsync(ApiHost api, string name)

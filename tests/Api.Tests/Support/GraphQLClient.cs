@@ -13,10 +13,10 @@ public sealed class GraphQLClient(HttpClient http)
         return this;
     }
 
-    /// <summary>Registers a new attendee account and returns its access token.</summary>
-    public async Task<string> RegisterBuyerAsync()
+    /// <summary>Registers a new attendee account, named <paramref name="prefix"/> and a random tail, and returns its access token.</summary>
+    public async Task<string> RegisterBuyerAsync(string prefix = "buyer")
     {
-        var name = $"buyer{Guid.NewGuid():N}"[..20];
+        var name = $"{prefix}{Guid.NewGuid():N}"[..20];
         var register = await DataAsync(
             "mutation($input: RegisterInput!) { register(input: $input) { accessToken } }",
             new { input = new { username = name, email = $"{name}@example.com", password = "a long enough passphrase" } });
