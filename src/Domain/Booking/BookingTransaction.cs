@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using TicketMaster.Outbox;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Booking;
@@ -12,10 +11,9 @@ namespace TicketMaster.Booking;
 internal static class BookingTransaction
 {
     public static async Task<T> RunAsync<T>(
-        TicketMasterDbContext db, IAvailabilityPublisher publisher, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+        TicketMasterDbContext db, IAvailabilityPublisher publisher, Func<BookingChanges, CancellationToken, Task<T>> step, CancellationToken cancellationToken)
     {
-        var changes = new List<OutboxMessage>();
-        var holds = new Dictionary<Guid, Hold>();
+        var changes = new BookingChanges();
         T result;
         try
         {
@@ -25,10 +23,8 @@ internal static class BookingTransaction
             {
                 db.ChangeTracker.Clear();
                 changes.Clear();
-                await using var transaction = await InventoryLocks.BeginAsync(db, token);
-                var result = await state(token);
-                changes.AddRange(db.ChangeTracker.Entries<OutboxMessage>().Select(entry => entry.Entity));
-                holds = db.ChangeTracker.Entries<Hold>().ToDictionary(entry => entry.Entity.Id, entry => entry.Entity);
+                await using var transaction = await BookingSql.BeginAsync(db, token);
+                var result = await state(changes, token);
                 await transaction.CommitAsync(token);
                 return result;
             },
@@ -41,22 +37,13 @@ internal static class BookingTransaction
         }
 
         // After the commit, never before: subscribers must not see a change that could roll back.
-        foreach (var change in changes.Where(m => m.Type == OutboxMessageTypes.SeatsChanged))
+        foreach (var (message, seats, hold) in changes.All)
         {
-            var seats = change.ReadPayload<SeatsChanged>();
-            var hold = holds.GetValueOrDefault(seats.HoldId);
             await publisher.PublishAsync(
-                new AvailabilityChange(change.Id, seats, hold is null ? null : new Live.HoldChange(hold.Id, hold.UserId, hold.EventId, hold.Status, hold.ExpiresAt, change.Id)),
+                new AvailabilityChange(message.Id, seats, new Live.HoldChange(hold.Id, hold.UserId, hold.EventId, hold.Status, hold.ExpiresAt, message.Id)),
                 CancellationToken.None);
         }
 
         return result;
     }
-
-    public static void RecordSeatsChanged(TicketMasterDbContext db, int eventId, IEnumerable<EventSeat> seats, SeatStatus status, Guid holdId, DateTime now) =>
-        db.OutboxMessages.Add(OutboxMessage.Create(
-            OutboxMessageTypes.SeatsChanged,
-            eventId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new SeatsChanged(eventId, seats.Select(s => s.SeatId).Order().ToList(), status, holdId),
-            now));
 }

@@ -32,13 +32,13 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
         var attempts = 0;
         try
         {
-            return await BookingTransaction.RunAsync(db, publisher, async token =>
+            return await BookingTransaction.RunAsync(db, publisher, async (changes, token) =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
 
                 // A retried attempt (deadlock) starts from a fresh copy: the first one confirmed its copy.
                 var current = attempts++ == 0 ? hold : await HoldWithSeatsAsync(holdId, token) ?? throw new HoldNotFoundException(holdId);
-                var seats = await InventoryLocks.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, token);
+                var seats = await BookingSql.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, token);
 
                 // Under the seats' locks, the seats say whether the hold still stands: releasing,
                 // expiring and confirming all change them in the same transaction as the hold. So the
@@ -53,7 +53,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
                 var order = Order.FromHold(current, seats, hold.Total.Currency, payment.Id, now);
                 seats.ForEach(seat => seat.Sell(holdId, order.Id));
                 db.Orders.Add(order);
-                BookingTransaction.RecordSeatsChanged(db, hold.EventId, seats, SeatStatus.Sold, holdId, now);
+                db.OutboxMessages.Add(changes.SeatsChanged(current, seatIds, SeatStatus.Sold, now));
                 await db.SaveChangesAsync(token);
                 return order;
             }, cancellationToken);

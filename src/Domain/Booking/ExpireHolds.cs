@@ -19,10 +19,10 @@ public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher
         var expired = 0;
         foreach (var holdId in lapsed)
         {
-            expired += await BookingTransaction.RunAsync(db, publisher, async token =>
+            expired += await BookingTransaction.RunAsync(db, publisher, async (changes, token) =>
             {
                 var hold = await db.Holds.Include(h => h.Seats).SingleAsync(h => h.Id == holdId, token);
-                var seats = await InventoryLocks.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, token);
+                var seats = await BookingSql.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, token);
                 await db.Entry(hold).ReloadAsync(token);
                 if (!hold.Expire(now))
                 {
@@ -30,7 +30,7 @@ public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher
                 }
 
                 var released = seats.Where(seat => seat.ReleaseHold(hold.Id)).ToList();
-                BookingTransaction.RecordSeatsChanged(db, hold.EventId, released, SeatStatus.Available, hold.Id, now);
+                db.OutboxMessages.Add(changes.SeatsChanged(hold, released.Select(seat => seat.SeatId), SeatStatus.Available, now));
                 await db.SaveChangesAsync(token);
                 return 1;
             }, cancellationToken);

@@ -7,18 +7,18 @@ namespace TicketMaster.Booking;
 public sealed class ReleaseReservation(TicketMasterDbContext db, IAvailabilityPublisher publisher, TimeProvider clock, BookingOptions options)
 {
     public Task<Hold> ExecuteAsync(int userId, Guid holdId, CancellationToken cancellationToken) =>
-        BookingTransaction.RunAsync(db, publisher, async token =>
+        BookingTransaction.RunAsync(db, publisher, async (changes, token) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var hold = await db.Holds.Include(h => h.Seats).SingleOrDefaultAsync(h => h.Id == holdId, token)
                 ?? throw new HoldNotFoundException(holdId);
-            var seats = await InventoryLocks.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, token);
+            var seats = await BookingSql.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, token);
 
             // Read again under the seat locks: a confirmation may have committed meanwhile.
             await db.Entry(hold).ReloadAsync(token);
             hold.Release(userId, now);
             var released = seats.Where(seat => seat.ReleaseHold(hold.Id)).ToList();
-            BookingTransaction.RecordSeatsChanged(db, hold.EventId, released, SeatStatus.Available, hold.Id, now);
+            db.OutboxMessages.Add(changes.SeatsChanged(hold, released.Select(seat => seat.SeatId), SeatStatus.Available, now));
             await db.SaveChangesAsync(token);
             return hold;
         }, cancellationToken);

@@ -19,20 +19,20 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
             throw new TooManySeatsException(wanted.Count, options.MaxSeatsPerReservation);
         }
 
-        return await BookingTransaction.RunAsync(db, publisher, async token =>
+        return await BookingTransaction.RunAsync(db, publisher, async (changes, token) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
 
             // One round trip for both checks that come before any lock.
             var state = await db.Events.AsNoTracking()
                 .Where(e => e.Id == eventId)
-                .Select(e => new EventState(e, db.Holds.Count(h =>
+                .Select(e => new EventState(e.Status, e.Currency, db.Holds.Count(h =>
                     h.UserId == userId && h.EventId == eventId && h.Status == HoldStatus.Active && h.ExpiresAt > now)))
                 .SingleOrDefaultAsync(token)
                 ?? throw new EventNotFoundException(eventId);
-            if (!state.Event.IsOnSale)
+            if (state.Status != Events.EventStatus.OnSale)
             {
-                throw new EventNotOnSaleException(eventId, state.Event.Status);
+                throw new EventNotOnSaleException(eventId, state.Status);
             }
 
             if (state.ActiveHolds >= options.MaxActiveHoldsPerEvent)
@@ -40,7 +40,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
                 throw new TooManyHoldsException(eventId, options.MaxActiveHoldsPerEvent);
             }
 
-            var seats = await InventoryLocks.LockAsync(db, eventId, wanted, options.UnsafeSkipRowLocks, token);
+            var seats = await BookingSql.LockAsync(db, eventId, wanted, options.UnsafeSkipRowLocks, token, tracked: false);
             var missing = wanted.Except(seats.Select(s => s.SeatId)).ToList();
             if (missing.Count > 0)
             {
@@ -53,14 +53,12 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
                 throw new SeatsUnavailableException(eventId, taken);
             }
 
-            var hold = Hold.Place(userId, eventId, wanted, Orders.Order.TotalOf(seats, state.Event.Currency), now, options.HoldDuration);
+            var hold = Hold.Place(userId, eventId, wanted, Orders.Order.TotalOf(seats, state.Currency), now, options.HoldDuration);
             seats.ForEach(seat => seat.PlaceHold(hold.Id, hold.ExpiresAt, now));
-            db.Holds.Add(hold);
-            BookingTransaction.RecordSeatsChanged(db, eventId, seats, SeatStatus.Held, hold.Id, now);
-            await db.SaveChangesAsync(token);
+            await BookingSql.InsertHoldAsync(db, hold, changes.SeatsChanged(hold, wanted, SeatStatus.Held, now), token);
             return hold;
         }, cancellationToken);
     }
 
-    private sealed record EventState(Events.Event Event, int ActiveHolds);
+    private sealed record EventState(Events.EventStatus Status, string Currency, int ActiveHolds);
 }

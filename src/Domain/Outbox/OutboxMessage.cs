@@ -32,6 +32,9 @@ public sealed class OutboxMessage
         CreatedAt = now,
     };
 
+    /// <summary>For a writer that inserts the row itself and reads back its generated id.</summary>
+    internal void Written(long id) => Id = id;
+
     public TPayload ReadPayload<TPayload>() =>
         JsonSerializer.Deserialize<TPayload>(Payload, Json) ?? throw new InvalidOperationException($"Outbox message {Id} has an empty payload.");
 }
