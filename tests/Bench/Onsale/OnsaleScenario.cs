@@ -24,6 +24,7 @@ public static class OnsaleScenario
     public const string ReserveOnly = "reserve-only";
     public const string UseCase = "use-case-ef";
     public const string Baseline = "baseline-sql";
+    public const string BaselinePurchase = "baseline-buy";
     private const string WarmupApi = "warmup-api";
     private const string WarmupBaseline = "warmup-sql";
     private const string WarmupUseCase = "warmup-ef";
@@ -99,6 +100,10 @@ public static class OnsaleScenario
         phases.Add(await RunPhaseAsync(new BuyerRun(Baseline, venue.Events[Baseline], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
             venue.Buyers, raw.ReserveAsync, null));
 
+        // The purchase ceiling: reserve and confirm by hand, no Api (the 1,000 purchases/s target's yardstick).
+        phases.Add(await RunPhaseAsync(new BuyerRun(BaselinePurchase, venue.Events[BaselinePurchase], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
+            venue.Buyers, raw.ReserveAsync, new RawSqlConfirmation(pooled).ConfirmAsync));
+
         var integrity = await IntegrityCheck.RunAsync(connectionString, cancellation);
         var summary = Summarize(options, server, started, loginSeconds, missing, floor, phases, integrity, raw.Retries);
         OnsaleReport.Print(summary, Console.Out);
@@ -148,7 +153,7 @@ public static class OnsaleScenario
         // The schema exactly as the Api makes it (migrations), before the Api starts.
         await new DatabaseInitializer(db, databaseOptions, TimeProvider.System, NullLogger<DatabaseInitializer>.Instance)
             .InitializeAsync(new DemoDataOptions { Size = DemoDataSize.None }, cancellationToken);
-        var venue = await OnsaleVenue.SeedAsync(db, options.Buyers, options.Seats, [Purchase, ReserveOnly, UseCase, Baseline, WarmupApi, WarmupUseCase, WarmupBaseline], cancellationToken);
+        var venue = await OnsaleVenue.SeedAsync(db, options.Buyers, options.Seats, [Purchase, ReserveOnly, UseCase, Baseline, BaselinePurchase, WarmupApi, WarmupUseCase, WarmupBaseline], cancellationToken);
         Log($"seeded {venue.Buyers.Count:N0} buyers, {venue.SeatCount:N0} seats, {venue.Events.Count} events × {venue.SeatCount:N0} inventory rows in {stopwatch.Elapsed.TotalSeconds:0.0} s");
         return venue;
     }
