@@ -26,7 +26,7 @@ internal static class BookingSql
 
     /// <param name="tracked">False when the caller writes the seats itself (<see cref="InsertHoldAsync"/>), not through SaveChanges.</param>
     public static Task<List<EventSeat>> LockAsync(
-        TicketMasterDbContext db, int eventId, IReadOnlyCollection<int> seatIds, bool skipRowLocks, CancellationToken cancellationToken, bool tracked = true)
+        TicketMasterDbContext db, int eventId, IReadOnlyCollection<int> seatIds, bool skipRowLocks, bool tracked, CancellationToken cancellationToken)
     {
         var sql = new Statement();
         var @event = sql.Parameter(eventId);

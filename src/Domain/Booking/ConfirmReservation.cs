@@ -38,7 +38,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
 
                 // A retried attempt (deadlock) starts from a fresh copy: the first one confirmed its copy.
                 var current = attempts++ == 0 ? hold : await HoldWithSeatsAsync(holdId, token) ?? throw new HoldNotFoundException(holdId);
-                var seats = await BookingSql.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, token);
+                var seats = await BookingSql.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, tracked: true, token);
 
                 // Under the seats' locks, the seats say whether the hold still stands: releasing,
                 // expiring and confirming all change them in the same transaction as the hold. So the

@@ -22,7 +22,7 @@ public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher
             expired += await BookingTransaction.RunAsync(db, publisher, async (changes, token) =>
             {
                 var hold = await db.Holds.Include(h => h.Seats).SingleAsync(h => h.Id == holdId, token);
-                var seats = await BookingSql.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, token);
+                var seats = await BookingSql.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, tracked: true, token);
                 await db.Entry(hold).ReloadAsync(token);
                 if (!hold.Expire(now))
                 {

@@ -40,7 +40,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
                 throw new TooManyHoldsException(eventId, options.MaxActiveHoldsPerEvent);
             }
 
-            var seats = await BookingSql.LockAsync(db, eventId, wanted, options.UnsafeSkipRowLocks, token, tracked: false);
+            var seats = await BookingSql.LockAsync(db, eventId, wanted, options.UnsafeSkipRowLocks, tracked: false, token);
             var missing = wanted.Except(seats.Select(s => s.SeatId)).ToList();
             if (missing.Count > 0)
             {
@@ -55,6 +55,9 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
 
             var hold = Hold.Place(userId, eventId, wanted, Orders.Order.TotalOf(seats, state.Currency), now, options.HoldDuration);
             seats.ForEach(seat => seat.PlaceHold(hold.Id, hold.ExpiresAt, now));
+
+            // The entities decided; one batch writes what they decided (ADR 0009: SaveChanges cost
+            // twice the statements and a third of the Api's CPU per reserve).
             await BookingSql.InsertHoldAsync(db, hold, changes.SeatsChanged(hold, wanted, SeatStatus.Held, now), token);
             return hold;
         }, cancellationToken);
