@@ -22,7 +22,8 @@ public sealed class GraphQLWebSocketTests(LiveFixture live) : IClassFixture<Live
     [Fact]
     public async Task A_socket_without_connection_init_is_closed_with_4408_after_the_init_timeout()
     {
-        await using var socket = await live.ConnectAsync();
+        await using var api = await live.StartApiWithShortInitTimeoutAsync();
+        await using var socket = await LiveApi.ConnectAsync(api, "graphql-transport-ws");
 
         var started = DateTime.UtcNow;
         var status = await socket.ClosedWithAsync();
