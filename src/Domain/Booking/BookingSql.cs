@@ -8,7 +8,8 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Booking;
 
 /// <summary>
-/// The booking path's hand-written SQL, and the one place the providers differ.
+/// The booking path's hand-written SQL, and the one place the providers differ: the locking read,
+/// and the writes of a reservation and of a confirmation (ADR 0009).
 /// MySQL: a locking read on the inventory primary key, rows in seat order so two buyers with
 /// overlapping seats queue instead of deadlocking; FORCE INDEX because a read through the seat_id
 /// index would lock that seat in every event (ADR 0001). The statement is executed as written:
@@ -41,22 +42,50 @@ internal static class BookingSql
 
     /// <summary>
     /// Writes a new hold in one round trip: its seats marked held (one UPDATE of the rows the
-    /// caller has locked), the hold, its seat list and the outbox row, whose generated id it reads
-    /// back into <paramref name="message"/>. SaveChanges sends an UPDATE and a row-count check per
-    /// seat and reads back each insert: twice the statements for MariaDB, and measured at a
-    /// third of the Api's CPU per reservation (docs/benchmarks.md).
+    /// caller has locked), the hold, its seat list and the outbox row. SaveChanges sends an UPDATE
+    /// and a row-count check per seat and reads back each insert: twice the statements for
+    /// MariaDB, and measured at a third of the Api's CPU per reservation (ADR 0009).
     /// </summary>
-    public static async Task InsertHoldAsync(TicketMasterDbContext db, Hold hold, OutboxMessage message, CancellationToken cancellationToken)
+    public static Task InsertHoldAsync(TicketMasterDbContext db, Hold hold, OutboxMessage message, CancellationToken cancellationToken)
     {
         var sql = new Statement();
         var (holdId, eventId, expiresAt) = (sql.Parameter(hold.Id), sql.Parameter(hold.EventId), sql.Parameter(hold.ExpiresAt));
         var seatIds = hold.Seats.Select(s => s.SeatId).ToList();
-        var text = $"""
+        var writes = $"""
             UPDATE event_seats SET status = {sql.Parameter((byte)SeatStatus.Held)}, hold_id = {holdId}, hold_expires_at = {expiresAt}
             WHERE event_id = {eventId} AND seat_id IN ({sql.List(seatIds)});
             INSERT INTO holds (id, user_id, event_id, status, created_at, expires_at, amount, currency)
             VALUES ({holdId}, {sql.Parameter(hold.UserId)}, {eventId}, {sql.Parameter(hold.Status.ToString())}, {sql.Parameter(hold.CreatedAt)}, {expiresAt}, {sql.Parameter(hold.Total.Amount)}, {sql.Parameter(hold.Total.Currency)});
             INSERT INTO hold_seats (hold_id, seat_id, event_id) VALUES {string.Join(", ", seatIds.Select(seat => $"({holdId}, {sql.Parameter(seat)}, {eventId})"))};
+            """;
+        return WriteWithOutboxAsync(db, sql, writes, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a confirmed hold's order in one round trip: its seats sold (one UPDATE of the rows
+    /// the caller has locked), the hold confirmed, the order, its tickets and the outbox row.
+    /// </summary>
+    public static Task InsertOrderAsync(TicketMasterDbContext db, Hold hold, Orders.Order order, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var sql = new Statement();
+        var (orderId, eventId, currency) = (sql.Parameter(order.Id), sql.Parameter(order.EventId), sql.Parameter(order.Total.Currency));
+        var writes = $"""
+            UPDATE event_seats SET status = {sql.Parameter((byte)SeatStatus.Sold)}, order_id = {orderId}, hold_expires_at = NULL
+            WHERE event_id = {eventId} AND seat_id IN ({sql.List(order.Tickets.Select(t => t.SeatId))});
+            UPDATE holds SET status = {sql.Parameter(hold.Status.ToString())} WHERE id = {sql.Parameter(hold.Id)};
+            INSERT INTO orders (id, user_id, event_id, hold_id, payment_id, status, created_at, amount, currency)
+            VALUES ({orderId}, {sql.Parameter(order.UserId)}, {eventId}, {sql.Parameter(order.HoldId)}, {sql.Parameter(order.PaymentId)}, {sql.Parameter(order.Status.ToString())}, {sql.Parameter(order.CreatedAt)}, {sql.Parameter(order.Total.Amount)}, {currency});
+            INSERT INTO tickets (id, order_id, event_id, seat_id, status, amount, currency) VALUES {string.Join(", ", order.Tickets.Select(ticket =>
+                $"({sql.Parameter(ticket.Id)}, {orderId}, {eventId}, {sql.Parameter(ticket.SeatId)}, {sql.Parameter(ticket.Status.ToString())}, {sql.Parameter(ticket.Price.Amount)}, {currency})"))};
+            """;
+        return WriteWithOutboxAsync(db, sql, writes, message, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="writes"/>, inserts the outbox row and reads its generated id back into <paramref name="message"/>.</summary>
+    private static async Task WriteWithOutboxAsync(TicketMasterDbContext db, Statement sql, string writes, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var text = $"""
+            {writes}
             INSERT INTO outbox_messages (type, aggregate_id, payload, created_at)
             VALUES ({sql.Parameter(message.Type)}, {sql.Parameter(message.AggregateId)}, {sql.Parameter(message.Payload)}, {sql.Parameter(message.CreatedAt)});
             SELECT {(db.Database.IsMySql() ? "LAST_INSERT_ID()" : "last_insert_rowid()")};

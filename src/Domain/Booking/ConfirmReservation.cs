@@ -38,7 +38,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
 
                 // A retried attempt (deadlock) starts from a fresh copy: the first one confirmed its copy.
                 var current = attempts++ == 0 ? hold : await HoldWithSeatsAsync(holdId, token) ?? throw new HoldNotFoundException(holdId);
-                var seats = await BookingSql.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, tracked: true, token);
+                var seats = await BookingSql.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, tracked: false, token);
 
                 // Under the seats' locks, the seats say whether the hold still stands: releasing,
                 // expiring and confirming all change them in the same transaction as the hold. So the
@@ -48,13 +48,10 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
                     throw new HoldExpiredException(holdId);
                 }
 
-                db.Holds.Attach(current);
                 current.Confirm(userId, now);
                 var order = Order.FromHold(current, seats, hold.Total.Currency, payment.Id, now);
                 seats.ForEach(seat => seat.Sell(holdId, order.Id));
-                db.Orders.Add(order);
-                db.OutboxMessages.Add(changes.SeatsChanged(current, seatIds, SeatStatus.Sold, now));
-                await db.SaveChangesAsync(token);
+                await BookingSql.InsertOrderAsync(db, current, order, changes.SeatsChanged(current, seatIds, SeatStatus.Sold, now), token);
                 return order;
             }, cancellationToken);
         }
