@@ -85,7 +85,19 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
             return;
         }
 
-        var candidate = new Candidate(_docBase + doc, _scorer?.GetScore() ?? 0f, startsAt, distance ?? 0);
+        // Only relevance ranks by score; the other orders ask the scorer only for the hits they keep.
+        var candidate = new Candidate(_docBase + doc, order == SearchOrder.Relevance ? Score() : 0f, startsAt, distance ?? 0);
+        if (_best.Count == keep && WorstFirst.Better(order, candidate, _best.Peek()) >= 0)
+        {
+            // Most matches of a wide search lose to the worst hit kept so far: they stop here, before the heap.
+            return;
+        }
+
+        if (order != SearchOrder.Relevance)
+        {
+            candidate = candidate with { Score = Score() };
+        }
+
         if (_best.Count < keep)
         {
             _best.Enqueue(candidate, candidate);
@@ -95,6 +107,8 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
             _best.EnqueueDequeue(candidate, candidate);
         }
     }
+
+    private float Score() => _scorer?.GetScore() ?? 0f;
 
     /// <summary>Best first.</summary>
     public List<Candidate> Best()
@@ -172,10 +186,10 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
     /// <summary>The heap's root is the worst kept hit, so a better one can replace it.</summary>
     private sealed class WorstFirst(SearchOrder order) : IComparer<Candidate>
     {
-        public int Compare(Candidate x, Candidate y) => -Better(x, y);
+        public int Compare(Candidate x, Candidate y) => -Better(order, x, y);
 
         /// <summary>Negative when <paramref name="x"/> ranks before <paramref name="y"/>.</summary>
-        private int Better(Candidate x, Candidate y)
+        public static int Better(SearchOrder order, Candidate x, Candidate y)
         {
             var primary = order switch
             {
