@@ -9,7 +9,7 @@ namespace TicketMaster.Indexer.Lucene;
 /// <summary>
 /// A <see cref="FuzzyQuery"/> that builds the Levenshtein automata of a word once, not once per field
 /// and search. Lucene shares them only across the segments of one rewrite, and building them was about
-/// a third of the Api's CPU per search with a term (five fields a word; profile in docs/benchmarks.md).
+/// 30 % of the Api's time per search under the bench (five fields a word; profile in docs/benchmarks.md).
 /// The automata depend on the word, the edits, the prefix and transpositions, never on the index, and
 /// are read-only once built, so every search may use them.
 /// </summary>

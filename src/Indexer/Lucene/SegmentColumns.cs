@@ -9,7 +9,9 @@ namespace TicketMaster.Indexer.Lucene;
 /// plain arrays (about 44 bytes a document). Lucene.NET reads doc values from the memory-mapped file
 /// a few bytes at a time through a SafeHandle: at 100,000 matches a search, that was about half of
 /// the Api's CPU per search (profile in docs/benchmarks.md). A segment never changes once written
-/// (deletions live beside it), so the copy is valid for the segment's life and goes with it.
+/// (deletions live beside it), so the copy is valid for the segment's life and goes with it. That
+/// holds while documents are only ever replaced whole: in-place doc-values updates
+/// (<c>IndexWriter.UpdateNumericDocValue</c>) would need the key to carry their generation.
 /// </summary>
 internal sealed class SegmentColumns
 {

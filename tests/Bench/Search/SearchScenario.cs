@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using TicketMaster.Bench.Harness;
-using TicketMaster.Persistence;
 
 namespace TicketMaster.Bench.Search;
 
