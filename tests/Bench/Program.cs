@@ -9,6 +9,7 @@ var usages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     ["onsale"] = OnsaleOptions.Usage,
     ["search"] = SearchBenchOptions.Usage,
     ["freshness"] = SearchBenchOptions.Usage,
+    ["search-probe"] = SearchProbe.Usage,
     ["fanout"] = FanoutOptions.Usage,
 };
 var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.OrdinalIgnoreCase)
@@ -16,6 +17,7 @@ var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompa
     ["onsale"] = OnsaleScenario.RunAsync,
     ["search"] = SearchScenario.RunAsync,
     ["freshness"] = FreshnessScenario.RunAsync,
+    ["search-probe"] = SearchProbe.RunAsync,
     ["fanout"] = FanoutScenario.RunAsync,
 };
 

@@ -32,7 +32,7 @@ internal static class LuceneQueries
                 anyField.Add(new TermQuery(new Term(field, word)) { Boost = boost });
                 if (MaxEdits(word) is > 0 and var edits)
                 {
-                    anyField.Add(new FuzzyQuery(new Term(field, word), edits, FuzzyPrefixLength, FuzzyMaxExpansions, transpositions: true) { Boost = boost * 0.6f });
+                    anyField.Add(new CachedFuzzyQuery(new Term(field, word), edits, FuzzyPrefixLength, FuzzyMaxExpansions, transpositions: true) { Boost = boost * 0.6f });
                 }
             }
 

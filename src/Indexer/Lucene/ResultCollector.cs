@@ -1,14 +1,14 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using TicketMaster.Indexer.Search;
 
 namespace TicketMaster.Indexer.Lucene;
 
 /// <summary>
 /// One pass over every match: drops those outside the radius, counts the total and the facets
-/// from doc values, and keeps only the best <c>offset + limit</c> hits in a bounded heap.
-/// Lucene.NET 4.8 has no facet or spatial module here, so this is both.
+/// from doc values (copied to arrays once per segment, <see cref="SegmentColumns"/>), and keeps only
+/// the best <c>offset + limit</c> hits in a bounded heap. Lucene.NET 4.8 has no facet or spatial
+/// module here, so this is both.
 /// </summary>
 internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges ranges, int keep) : ICollector
 {
@@ -18,11 +18,15 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
     private readonly Dictionary<string, int> _months = [];
     private Scorer? _scorer;
     private int _docBase;
-    private NumericDocValues? _startsAt;
-    private NumericDocValues? _latitude;
-    private NumericDocValues? _longitude;
-    private NumericDocValues? _minPrice;
+    private SegmentColumns? _columns;
     private readonly GeoFilter? near = ranges.Near;
+
+    /// <summary>
+    /// Two points further apart in latitude than this are further apart than the radius: the great
+    /// circle between them is at least as long as the meridian arc. A subtraction instead of the
+    /// trigonometry for nearly every event far away; the margin covers rounding.
+    /// </summary>
+    private readonly double _latitudeBand = ranges.Near is { } n ? (n.RadiusKm / (SearchLimits.EarthRadiusKm * Math.PI / 180) * 1.0001) + 1e-9 : 0;
     private SegmentFacet? _categoryFacet;
     private SegmentFacet? _cityFacet;
     private SegmentFacet? _monthFacet;
@@ -36,36 +40,36 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushFacets();
-        var reader = context.AtomicReader;
         _docBase = context.DocBase;
-        _startsAt = reader.GetNumericDocValues(LuceneFields.StartsAt);
-        _latitude = reader.GetNumericDocValues(LuceneFields.Latitude);
-        _longitude = reader.GetNumericDocValues(LuceneFields.Longitude);
-        _minPrice = reader.GetNumericDocValues(LuceneFields.MinPrice);
-        _categoryFacet = SegmentFacet.For(reader.GetSortedDocValues(LuceneFields.Category), _categories);
-        _cityFacet = SegmentFacet.For(reader.GetSortedDocValues(LuceneFields.CityFacet), _cities);
-        _monthFacet = SegmentFacet.For(reader.GetSortedDocValues(LuceneFields.Month), _months);
+        _columns = SegmentColumns.For(context.AtomicReader);
+        _categoryFacet = SegmentFacet.For(_columns.Category, _categories);
+        _cityFacet = SegmentFacet.For(_columns.City, _cities);
+        _monthFacet = SegmentFacet.For(_columns.Month, _months);
     }
 
     public void Collect(int doc)
     {
-        var startsAt = _startsAt?.Get(doc) ?? 0;
+        var columns = _columns!;
+        var startsAt = columns.StartsAt?[doc] ?? 0;
         if (startsAt < ranges.FromTicks || startsAt > ranges.ToTicks)
         {
             return;
         }
 
-        if (ranges.MaxPrice is { } maxPrice && _minPrice is not null && BitConverter.Int64BitsToDouble(_minPrice.Get(doc)) > maxPrice)
+        if (ranges.MaxPrice is { } maxPrice && columns.MinPrice is { } minPrice && minPrice[doc] > maxPrice)
         {
             return;
         }
 
         double? distance = null;
-        if (near is not null && _latitude is not null && _longitude is not null)
+        if (near is not null && columns.Latitude is { } latitude && columns.Longitude is { } longitude)
         {
-            var lat = BitConverter.Int64BitsToDouble(_latitude.Get(doc));
-            var lon = BitConverter.Int64BitsToDouble(_longitude.Get(doc));
-            distance = SearchLimits.HaversineKm(near.Latitude, near.Longitude, lat, lon);
+            if (Math.Abs(latitude[doc] - near.Latitude) > _latitudeBand)
+            {
+                return;
+            }
+
+            distance = SearchLimits.HaversineKm(near.Latitude, near.Longitude, latitude[doc], longitude[doc]);
             if (distance > near.RadiusKm)
             {
                 return;
@@ -81,7 +85,19 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
             return;
         }
 
-        var candidate = new Candidate(_docBase + doc, _scorer?.GetScore() ?? 0f, startsAt, distance ?? 0);
+        // Only relevance ranks by score; the other orders ask the scorer only for the hits they keep.
+        var candidate = new Candidate(_docBase + doc, order == SearchOrder.Relevance ? Score() : 0f, startsAt, distance ?? 0);
+        if (_best.Count == keep && WorstFirst.Better(order, candidate, _best.Peek()) >= 0)
+        {
+            // Most matches of a wide search lose to the worst hit kept so far: they stop here, before the heap.
+            return;
+        }
+
+        if (order != SearchOrder.Relevance)
+        {
+            candidate = candidate with { Score = Score() };
+        }
+
         if (_best.Count < keep)
         {
             _best.Enqueue(candidate, candidate);
@@ -91,6 +107,8 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
             _best.EnqueueDequeue(candidate, candidate);
         }
     }
+
+    private float Score() => _scorer?.GetScore() ?? 0f;
 
     /// <summary>Best first.</summary>
     public List<Candidate> Best()
@@ -138,14 +156,14 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
     public readonly record struct Candidate(int Doc, float Score, long StartsAtTicks, double DistanceKm);
 
     /// <summary>Counts by segment ordinal (cheap), turned into strings once per segment.</summary>
-    private sealed class SegmentFacet(SortedDocValues values, int[] counts, Dictionary<string, int> into)
+    private sealed class SegmentFacet(SegmentColumns.Ordinals values, int[] counts, Dictionary<string, int> into)
     {
-        public static SegmentFacet? For(SortedDocValues? values, Dictionary<string, int> into) =>
-            values is null ? null : new SegmentFacet(values, new int[values.ValueCount], into);
+        public static SegmentFacet? For(SegmentColumns.Ordinals? values, Dictionary<string, int> into) =>
+            values is null ? null : new SegmentFacet(values, new int[values.Labels.Length], into);
 
         public void Count(int doc)
         {
-            var ord = values.GetOrd(doc);
+            var ord = values.Ords[doc];
             if (ord >= 0)
             {
                 counts[ord]++;
@@ -154,13 +172,11 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
 
         public void Flush()
         {
-            var text = new BytesRef();
             for (var ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] > 0)
                 {
-                    values.LookupOrd(ord, text);
-                    var key = text.Utf8ToString();
+                    var key = values.Labels[ord];
                     into[key] = into.GetValueOrDefault(key) + counts[ord];
                 }
             }
@@ -170,10 +186,10 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
     /// <summary>The heap's root is the worst kept hit, so a better one can replace it.</summary>
     private sealed class WorstFirst(SearchOrder order) : IComparer<Candidate>
     {
-        public int Compare(Candidate x, Candidate y) => -Better(x, y);
+        public int Compare(Candidate x, Candidate y) => -Better(order, x, y);
 
         /// <summary>Negative when <paramref name="x"/> ranks before <paramref name="y"/>.</summary>
-        private int Better(Candidate x, Candidate y)
+        public static int Better(SearchOrder order, Candidate x, Candidate y)
         {
             var primary = order switch
             {

@@ -39,10 +39,11 @@ public static class SearchLimits
     public const int MaxSuggestions = 20;
     public const double MaxRadiusKm = 20_000;
 
+    public const double EarthRadiusKm = 6371.0088;
+
     /// <summary>Great-circle distance in kilometres.</summary>
     public static double HaversineKm(double lat1, double lon1, double lat2, double lon2)
     {
-        const double EarthRadiusKm = 6371.0088;
         static double Radians(double degrees) => degrees * Math.PI / 180;
         var dLat = Radians(lat2 - lat1);
         var dLon = Radians(lon2 - lon1);

@@ -17,9 +17,12 @@ namespace TicketMaster.Bench.Search;
 /// </summary>
 public sealed class SearchCatalogSetup : IDisposable
 {
-    private SearchCatalogSetup(string directory, ApiServer api, string connectionString, int searchable, double seedSeconds, double indexSeconds)
+    private readonly bool _keep;
+
+    private SearchCatalogSetup(string directory, bool keep, ApiServer api, string connectionString, int searchable, double seedSeconds, double indexSeconds)
     {
         Directory = directory;
+        _keep = keep;
         Api = api;
         ConnectionString = connectionString;
         SearchableEvents = searchable;
@@ -42,7 +45,11 @@ public sealed class SearchCatalogSetup : IDisposable
 
     public static async Task<SearchCatalogSetup> PrepareAsync(SearchBenchOptions options)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("tm-bench-search-").FullName;
+        // A kept catalogue is topped up, not rebuilt: the demo data loads only into an empty database,
+        // events are generated only up to --events, and the Api reopens its index at its checkpoint.
+        var directory = options.CatalogDirectory is { } kept
+            ? System.IO.Directory.CreateDirectory(kept).FullName
+            : System.IO.Directory.CreateTempSubdirectory("tm-bench-search-").FullName;
         var connectionString = $"Data Source={Path.Combine(directory, "ticketmaster.db")};Default Timeout=30";
         var databaseOptions = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString };
         var stopwatch = Stopwatch.StartNew();
@@ -81,7 +88,7 @@ public sealed class SearchCatalogSetup : IDisposable
 
         var indexSeconds = stopwatch.Elapsed.TotalSeconds;
         Log($"api: {api.BaseAddress} (pid {api.Process.Id}); index of {searchable:N0} events ready {indexSeconds:0.0} s after start");
-        return new SearchCatalogSetup(directory, api, connectionString, searchable, seedSeconds, indexSeconds);
+        return new SearchCatalogSetup(directory, options.CatalogDirectory is not null, api, connectionString, searchable, seedSeconds, indexSeconds);
     }
 
     public static TicketMasterDbContext Context(DatabaseOptions options)
@@ -99,6 +106,11 @@ public sealed class SearchCatalogSetup : IDisposable
     {
         Api.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keep)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

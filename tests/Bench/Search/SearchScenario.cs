@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using TicketMaster.Bench.Harness;
-using TicketMaster.Persistence;
 
 namespace TicketMaster.Bench.Search;
 
@@ -35,22 +32,24 @@ public static class SearchScenario
         var started = DateTime.UtcNow;
         SearchCatalogSetup.Log($"search: size {options.Size}, {options.Events:N0} events, {options.Requests:N0} requests after {options.Warmup} warm-up, concurrency {options.Concurrency}; load average {SearchCatalogSetup.LoadAverage()}");
         using var setup = await SearchCatalogSetup.PrepareAsync(options);
-        var workload = await WorkloadAsync(setup, options.Seed);
+        var workload = await SearchWorkload.CreateAsync(setup.ConnectionString, options.Seed);
 
         using var http = GraphQLClient.CreateHttpClient(setup.Api.BaseAddress, options.Concurrency);
         var client = new GraphQLClient(http);
-        await RunAsync(client, workload.Take(options.Warmup).ToList(), options.Concurrency, new Latencies(), new Latencies(), []);
+        await RunAsync(client, workload.Take(options.Warmup).ToList(), options.Concurrency, new Latencies(), new Latencies(), [], []);
 
         var loadBefore = SearchCatalogSetup.LoadAverage();
         var (searches, suggestions, errors) = (new Latencies(), new Latencies(), new Dictionary<string, int>());
+        var byKind = workload.Select(c => c.Kind).Distinct().ToDictionary(kind => kind, _ => new Latencies());
         CpuUsage.Api = setup.Api.Process;
         var cpuUsage = CpuUsage.Start();
         var stopwatch = Stopwatch.StartNew();
-        await RunAsync(client, workload.Skip(options.Warmup).Take(options.Requests).ToList(), options.Concurrency, searches, suggestions, errors);
+        await RunAsync(client, workload.Skip(options.Warmup).Take(options.Requests).ToList(), options.Concurrency, searches, suggestions, byKind, errors);
         var wall = stopwatch.Elapsed.TotalSeconds;
         var cpu = cpuUsage.Stop(wall);
         var search = searches.Summarize();
         var suggest = suggestions.Summarize();
+        var kinds = byKind.ToDictionary(k => k.Key, k => k.Value.Summarize());
 
         var summary = new
         {
@@ -69,6 +68,7 @@ public static class SearchScenario
             apiCpuMsPerRequest = Math.Round(cpu.ApiCores * wall * 1000 / Math.Max(1, search.Count + suggest.Count), 2),
             search,
             suggest,
+            byKind = kinds,
             errors,
             target = new { p99UnderMs = TargetP99Ms, met = search.P99Ms < TargetP99Ms && suggest.P99Ms < TargetP99Ms },
         };
@@ -77,6 +77,11 @@ public static class SearchScenario
         Console.WriteLine($"index built from the database in {setup.IndexSeconds:0.0} s (after {setup.SeedSeconds:0.0} s of seeding)");
         Console.WriteLine($"searchEvents  n={search.Count,5}  ms p50/p95/p99/max {search.P50Ms}/{search.P95Ms}/{search.P99Ms}/{search.MaxMs}");
         Console.WriteLine($"suggestEvents n={suggest.Count,5}  ms p50/p95/p99/max {suggest.P50Ms}/{suggest.P95Ms}/{suggest.P99Ms}/{suggest.MaxMs}");
+        foreach (var (kind, latencies) in kinds)
+        {
+            Console.WriteLine($"  {kind,-18} n={latencies.Count,5}  ms p50/p95/p99 {latencies.P50Ms}/{latencies.P95Ms}/{latencies.P99Ms}");
+        }
+
         Console.WriteLine($"Api CPU per request {summary.apiCpuMsPerRequest} ms; cores busy api/bench/other {cpu.ApiCores:0.00}/{cpu.BenchCores:0.00}/{cpu.OtherCores:0.00}");
         Console.WriteLine($"{summary.requestsPerSecond} requests/s; errors: {(errors.Count == 0 ? "none" : string.Join(", ", errors.Select(e => $"{e.Key} × {e.Value}")))}");
         Console.WriteLine($"load average before/after: {loadBefore} / {summary.machine.loadAverageAfter} on {Environment.ProcessorCount} cores");
@@ -94,15 +99,16 @@ public static class SearchScenario
     }
 
     private static async Task RunAsync(
-        GraphQLClient client, IReadOnlyList<Request> requests, int concurrency, Latencies searches, Latencies suggestions, Dictionary<string, int> errors)
+        GraphQLClient client, IReadOnlyList<SearchCase> cases, int concurrency, Latencies searches, Latencies suggestions, Dictionary<string, Latencies> byKind, Dictionary<string, int> errors)
     {
-        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (request, token) =>
+        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (request, token) =>
         {
             var start = Stopwatch.GetTimestamp();
             try
             {
-                await client.SendAsync(request.Query, request.Variables, null, data => data.ValueKind, token);
-                (request.Query == SuggestQuery ? suggestions : searches).Add(start);
+                await client.SendAsync(request.Prefix is null ? SearchQuery : SuggestQuery, request.Variables, null, data => data.ValueKind, token);
+                (request.Prefix is null ? searches : suggestions).Add(start);
+                byKind.GetValueOrDefault(request.Kind)?.Add(start);
             }
             catch (GraphQLRequestException e)
             {
@@ -112,58 +118,5 @@ public static class SearchScenario
                 }
             }
         });
-    }
-
-    private sealed record Request(string Query, object Variables);
-
-    /// <summary>A reproducible mix: what people type (names, misspelt names, half words), what filters they set, where they are.</summary>
-    private static async Task<List<Request>> WorkloadAsync(SearchCatalogSetup setup, int seed)
-    {
-        List<string> performers, cities;
-        List<(double Lat, double Lon)> places;
-        await using (var db = SearchCatalogSetup.Context(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = setup.ConnectionString }))
-        {
-            performers = await db.Performers.Select(p => p.Name).ToListAsync();
-            cities = await db.Venues.Select(v => v.City).Distinct().ToListAsync();
-            places = (await db.Venues.Select(v => new { v.Latitude, v.Longitude }).ToListAsync()).Select(v => (v.Latitude, v.Longitude)).ToList();
-        }
-
-        var random = new Random(seed);
-        var categories = new[] { "CONCERT", "SPORTS", "THEATRE", "COMEDY", "FAMILY", "OTHER" };
-        string Pick(IReadOnlyList<string> items) => items[random.Next(items.Count)];
-        string Typo(string text)
-        {
-            var word = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(w => w.Length).First().ToCharArray();
-            if (word.Length > 3)
-            {
-                var i = random.Next(1, word.Length - 2);
-                (word[i], word[i + 1]) = (word[i + 1], word[i]);
-            }
-
-            return new string(word);
-        }
-
-        var requests = new List<Request>();
-        for (var i = 0; i < 50_000; i++)
-        {
-            var from = DateTime.UtcNow.Date.AddDays(random.Next(0, 300));
-            var roll = random.Next(100);
-            requests.Add(roll switch
-            {
-                < 25 => new Request(SearchQuery, new { term = Pick(performers) }),
-                < 45 => new Request(SearchQuery, new { term = Typo(Pick(performers)) }),
-                < 60 => new Request(SearchQuery, new { term = Pick(performers).Split(' ')[0], where = new { city = Pick(cities) } }),
-                < 70 => new Request(SearchQuery, new { where = new { category = Pick(categories), startsAt = new { gte = from, lte = from.AddDays(30) } }, order = "DATE" }),
-                < 80 => Near(places[random.Next(places.Count)]),
-                < 88 => new Request(SearchQuery, new { term = Pick(performers), where = new { onSaleOnly = true, maxPrice = random.Next(20, 200) }, order = "DATE" }),
-                < 92 => new Request(SearchQuery, new { }),
-                _ => new Request(SuggestQuery, new { prefix = Pick(performers)[..Math.Min(4, Pick(performers).Length)] }),
-            });
-        }
-
-        return requests;
-
-        Request Near((double Lat, double Lon) place) =>
-            new(SearchQuery, new { where = new { near = new { latitude = place.Lat, longitude = place.Lon, radiusKm = 25.0 } }, order = "DISTANCE" });
     }
 }
