@@ -13,12 +13,12 @@ internal sealed class BookingChanges
 
     public IReadOnlyList<Recorded> All => _recorded;
 
-    /// <summary>The outbox row saying seats of <paramref name="hold"/> now show <paramref name="status"/>; the step writes it.</summary>
-    public OutboxMessage SeatsChanged(Hold hold, IEnumerable<int> seatIds, SeatStatus status, DateTime now)
+    /// <summary>The outbox row saying <paramref name="seats"/> of <paramref name="hold"/> now show <paramref name="status"/>; the step writes it.</summary>
+    public OutboxMessage SeatsChanged(Hold hold, IReadOnlyCollection<EventSeat> seats, SeatStatus status, DateTime now)
     {
-        var seats = new SeatsChanged(hold.EventId, seatIds.Order().ToList(), status, hold.Id);
-        var message = OutboxMessage.Create(OutboxMessageTypes.SeatsChanged, hold.EventId.ToString(CultureInfo.InvariantCulture), seats, now);
-        _recorded.Add(new Recorded(message, seats, hold));
+        var changed = new SeatsChanged(hold.EventId, seats.Select(s => s.SeatId).Order().ToList(), status, hold.Id);
+        var message = OutboxMessage.Create(OutboxMessageTypes.SeatsChanged, hold.EventId.ToString(CultureInfo.InvariantCulture), changed, now);
+        _recorded.Add(new Recorded(message, changed, hold, seats.Select(s => s.SectionId).Distinct().ToList()));
         return message;
     }
 
@@ -26,5 +26,6 @@ internal sealed class BookingChanges
     public void Clear() => _recorded.Clear();
 
     /// <param name="Message">Its id is known once the transaction has written it.</param>
-    public sealed record Recorded(OutboxMessage Message, SeatsChanged Seats, Hold Hold);
+    /// <param name="SectionIds">The changed seats' sections, for counting only those again.</param>
+    public sealed record Recorded(OutboxMessage Message, SeatsChanged Seats, Hold Hold, IReadOnlyList<int> SectionIds);
 }

@@ -37,10 +37,10 @@ internal static class BookingTransaction
         }
 
         // After the commit, never before: subscribers must not see a change that could roll back.
-        foreach (var (message, seats, hold) in changes.All)
+        foreach (var (message, seats, hold, sections) in changes.All)
         {
             await publisher.PublishAsync(
-                new AvailabilityChange(message.Id, seats, new Live.HoldChange(hold.Id, hold.UserId, hold.EventId, hold.Status, hold.ExpiresAt, message.Id)),
+                new AvailabilityChange(message.Id, seats, new Live.HoldChange(hold.Id, hold.UserId, hold.EventId, hold.Status, hold.ExpiresAt, message.Id), sections),
                 CancellationToken.None);
         }
 

@@ -51,7 +51,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
                 current.Confirm(userId, now);
                 var order = Order.FromHold(current, seats, hold.Total.Currency, payment.Id, now);
                 seats.ForEach(seat => seat.Sell(holdId, order.Id));
-                await BookingSql.InsertOrderAsync(db, current, order, changes.SeatsChanged(current, seatIds, SeatStatus.Sold, now), token);
+                await BookingSql.InsertOrderAsync(db, current, order, changes.SeatsChanged(current, seats, SeatStatus.Sold, now), token);
                 return order;
             }, cancellationToken);
         }

@@ -30,7 +30,7 @@ public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher
                 }
 
                 var released = seats.Where(seat => seat.ReleaseHold(hold.Id)).ToList();
-                db.OutboxMessages.Add(changes.SeatsChanged(hold, released.Select(seat => seat.SeatId), SeatStatus.Available, now));
+                db.OutboxMessages.Add(changes.SeatsChanged(hold, released, SeatStatus.Available, now));
                 await db.SaveChangesAsync(token);
                 return 1;
             }, cancellationToken);

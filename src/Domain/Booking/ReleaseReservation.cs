@@ -18,7 +18,7 @@ public sealed class ReleaseReservation(TicketMasterDbContext db, IAvailabilityPu
             await db.Entry(hold).ReloadAsync(token);
             hold.Release(userId, now);
             var released = seats.Where(seat => seat.ReleaseHold(hold.Id)).ToList();
-            db.OutboxMessages.Add(changes.SeatsChanged(hold, released.Select(seat => seat.SeatId), SeatStatus.Available, now));
+            db.OutboxMessages.Add(changes.SeatsChanged(hold, released, SeatStatus.Available, now));
             await db.SaveChangesAsync(token);
             return hold;
         }, cancellationToken);

@@ -58,7 +58,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
 
             // The entities decided; one batch writes what they decided (ADR 0009: SaveChanges cost
             // twice the statements and a third of the Api's CPU per reserve).
-            await BookingSql.InsertHoldAsync(db, hold, changes.SeatsChanged(hold, wanted, SeatStatus.Held, now), token);
+            await BookingSql.InsertHoldAsync(db, hold, changes.SeatsChanged(hold, seats, SeatStatus.Held, now), token);
             return hold;
         }, cancellationToken);
     }

@@ -13,6 +13,9 @@ public sealed record SeatCounts(int Total, int Available, int Held, int Sold)
         int Sum(SeatStatus status) => list.Where(c => c.Status == status).Sum(c => c.Count);
         return new SeatCounts(list.Sum(c => c.Count), Sum(SeatStatus.Available), Sum(SeatStatus.Held), Sum(SeatStatus.Sold));
     }
+
+    public static SeatCounts operator +(SeatCounts a, SeatCounts b) =>
+        new(a.Total + b.Total, a.Available + b.Available, a.Held + b.Held, a.Sold + b.Sold);
 }
 
 /// <summary>

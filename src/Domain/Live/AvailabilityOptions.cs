@@ -24,6 +24,13 @@ public sealed class AvailabilityOptions
     /// </summary>
     public TimeSpan CountInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How often a changing event's seats are counted in full. Counts in between recount only the
+    /// sections whose seats changed (a hot onsale touches a few of an arena's 40), so a hold that
+    /// lapsed in a quiet section shows as available in the counts at most this late.
+    /// </summary>
+    public TimeSpan FullCountInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long before a reservation runs out its owner's feed says EXPIRING_SOON.</summary>
     public TimeSpan ExpiringSoonNotice { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -12,6 +12,9 @@ namespace TicketMaster.Live;
 /// changed event's seats at most once per <see cref="AvailabilityOptions.CountInterval"/> (changes
 /// arriving meanwhile share that count), then publishes the event's changes in outbox order, each
 /// carrying the counts. Hold changes go to their owners' channels at once.
+/// Counts are kept per section: a count recounts only the sections whose seats changed, and the
+/// whole event once per <see cref="AvailabilityOptions.FullCountInterval"/>. Counting all 20,000
+/// seats of an arena ten times a second cost MariaDB ~0.4 ms per reservation in the onsale bench.
 /// </summary>
 public sealed partial class AvailabilityRelay(
     IAvailabilityBus bus,
@@ -23,6 +26,9 @@ public sealed partial class AvailabilityRelay(
     // Unbounded on purpose: dropping here, before a version is assigned, would lose a change
     // without a gap; the queue drains at the speed of one count query per event per interval.
     private readonly Channel<AvailabilityChange> _queue = Channel.CreateUnbounded<AvailabilityChange>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Per changing event, its latest counts by section; used by RunAsync's loop alone.
+    private readonly Dictionary<int, SectionCounts> _sections = [];
 
     public ValueTask PublishAsync(AvailabilityChange change, CancellationToken cancellationToken)
     {
@@ -70,6 +76,7 @@ public sealed partial class AvailabilityRelay(
                 foreach (var quiet in lastCounted.Where(p => !pending.ContainsKey(p.Key) && clock.GetElapsedTime(p.Value, now) >= interval).Select(p => p.Key).ToList())
                 {
                     lastCounted.Remove(quiet);
+                    _sections.Remove(quiet);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -114,26 +121,47 @@ public sealed partial class AvailabilityRelay(
 
     private async Task PublishDueAsync(List<int> due, Dictionary<int, List<AvailabilityChange>> pending, CancellationToken cancellationToken)
     {
-        Dictionary<int, SeatCounts> counts;
-        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
-        {
-            counts = await SeatCounting.ByEventAsync(db, due, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        }
-
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         foreach (var eventId in due)
         {
+            var counts = await CountAsync(db, eventId, pending[eventId], cancellationToken);
+
             // Outbox order: two commits on the same seats are ordered by their row locks, and so are
             // their outbox ids, even when their threads queued them the other way round.
             foreach (var change in pending[eventId].OrderBy(c => c.Version))
             {
                 await bus.PublishAsync(
-                    new SeatAvailabilityMessage(eventId, 0, change.Version, change.Change.SeatIds, change.Change.Status, counts.GetValueOrDefault(eventId, SeatCounts.None)),
+                    new SeatAvailabilityMessage(eventId, 0, change.Version, change.Change.SeatIds, change.Change.Status, counts),
                     cancellationToken);
             }
 
             pending.Remove(eventId);
         }
     }
+
+    /// <summary>The event's counts after <paramref name="changes"/>: their sections recounted, or all of them when due.</summary>
+    private async Task<SeatCounts> CountAsync(TicketMasterDbContext db, int eventId, List<AvailabilityChange> changes, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = changes.Any(c => c.SectionIds is null) ? null : changes.SelectMany(c => c.SectionIds!).Distinct().ToList();
+        if (!_sections.TryGetValue(eventId, out var sections) || changed is null
+            || clock.GetElapsedTime(sections.CountedInFullAt) >= options.FullCountInterval)
+        {
+            sections = new SectionCounts(await SeatCounting.BySectionAsync(db, eventId, null, now, cancellationToken), clock.GetTimestamp());
+            _sections[eventId] = sections;
+        }
+        else
+        {
+            foreach (var (sectionId, counts) in await SeatCounting.BySectionAsync(db, eventId, changed, now, cancellationToken))
+            {
+                sections.Counts[sectionId] = counts;
+            }
+        }
+
+        return sections.Counts.Values.Aggregate(SeatCounts.None, (total, section) => total + section);
+    }
+
+    private sealed record SectionCounts(Dictionary<int, SeatCounts> Counts, long CountedInFullAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing availability changes failed; retrying")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception);
