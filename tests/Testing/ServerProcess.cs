@@ -13,6 +13,7 @@ public sealed class ServerProcess : IDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _output = new();
+    private readonly Process? _watchdog;
 
     public ServerProcess(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
@@ -41,6 +42,7 @@ public sealed class ServerProcess : IDisposable
         _process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
         Console.CancelKeyPress += (_, _) => Kill();
+        _watchdog = StartWatchdog(_process.Id);
     }
 
     public int Id => _process.Id;
@@ -138,6 +140,36 @@ public sealed class ServerProcess : IDisposable
     {
         Kill();
         _process.Dispose();
+        try
+        {
+            _watchdog?.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It saw the server go and ended first.
+        }
+
+        _watchdog?.Dispose();
+    }
+
+    /// <summary>
+    /// Kills the server once the process that started it is gone. ProcessExit handlers do not run
+    /// when the test host is killed (as `dotnet test` ends it) or crashes, and every such run used to
+    /// leave a mariadbd or redis-server behind, busy enough to skew the next benchmark. It checks once
+    /// a second and stops by itself when the server ends first.
+    /// </summary>
+    private static Process? StartWatchdog(int serverId)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var watch = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        watch.ArgumentList.Add("-c");
+        watch.ArgumentList.Add(
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null; do kill -0 {serverId} 2>/dev/null || exit 0; sleep 1; done; kill -9 {serverId} 2>/dev/null");
+        return Process.Start(watch);
     }
 
     private void Append(string? line)
