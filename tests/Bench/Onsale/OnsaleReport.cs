@@ -19,27 +19,28 @@ public static class OnsaleReport
         }
 
         output.WriteLine();
-        output.WriteLine($"{"phase",-13} {"wall s",7} {"reserve/s",9} {"holds",6} {"confl.",6} {"no seat",7} {"bought",6} {"buy/s",7}  {"reserve ms p50/p95/p99",24}  {"confirm ms p50/p95/p99",24}  cpu api/db/bench/other");
+        output.WriteLine($"{"phase",-14} {"wall s",7} {"reserve/s",9} {"holds",6} {"confl.",6} {"no seat",7} {"bought",6} {"buy/s",7}  {"reserve ms p50/p95/p99",24}  {"confirm ms p50/p95/p99",24}  cpu api/db/bench/other");
         foreach (var p in summary.Phases)
         {
             output.WriteLine(
-                $"{p.Name,-13} {p.WallSeconds,7:0.00} {p.ReserveCallsPerSecond,9:0.0} {p.Holds,6} {p.Conflicts,6} {p.BuyersWithoutSeats,7} "
+                $"{p.Name,-14} {p.WallSeconds,7:0.00} {p.ReserveCallsPerSecond,9:0.0} {p.Holds,6} {p.Conflicts,6} {p.BuyersWithoutSeats,7} "
                 + $"{Dash(p.Confirmed),6} {Dash(p.ConfirmedPerSecond, "0.0"),7}  {Percentiles(p.Reserve),24}  {Percentiles(p.Confirm),24}  "
                 + $"{p.Cpu.ApiCores:0.00}/{p.Cpu.DatabaseCores:0.00}/{p.Cpu.BenchCores:0.00}/{Dash(p.Cpu.OtherCores, "0.00")}");
             if (p.Errors.Count > 0)
             {
-                output.WriteLine($"{"",13} errors: {string.Join(", ", p.Errors.Select(e => $"{e.Key} × {e.Value}"))}");
+                output.WriteLine($"{"",14} errors: {string.Join(", ", p.Errors.Select(e => $"{e.Key} × {e.Value}"))}");
             }
         }
 
         if (summary.Floor is { } floor)
         {
-            output.WriteLine($"{"floor",-13} {floor.WallSeconds,7:0.00} {floor.RequestsPerSecond,9:0.0} requests/s of {{ __typename }} with a token, "
+            output.WriteLine($"{"floor",-14} {floor.WallSeconds,7:0.00} {floor.RequestsPerSecond,9:0.0} requests/s of {{ __typename }} with a token, "
                 + $"ms p50/p95/p99 {Percentiles(floor.Latency)}, cpu api/db/bench/other {floor.Cpu.ApiCores:0.00}/{floor.Cpu.DatabaseCores:0.00}/{floor.Cpu.BenchCores:0.00}/{Dash(floor.Cpu.OtherCores, "0.00")}");
         }
 
         output.WriteLine();
-        output.WriteLine($"API reserve / raw-SQL reserve: {Dash(summary.ReserveRatioApiToBaseline, "0.000")} (reserve calls per second; baseline deadlock retries {summary.BaselineDeadlockRetries})");
+        output.WriteLine($"API reserve / raw-SQL reserve: {Dash(summary.ReserveRatioApiToBaseline, "0.000")}, the median of {summary.RoundRatios.Count} rounds "
+            + $"({string.Join(", ", summary.RoundRatios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))}; reserve calls per second; baseline deadlock retries {summary.BaselineDeadlockRetries})");
         var integrity = summary.Integrity;
         output.WriteLine($"database: oversold seats {integrity.OversoldSeats}, sold seats without exactly one ticket {integrity.SoldWithoutTicket}, "
             + $"tickets not matching their seat {integrity.TicketsNotMatchingSeat}, seats in two active holds {integrity.DoubleHeldSeats}");

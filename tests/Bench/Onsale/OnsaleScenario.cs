@@ -72,8 +72,6 @@ public static class OnsaleScenario
             floor = await MeasureFloorAsync(booking, venue.Buyers, options.Concurrency, cancellation);
             phases.Add(await RunPhaseAsync(new BuyerRun(Purchase, venue.Events[Purchase], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
                 venue.Buyers, booking.ReserveAsync, booking.ConfirmAsync));
-            phases.Add(await RunPhaseAsync(new BuyerRun(ReserveOnly, venue.Events[ReserveOnly], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
-                venue.Buyers, booking.ReserveAsync, null));
         }
         else
         {
@@ -97,8 +95,20 @@ public static class OnsaleScenario
                 .RunAsync(venue.Buyers.Take(options.Warmup).ToList(), raw.ReserveAsync, null, cancellation);
         }
 
-        phases.Add(await RunPhaseAsync(new BuyerRun(Baseline, venue.Events[Baseline], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
-            venue.Buyers, raw.ReserveAsync, null));
+        // The ratio's two sides alternate, each pair close in time: this VM's speed drifts between runs.
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            if (missing.Count == 0)
+            {
+                var reserveOnly = RoundName(ReserveOnly, round);
+                phases.Add(await RunPhaseAsync(new BuyerRun(reserveOnly, venue.Events[reserveOnly], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
+                    venue.Buyers, booking.ReserveAsync, null));
+            }
+
+            var baseline = RoundName(Baseline, round);
+            phases.Add(await RunPhaseAsync(new BuyerRun(baseline, venue.Events[baseline], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
+                venue.Buyers, raw.ReserveAsync, null));
+        }
 
         // The purchase ceiling: reserve and confirm by hand, no Api (the 1,000 purchases/s target's yardstick).
         phases.Add(await RunPhaseAsync(new BuyerRun(BaselinePurchase, venue.Events[BaselinePurchase], picker, options.Seed, options.RetryOnConflict, options.Concurrency),
@@ -112,6 +122,9 @@ public static class OnsaleScenario
 
         return integrity.OversoldSeats > 0 || !integrity.IsConsistent ? 1 : missing.Count > 0 ? 3 : 0;
     }
+
+    /// <summary>The first round keeps the phase's plain name.</summary>
+    private static string RoundName(string phase, int round) => round == 1 ? phase : $"{phase} {round}";
 
     private static async Task<PhaseResult> RunPhaseAsync(BuyerRun run, IReadOnlyList<Buyer> buyers, Reserve reserve, Confirm? confirm)
     {
@@ -153,7 +166,8 @@ public static class OnsaleScenario
         // The schema exactly as the Api makes it (migrations), before the Api starts.
         await new DatabaseInitializer(db, databaseOptions, TimeProvider.System, NullLogger<DatabaseInitializer>.Instance)
             .InitializeAsync(new DemoDataOptions { Size = DemoDataSize.None }, cancellationToken);
-        var venue = await OnsaleVenue.SeedAsync(db, options.Buyers, options.Seats, [Purchase, ReserveOnly, UseCase, Baseline, BaselinePurchase, WarmupApi, WarmupUseCase, WarmupBaseline], cancellationToken);
+        var rounds = Enumerable.Range(1, options.Rounds).SelectMany(round => new[] { RoundName(ReserveOnly, round), RoundName(Baseline, round) });
+        var venue = await OnsaleVenue.SeedAsync(db, options.Buyers, options.Seats, [Purchase, UseCase, BaselinePurchase, WarmupApi, WarmupUseCase, WarmupBaseline, .. rounds], cancellationToken);
         Log($"seeded {venue.Buyers.Count:N0} buyers, {venue.SeatCount:N0} seats, {venue.Events.Count} events × {venue.SeatCount:N0} inventory rows in {stopwatch.Elapsed.TotalSeconds:0.0} s");
         return venue;
     }
@@ -188,11 +202,12 @@ public static class OnsaleScenario
         FloorResult? floor, IReadOnlyList<PhaseResult> phases, IntegrityResult integrity, int baselineRetries)
     {
         var purchase = phases.SingleOrDefault(p => p.Name == Purchase);
-        var reserveOnly = phases.SingleOrDefault(p => p.Name == ReserveOnly);
-        var baseline = phases.Single(p => p.Name == Baseline);
-        double? ratio = reserveOnly is null || baseline.ReserveCallsPerSecond == 0
-            ? null
-            : Math.Round(reserveOnly.ReserveCallsPerSecond / baseline.ReserveCallsPerSecond, 3);
+        var roundRatios = Enumerable.Range(1, options.Rounds)
+            .Select(round => (Api: phases.SingleOrDefault(p => p.Name == RoundName(ReserveOnly, round)), Sql: phases.Single(p => p.Name == RoundName(Baseline, round))))
+            .Where(pair => pair.Api is not null && pair.Sql.ReserveCallsPerSecond > 0)
+            .Select(pair => Math.Round(pair.Api!.ReserveCallsPerSecond / pair.Sql.ReserveCallsPerSecond, 3))
+            .ToList();
+        double? ratio = roundRatios.Count == 0 ? null : Median(roundRatios);
         var ordersInDatabase = purchase is null ? (int?)null : integrity.Events.Single(e => e.EventId == purchase.EventId).Orders;
 
         var targets = new List<TargetResult>
@@ -213,9 +228,17 @@ public static class OnsaleScenario
             phases,
             baselineRetries,
             ratio,
+            roundRatios,
             ordersInDatabase,
             integrity,
             targets);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : Math.Round((sorted[middle - 1] + sorted[middle]) / 2, 3);
     }
 
     private static void Log(string message) => BenchOutput.Log(message);
@@ -239,6 +262,7 @@ public sealed record OnsaleSummary(
     IReadOnlyList<PhaseResult> Phases,
     int BaselineDeadlockRetries,
     double? ReserveRatioApiToBaseline,
+    IReadOnlyList<double> RoundRatios,
     int? OrdersInDatabase,
     IntegrityResult Integrity,
     IReadOnlyList<TargetResult> Targets);
