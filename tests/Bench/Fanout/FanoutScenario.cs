@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using TicketMaster.Api.Users;
 using TicketMaster.Bench.Harness;
 using TicketMaster.Bench.Onsale;
-using TicketMaster.DemoData;
-using TicketMaster.Persistence;
 using TicketMaster.Testing;
 
 namespace TicketMaster.Bench.Fanout;
@@ -236,17 +232,9 @@ public static class FanoutScenario
         return [.. subscribers];
     }
 
-    private static async Task<OnsaleVenue> SeedAsync(string connectionString, string serverVersion, int reservations, CancellationToken cancellationToken)
-    {
-        var databaseOptions = new DatabaseOptions { Provider = DatabaseProvider.MySql, ServerVersion = serverVersion, ConnectionString = connectionString };
-        var builder = new DbContextOptionsBuilder<TicketMasterDbContext>();
-        DatabaseRegistration.Configure(builder, databaseOptions);
-        await using var db = new TicketMasterDbContext(builder.Options);
-        await new DatabaseInitializer(db, databaseOptions, TimeProvider.System, NullLogger<DatabaseInitializer>.Instance)
-            .InitializeAsync(new DemoDataOptions { Size = DemoDataSize.None }, cancellationToken);
-        // One seat per reservation, plus the warm-up's twenty from the other end.
-        return await OnsaleVenue.SeedAsync(db, 100, Math.Max(OnsaleVenue.SeatsPerSection, reservations + 20), [EventName], cancellationToken);
-    }
+    // One seat per reservation, plus the warm-up's twenty from the other end.
+    private static Task<OnsaleVenue> SeedAsync(string connectionString, string serverVersion, int reservations, CancellationToken cancellationToken) =>
+        OnsaleVenue.CreateAsync(connectionString, serverVersion, 100, Math.Max(OnsaleVenue.SeatsPerSection, reservations + 20), [EventName], cancellationToken);
 
     private static void Print(FanoutSummary s)
     {

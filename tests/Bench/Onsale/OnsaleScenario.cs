@@ -2,13 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using TicketMaster.Testing;
 using TicketMaster.Api.Users;
 using TicketMaster.Bench.Harness;
-using TicketMaster.DemoData;
-using TicketMaster.Persistence;
 
 namespace TicketMaster.Bench.Onsale;
 
@@ -158,16 +154,9 @@ public static class OnsaleScenario
     private static async Task<OnsaleVenue> SeedAsync(OnsaleOptions options, string connectionString, string serverVersion, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var databaseOptions = new DatabaseOptions { Provider = DatabaseProvider.MySql, ServerVersion = serverVersion, ConnectionString = connectionString };
-        var builder = new DbContextOptionsBuilder<TicketMasterDbContext>();
-        DatabaseRegistration.Configure(builder, databaseOptions);
-        await using var db = new TicketMasterDbContext(builder.Options);
-
-        // The schema exactly as the Api makes it (migrations), before the Api starts.
-        await new DatabaseInitializer(db, databaseOptions, TimeProvider.System, NullLogger<DatabaseInitializer>.Instance)
-            .InitializeAsync(new DemoDataOptions { Size = DemoDataSize.None }, cancellationToken);
         var rounds = Enumerable.Range(1, options.Rounds).SelectMany(round => new[] { RoundName(ReserveOnly, round), RoundName(Baseline, round) });
-        var venue = await OnsaleVenue.SeedAsync(db, options.Buyers, options.Seats, [Purchase, UseCase, BaselinePurchase, WarmupApi, WarmupUseCase, WarmupBaseline, .. rounds], cancellationToken);
+        var venue = await OnsaleVenue.CreateAsync(
+            connectionString, serverVersion, options.Buyers, options.Seats, [Purchase, UseCase, BaselinePurchase, WarmupApi, WarmupUseCase, WarmupBaseline, .. rounds], cancellationToken);
         Log($"seeded {venue.Buyers.Count:N0} buyers, {venue.SeatCount:N0} seats, {venue.Events.Count} events × {venue.SeatCount:N0} inventory rows in {stopwatch.Elapsed.TotalSeconds:0.0} s");
         return venue;
     }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using TicketMaster.DemoData;
 using TicketMaster.Events;
 using TicketMaster.Persistence;
 using TicketMaster.Users;
@@ -44,7 +47,20 @@ public sealed class OnsaleVenue
 
     public int SeatCount => SeatIds.Length * SeatsPerSection;
 
-    public static async Task<OnsaleVenue> SeedAsync(TicketMasterDbContext db, int buyerCount, int seats, IReadOnlyList<string> phases, CancellationToken cancellationToken)
+    /// <summary>Migrates the empty MySQL database exactly as the Api does (before the Api starts), then seeds it.</summary>
+    public static async Task<OnsaleVenue> CreateAsync(
+        string connectionString, string serverVersion, int buyerCount, int seats, IReadOnlyList<string> phases, CancellationToken cancellationToken)
+    {
+        var databaseOptions = new DatabaseOptions { Provider = DatabaseProvider.MySql, ServerVersion = serverVersion, ConnectionString = connectionString };
+        var builder = new DbContextOptionsBuilder<TicketMasterDbContext>();
+        DatabaseRegistration.Configure(builder, databaseOptions);
+        await using var db = new TicketMasterDbContext(builder.Options);
+        await new DatabaseInitializer(db, databaseOptions, TimeProvider.System, NullLogger<DatabaseInitializer>.Instance)
+            .InitializeAsync(new DemoDataOptions { Size = DemoDataSize.None }, cancellationToken);
+        return await SeedAsync(db, buyerCount, seats, phases, cancellationToken);
+    }
+
+    private static async Task<OnsaleVenue> SeedAsync(TicketMasterDbContext db, int buyerCount, int seats, IReadOnlyList<string> phases, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
 

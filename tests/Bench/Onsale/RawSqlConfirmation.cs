@@ -35,18 +35,18 @@ public sealed class RawSqlConfirmation(string connectionString)
             return new ConfirmOutcome(false, 0, "HoldNotFound");
         }
 
-        if (await ScalarAsync(connection, null, "SELECT status FROM payments WHERE provider = @p AND idempotency_key = @k", cancellationToken, ("@p", Provider), ("@k", key)) is not null)
+        if (await ScalarAsync(connection, "SELECT status FROM payments WHERE provider = @p AND idempotency_key = @k", cancellationToken, ("@p", Provider), ("@k", key)) is not null)
         {
             return new ConfirmOutcome(false, 0, "IdempotencyKeyUsed");
         }
 
         var payment = Payment.Start(holdId, buyer.UserId, new Money(amount, currency), Provider, key, "tok_visa", now);
-        await ExecuteAsync(connection, null,
+        await ExecuteAsync(connection,
             "INSERT INTO payments (id, created_at, hold_id, idempotency_key, provider, request_fingerprint, status, updated_at, user_id, amount, currency) "
             + "VALUES (@id, @now, @h, @k, @p, @f, 'Pending', @now, @u, @a, @c)", cancellationToken,
             ("@id", payment.Id.ToString()), ("@now", now), ("@h", holdId.ToString()), ("@k", key), ("@p", Provider),
             ("@f", payment.RequestFingerprint), ("@u", buyer.UserId), ("@a", amount), ("@c", currency));
-        await ExecuteAsync(connection, null, "UPDATE payments SET provider_reference = @r, status = 'Succeeded' WHERE id = @id", cancellationToken,
+        await ExecuteAsync(connection, "UPDATE payments SET provider_reference = @r, status = 'Succeeded' WHERE id = @id", cancellationToken,
             ("@r", $"ch_{Guid.NewGuid():N}"), ("@id", payment.Id.ToString()));
 
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
@@ -56,7 +56,7 @@ public sealed class RawSqlConfirmation(string connectionString)
             $"SELECT status, hold_id, price FROM event_seats FORCE INDEX (PRIMARY) WHERE event_id = @e AND seat_id IN ({seatList}) ORDER BY seat_id FOR UPDATE",
             ("@e", eventId)))
         {
-            AddSeats(select, seatIds);
+            RawSqlReservation.AddSeats(select, seatIds);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -82,7 +82,7 @@ public sealed class RawSqlConfirmation(string connectionString)
             ("@o", orderId.ToString()), ("@e", eventId), ("@h", holdId.ToString()), ("@now", now), ("@pay", payment.Id.ToString()), ("@u", buyer.UserId),
             ("@a", prices.Sum()), ("@c", currency), ("@type", message.Type), ("@aggregate", message.AggregateId), ("@payload", message.Payload)))
         {
-            AddSeats(write, seatIds);
+            RawSqlReservation.AddSeats(write, seatIds);
             for (var i = 0; i < seatIds.Count; i++)
             {
                 write.Parameters.AddWithValue($"@t{i}", Guid.CreateVersion7(now).ToString());
@@ -123,23 +123,15 @@ public sealed class RawSqlConfirmation(string connectionString)
         return command;
     }
 
-    private static async Task<object?> ScalarAsync(MySqlConnection connection, MySqlTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object)[] parameters)
+    private static async Task<object?> ScalarAsync(MySqlConnection connection, string sql, CancellationToken cancellationToken, params (string, object)[] parameters)
     {
-        await using var command = Command(connection, transaction, sql, parameters);
+        await using var command = Command(connection, null, sql, parameters);
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static async Task ExecuteAsync(MySqlConnection connection, MySqlTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object)[] parameters)
+    private static async Task ExecuteAsync(MySqlConnection connection, string sql, CancellationToken cancellationToken, params (string, object)[] parameters)
     {
-        await using var command = Command(connection, transaction, sql, parameters);
+        await using var command = Command(connection, null, sql, parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void AddSeats(MySqlCommand command, IReadOnlyList<int> seatIds)
-    {
-        for (var i = 0; i < seatIds.Count; i++)
-        {
-            command.Parameters.AddWithValue($"@s{i}", seatIds[i]);
-        }
     }
 }

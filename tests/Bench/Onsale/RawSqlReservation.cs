@@ -132,9 +132,10 @@ public sealed class RawSqlReservation(string connectionString)
         return new ReserveOutcome(ReserveResult.Held, holdId.ToString());
     }
 
-    private static void AddSeats(MySqlCommand command, int[] seatIds)
+    /// <summary>Binds <c>@s0</c>, <c>@s1</c>, … to the seat ids.</summary>
+    internal static void AddSeats(MySqlCommand command, IReadOnlyList<int> seatIds)
     {
-        for (var i = 0; i < seatIds.Length; i++)
+        for (var i = 0; i < seatIds.Count; i++)
         {
             command.Parameters.AddWithValue($"@s{i}", seatIds[i]);
         }
