@@ -15,8 +15,8 @@ public interface IAvailabilityPublisher
 }
 
 /// <param name="Hold">The hold the change belongs to, as committed, for its owner's live feed.</param>
-/// <param name="SectionIds">The sections of the changed seats, so counts need only recount those; null when unknown.</param>
-public sealed record AvailabilityChange(long Version, SeatsChanged Change, HoldChange? Hold = null, IReadOnlyList<int>? SectionIds = null);
+/// <param name="SectionIds">The sections of the changed seats, so counts need only recount those.</param>
+public sealed record AvailabilityChange(long Version, SeatsChanged Change, HoldChange Hold, IReadOnlyList<int> SectionIds);
 
 /// <summary>Where nothing subscribes (tests of the use cases alone), changes are only in the outbox.</summary>
 public sealed class OutboxOnlyAvailabilityPublisher : IAvailabilityPublisher

@@ -48,10 +48,7 @@ public sealed partial class AvailabilityRelay(
                 await WaitAsync(pending, lastCounted, interval, stoppingToken);
                 while (_queue.Reader.TryRead(out var change))
                 {
-                    if (change.Hold is { } hold)
-                    {
-                        await bus.PublishAsync(hold, stoppingToken);
-                    }
+                    await bus.PublishAsync(change.Hold, stoppingToken);
 
                     if (!pending.TryGetValue(change.Change.EventId, out var list))
                     {
@@ -143,9 +140,8 @@ public sealed partial class AvailabilityRelay(
     private async Task<SeatCounts> CountAsync(TicketMasterDbContext db, int eventId, List<AvailabilityChange> changes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = changes.Any(c => c.SectionIds is null) ? null : changes.SelectMany(c => c.SectionIds!).Distinct().ToList();
-        if (!_sections.TryGetValue(eventId, out var sections) || changed is null
-            || clock.GetElapsedTime(sections.CountedInFullAt) >= options.FullCountInterval)
+        var changed = changes.SelectMany(c => c.SectionIds).Distinct().ToList();
+        if (!_sections.TryGetValue(eventId, out var sections) || clock.GetElapsedTime(sections.CountedInFullAt) >= options.FullCountInterval)
         {
             sections = new SectionCounts(await SeatCounting.BySectionAsync(db, eventId, null, now, cancellationToken), clock.GetTimestamp());
             _sections[eventId] = sections;
