@@ -42,6 +42,7 @@ public sealed class BuyerRun(string name, int eventId, SeatPicker picker, int se
     public async Task<PhaseResult> RunAsync(IReadOnlyList<Buyer> buyers, Reserve reserve, Confirm? confirm, CancellationToken cancellationToken)
     {
         var cpu = CpuUsage.Start();
+        var database = await DatabaseWork.StartAsync();
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(
             buyers,
@@ -58,13 +59,14 @@ public sealed class BuyerRun(string name, int eventId, SeatPicker picker, int se
                 }
             });
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuUsed = cpu.Stop(wall);
 
         return new PhaseResult(
             name, eventId, buyers.Count, concurrency, Math.Round(wall, 3),
             _reserveCalls, _holds, _conflicts, _gaveUp,
             confirm is null ? null : _confirmed, confirm is null ? null : _ticketsIssued,
             _reserveLatency.Summarize(), confirm is null ? null : _confirmLatency.Summarize(),
-            new SortedDictionary<string, int>(_errors), cpu.Stop(wall));
+            new SortedDictionary<string, int>(_errors), cpuUsed, await database.StopAsync());
     }
 
     private async Task BuyAsync(Buyer buyer, Reserve reserve, Confirm? confirm, CancellationToken cancellationToken)
@@ -131,9 +133,13 @@ public sealed record PhaseResult(
     LatencySummary Reserve,
     LatencySummary? Confirm,
     IReadOnlyDictionary<string, int> Errors,
-    CpuUsage.Report Cpu)
+    CpuUsage.Report Cpu,
+    DatabaseWork.Report? Database)
 {
     public double ReserveCallsPerSecond => Rate(ReserveCalls);
+
+    /// <summary>Reserve and confirm calls: the requests the database work is divided by.</summary>
+    public int Calls => ReserveCalls + (Confirmed ?? 0);
 
     public double HoldsPerSecond => Rate(Holds);
 

@@ -26,6 +26,12 @@ public static class OnsaleReport
                 $"{p.Name,-14} {p.WallSeconds,7:0.00} {p.ReserveCallsPerSecond,9:0.0} {p.Holds,6} {p.Conflicts,6} {p.BuyersWithoutSeats,7} "
                 + $"{Dash(p.Confirmed),6} {Dash(p.ConfirmedPerSecond, "0.0"),7}  {Percentiles(p.Reserve),24}  {Percentiles(p.Confirm),24}  "
                 + $"{p.Cpu.ApiCores:0.00}/{p.Cpu.DatabaseCores:0.00}/{p.Cpu.BenchCores:0.00}/{Dash(p.Cpu.OtherCores, "0.00")}");
+            if (p.Database is { } db && p.Calls > 0)
+            {
+                output.WriteLine($"{"",14} database per call: {(double)db.Statements / p.Calls:0.0} statements, {(double)db.RowsRead / p.Calls:0.0} rows read, "
+                    + $"{(double)db.IndexLookups / p.Calls:0.0} index lookups, {(double)db.IndexReadsNext / p.Calls:0.0} index steps");
+            }
+
             if (p.Errors.Count > 0)
             {
                 output.WriteLine($"{"",14} errors: {string.Join(", ", p.Errors.Select(e => $"{e.Key} × {e.Value}"))}");

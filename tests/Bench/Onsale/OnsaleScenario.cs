@@ -38,6 +38,7 @@ public static class OnsaleScenario
         using var server = await MariaDbServer.StartAsync(options.MySql, options.Durable);
         CpuUsage.Database = server.Process;
         var connectionString = await server.CreateDatabaseAsync($"tm_bench_{started:yyyyMMddHHmmss}");
+        DatabaseWork.ConnectionString = connectionString;
         var pooled = new MySqlConnector.MySqlConnectionStringBuilder(connectionString) { MaximumPoolSize = (uint)Math.Max(100, options.Concurrency + 10) }.ConnectionString;
         Log($"database: {server.Description}");
 
