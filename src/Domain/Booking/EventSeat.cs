@@ -19,6 +19,10 @@ public sealed class EventSeat
         Status = SeatStatus.Available;
     }
 
+    /// <summary>A row as the booking path's locking read returns it (BookingSql).</summary>
+    internal static EventSeat Read(int eventId, int seatId, int sectionId, decimal price, SeatStatus status, Guid? holdId, DateTime? holdExpiresAt, Guid? orderId) =>
+        new(eventId, seatId, sectionId, price) { Status = status, HoldId = holdId, HoldExpiresAt = holdExpiresAt, OrderId = orderId };
+
     public int EventId { get; private set; }
 
     public int SeatId { get; private set; }

@@ -24,12 +24,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
             var now = clock.GetUtcNow().UtcDateTime;
 
             // One round trip for both checks that come before any lock.
-            var state = await db.Events.AsNoTracking()
-                .Where(e => e.Id == eventId)
-                .Select(e => new EventState(e.Status, e.Currency, db.Holds.Count(h =>
-                    h.UserId == userId && h.EventId == eventId && h.Status == HoldStatus.Active && h.ExpiresAt > now)))
-                .SingleOrDefaultAsync(token)
-                ?? throw new EventNotFoundException(eventId);
+            var state = await CompiledBookingQueries.EventStateAsync(db, eventId, userId, now, token) ?? throw new EventNotFoundException(eventId);
             if (state.Status != Events.EventStatus.OnSale)
             {
                 throw new EventNotOnSaleException(eventId, state.Status);
@@ -62,6 +57,4 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
             return hold;
         }, cancellationToken);
     }
-
-    private sealed record EventState(Events.EventStatus Status, string Currency, int ActiveHolds);
 }
