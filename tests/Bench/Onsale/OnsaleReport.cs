@@ -29,7 +29,7 @@ public static class OnsaleReport
             if (p.Database is { } db && p.Calls > 0)
             {
                 output.WriteLine($"{"",14} database per call: {(double)db.Statements / p.Calls:0.0} statements, {(double)db.RowsRead / p.Calls:0.0} rows read, "
-                    + $"{(double)db.IndexLookups / p.Calls:0.0} index lookups, {(double)db.IndexReadsNext / p.Calls:0.0} index steps");
+                    + $"{(double)db.IndexLookups / p.Calls:0.0} index lookups, {(double)db.IndexReadsNext / p.Calls:0.0} index steps, {(double)db.PageReads / p.Calls:0.0} page reads");
             }
 
             if (p.Errors.Count > 0)
