@@ -21,7 +21,7 @@ internal static class BookingSql
 {
     /// <summary>MySQL: READ COMMITTED (REPEATABLE READ takes next-key locks, MDEV-30225). SQLite: BEGIN IMMEDIATE.</summary>
     public static Task<IDbContextTransaction> BeginAsync(TicketMasterDbContext db, CancellationToken cancellationToken) =>
-        db.Database.IsMySql()
+        db.IsMySql
             ? db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
             : db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -35,7 +35,7 @@ internal static class BookingSql
         TicketMasterDbContext db, int eventId, IReadOnlyCollection<int> seatIds, bool skipRowLocks, bool tracked, CancellationToken cancellationToken)
     {
         var sql = new Statement();
-        var mySql = db.Database.IsMySql();
+        var mySql = db.IsMySql;
         var text = "SELECT event_id, seat_id, section_id, price, status, hold_id, hold_expires_at, order_id " +
             $"FROM event_seats{(mySql ? " FORCE INDEX (PRIMARY)" : "")} WHERE event_id = {sql.Parameter(eventId)} AND seat_id IN ({sql.List(seatIds.Distinct().Order())}) ORDER BY seat_id" +
             (mySql && !skipRowLocks ? " FOR UPDATE" : "");
@@ -108,7 +108,7 @@ internal static class BookingSql
             {writes}
             INSERT INTO outbox_messages (type, aggregate_id, payload, created_at)
             VALUES ({sql.Parameter(message.Type)}, {sql.Parameter(message.AggregateId)}, {sql.Parameter(message.Payload)}, {sql.Parameter(message.CreatedAt)});
-            SELECT {(db.Database.IsMySql() ? "LAST_INSERT_ID()" : "last_insert_rowid()")};
+            SELECT {(db.IsMySql ? "LAST_INSERT_ID()" : "last_insert_rowid()")};
             """;
 
         var (command, parameters) = Prepare(db, sql, text);

@@ -144,7 +144,7 @@ public sealed partial class AvailabilityRelay(
     private async Task<Dictionary<int, SeatCounts>> CountDueAsync(List<int> due, Dictionary<int, List<AvailabilityChange>> pending, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if (!db.Database.IsMySql())
+        if (!db.IsMySql)
         {
             return await CountEachAsync(db, due, pending, cancellationToken);
         }

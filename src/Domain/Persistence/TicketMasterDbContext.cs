@@ -11,10 +11,20 @@ namespace TicketMaster.Persistence;
 
 /// <summary>
 /// The one context for every table. Used directly (no repositories): queries are EF LINQ,
-/// and the only hand-written SQL is the booking path's locking read and the bulk loader.
+/// and the only hand-written SQL is the booking path's locking read and writes (BookingSql) and the bulk loader.
 /// </summary>
 public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext> options) : DbContext(options)
 {
+    private bool? _isMySql;
+
+    /// <summary>
+    /// Whether this context talks to MySQL/MariaDB, decided once. Pomelo's <c>Database.IsMySql()</c>
+    /// reads the provider's assembly name through <c>Assembly.GetName()</c> on every call, which was
+    /// 1.5% of the Api's CPU per reservation on the booking path that asks it three times.
+    /// </summary>
+    /// <remarks>A pooled context keeps the answer across leases; its options never change.</remarks>
+    public bool IsMySql => _isMySql ??= Database.IsMySql();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Venue> Venues => Set<Venue>();
