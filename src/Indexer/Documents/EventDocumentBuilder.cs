@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using TicketMaster.Booking;
 using TicketMaster.Events;
 using TicketMaster.Indexer.Search;
+using TicketMaster.Live;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Indexer.Documents;
@@ -46,18 +46,12 @@ public sealed class EventDocumentBuilder(IDbContextFactory<TicketMasterDbContext
             .ToDictionary(g => g.Key, g => new { Min = g.Min(p => p.Price), Max = g.Max(p => p.Price) });
 
         // Derived from the (event, section, status) index; nothing per event is stored or incremented.
-        var now = clock.GetUtcNow().UtcDateTime;
-        var seats = (await db.EventSeats.Where(s => found.Contains(s.EventId))
-                .GroupBy(s => new { s.EventId, Free = s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HoldExpiresAt <= now) })
-                .Select(g => new { g.Key.EventId, g.Key.Free, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .GroupBy(c => c.EventId)
-            .ToDictionary(g => g.Key, g => (Total: g.Sum(c => c.Count), Available: g.Where(c => c.Free).Sum(c => c.Count)));
+        var seats = await SeatCounting.ByEventAsync(db, found, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
         var upserts = events.Select(e =>
         {
             var price = prices.GetValueOrDefault(e.Id);
-            var counts = seats.GetValueOrDefault(e.Id);
+            var counts = seats.GetValueOrDefault(e.Id) ?? SeatCounts.None;
             return new EventDocument(
                 e.Id, versions[e.Id], e.Name, e.Description, performers.GetValueOrDefault(e.Id) ?? [], e.Venue, e.City, e.Country,
                 e.Latitude, e.Longitude, e.Category, e.StartsAt, e.Status, price?.Min ?? 0, price?.Max ?? 0, e.Currency, counts.Total, counts.Available);
