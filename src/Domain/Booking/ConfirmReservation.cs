@@ -134,7 +134,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
     /// </summary>
     private async Task<Payment?> ExistingAttemptAsync(Hold hold, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var earlier = await db.Payments.SingleOrDefaultAsync(p => p.Provider == gateway.Name && p.IdempotencyKey == idempotencyKey, cancellationToken);
+        var earlier = await CompiledBookingQueries.PaymentByKeyAsync(db, gateway.Name, idempotencyKey, cancellationToken);
         return earlier switch
         {
             null => null,
@@ -163,5 +163,5 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
             .SingleOrDefaultAsync(cancellationToken);
 
     private Task<Hold?> HoldWithSeatsAsync(Guid holdId, CancellationToken cancellationToken) =>
-        db.Holds.AsNoTracking().Include(h => h.Seats).SingleOrDefaultAsync(h => h.Id == holdId, cancellationToken);
+        CompiledBookingQueries.HoldWithSeatsAsync(db, holdId, cancellationToken);
 }
