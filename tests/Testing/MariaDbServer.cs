@@ -105,7 +105,7 @@ public sealed class MariaDbServer : IDisposable
             "--innodb-buffer-pool-size=512M", "--innodb-log-file-size=256M", "--innodb-lock-wait-timeout=10",
 
             $"--innodb-flush-log-at-trx-commit={(durable ? 1 : 2)}", "--innodb-doublewrite=0", "--skip-log-bin",
-        ]);
+        ], removeWhenOrphaned: directory);
 
         var rootOverSocket = new MySqlConnectionStringBuilder
         {
