@@ -38,8 +38,7 @@ public sealed class ExpirySweepTests
         var token = (await client.DataAsync(
             "mutation { register(input: { username: \"sweeper\", email: \"sweeper@example.com\", password: \"a long enough passphrase\" }) { accessToken } }"))
             .GetProperty("register").GetProperty("accessToken").GetString()!;
-        client.WithToken(token);
-        var reserved = (await client.DataAsync(
+        var reserved = (await client.WithToken(token).DataAsync(
             "mutation($input: ReserveSeatsInput!) { reserveSeats(input: $input) { reservation { id } } }",
             new { input = new { eventId = Encode("Event", eventId), seatIds = new[] { Encode("Seat", seatId) } } })).GetProperty("reserveSeats");
         Assert.Equal(System.Text.Json.JsonValueKind.Object, reserved.GetProperty("reservation").ValueKind);

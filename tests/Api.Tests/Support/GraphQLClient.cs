@@ -4,14 +4,15 @@ using System.Text.Json;
 namespace TicketMaster.Api.Tests.Support;
 
 /// <summary>Posts GraphQL documents to the real endpoint and reads the JSON answer.</summary>
-public sealed class GraphQLClient(HttpClient http)
+/// <param name="token">Sent as <c>Authorization: Bearer</c> on each request; none when null.</param>
+public sealed class GraphQLClient(HttpClient http, string? token = null)
 {
-    /// <summary>Sends <c>Authorization: Bearer</c> on every request from now on.</summary>
-    public GraphQLClient WithToken(string token)
-    {
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return this;
-    }
+    /// <summary>
+    /// A client for the same endpoint that signs in with <paramref name="bearer"/>. This one is
+    /// unchanged: fixtures share their client between tests, and a token set on it would leak
+    /// into every test after.
+    /// </summary>
+    public GraphQLClient WithToken(string bearer) => new(http, bearer);
 
     /// <summary>Registers a new attendee account, named <paramref name="prefix"/> and a random tail, and returns its access token.</summary>
     public async Task<string> RegisterBuyerAsync(string prefix = "buyer")
@@ -25,7 +26,13 @@ public sealed class GraphQLClient(HttpClient http)
 
     public async Task<JsonElement> PostAsync(string query, object? variables = null)
     {
-        using var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await http.SendAsync(request);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
     }
 

@@ -18,7 +18,7 @@ public sealed class CpuUsage
     private readonly TimeSpan _api;
     private readonly TimeSpan _database;
     private readonly TimeSpan _bench;
-    private readonly (long Busy, long Total)? _machine;
+    private readonly (long Busy, long Total, long Steal)? _machine;
 
     private CpuUsage()
     {
@@ -37,18 +37,20 @@ public sealed class CpuUsage
         var database = ((Database?.ProcessorTime ?? TimeSpan.Zero) - _database).TotalSeconds;
         var bench = (Process.GetCurrentProcess().TotalProcessorTime - _bench).TotalSeconds;
         double? machine = null;
+        double? steal = null;
         if (_machine is { } before && ReadProcStat() is { } after && after.Total > before.Total)
         {
             // /proc/stat counts all cores; scale its busy share back to cores.
             machine = (double)(after.Busy - before.Busy) / (after.Total - before.Total) * Environment.ProcessorCount;
+            steal = Math.Round((double)(after.Steal - before.Steal) / (after.Total - before.Total) * Environment.ProcessorCount, 2);
         }
 
         double Cores(double seconds) => wallSeconds > 0 ? Math.Round(seconds / wallSeconds, 2) : 0;
         var others = machine is { } m ? Math.Max(0, Math.Round(m - Cores(api) - Cores(database) - Cores(bench), 2)) : (double?)null;
-        return new Report(Cores(api), Cores(database), Cores(bench), others, machine is { } total ? Math.Round(total, 2) : null, Environment.ProcessorCount);
+        return new Report(Cores(api), Cores(database), Cores(bench), others, machine is { } total ? Math.Round(total, 2) : null, Environment.ProcessorCount, steal);
     }
 
-    private static (long Busy, long Total)? ReadProcStat()
+    private static (long Busy, long Total, long Steal)? ReadProcStat()
     {
         try
         {
@@ -56,7 +58,7 @@ public sealed class CpuUsage
                 .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
             var total = fields.Take(8).Sum();
             var idle = fields[3] + fields[4];
-            return (total - idle, total);
+            return (total - idle, total, fields[7]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
@@ -65,5 +67,9 @@ public sealed class CpuUsage
     }
 
     /// <param name="OtherCores">Busy cores not accounted for by the three processes: other people's work.</param>
-    public sealed record Report(double ApiCores, double DatabaseCores, double BenchCores, double? OtherCores, double? MachineCores, int Cores);
+    /// <param name="StealCores">
+    /// Cores' worth of time the hypervisor ran someone else while this VM wanted to run (/proc/stat
+    /// "steal"): a phase with steal is slower and its CPU per operation looks dearer, through no fault of its own.
+    /// </param>
+    public sealed record Report(double ApiCores, double DatabaseCores, double BenchCores, double? OtherCores, double? MachineCores, int Cores, double? StealCores = null);
 }

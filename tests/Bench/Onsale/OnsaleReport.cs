@@ -19,13 +19,13 @@ public static class OnsaleReport
         }
 
         output.WriteLine();
-        output.WriteLine($"{"phase",-14} {"wall s",7} {"reserve/s",9} {"holds",6} {"confl.",6} {"no seat",7} {"bought",6} {"buy/s",7}  {"reserve ms p50/p95/p99",24}  {"confirm ms p50/p95/p99",24}  cpu api/db/bench/other");
+        output.WriteLine($"{"phase",-14} {"wall s",7} {"reserve/s",9} {"holds",6} {"confl.",6} {"no seat",7} {"bought",6} {"buy/s",7}  {"reserve ms p50/p95/p99",24}  {"confirm ms p50/p95/p99",24}  cpu api/db/bench/other steal");
         foreach (var p in summary.Phases)
         {
             output.WriteLine(
                 $"{p.Name,-14} {p.WallSeconds,7:0.00} {p.ReserveCallsPerSecond,9:0.0} {p.Holds,6} {p.Conflicts,6} {p.BuyersWithoutSeats,7} "
                 + $"{Dash(p.Confirmed),6} {Dash(p.ConfirmedPerSecond, "0.0"),7}  {Percentiles(p.Reserve),24}  {Percentiles(p.Confirm),24}  "
-                + $"{p.Cpu.ApiCores:0.00}/{p.Cpu.DatabaseCores:0.00}/{p.Cpu.BenchCores:0.00}/{Dash(p.Cpu.OtherCores, "0.00")}");
+                + $"{p.Cpu.ApiCores:0.00}/{p.Cpu.DatabaseCores:0.00}/{p.Cpu.BenchCores:0.00}/{Dash(p.Cpu.OtherCores, "0.00")} {Dash(p.Cpu.StealCores, "0.00")}");
             if (p.Database is { } db && p.Calls > 0)
             {
                 output.WriteLine($"{"",14} database per call: {(double)db.Statements / p.Calls:0.0} statements, {(double)db.RowsRead / p.Calls:0.0} rows read, "
