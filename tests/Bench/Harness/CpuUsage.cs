@@ -30,6 +30,33 @@ public sealed class CpuUsage
 
     public static CpuUsage Start() => new();
 
+    /// <summary>
+    /// Waits until the Api and mariadbd have been idle for a quarter of a second (each under a tenth
+    /// of a core), at most <paramref name="patience"/>: the work one phase leaves behind (the
+    /// in-process indexer reading its outbox rows, the availability relay) is charged to neither
+    /// that phase nor the next one.
+    /// </summary>
+    /// <returns>How long it waited.</returns>
+    public static async Task<TimeSpan> WaitUntilQuietAsync(TimeSpan patience)
+    {
+        var step = TimeSpan.FromMilliseconds(250);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var (api, database) = (Api?.ProcessorTime ?? TimeSpan.Zero, Database?.ProcessorTime ?? TimeSpan.Zero);
+        while (waited.Elapsed < patience)
+        {
+            await Task.Delay(step);
+            var (apiNow, databaseNow) = (Api?.ProcessorTime ?? TimeSpan.Zero, Database?.ProcessorTime ?? TimeSpan.Zero);
+            if (apiNow - api < step / 10 && databaseNow - database < step / 10)
+            {
+                break;
+            }
+
+            (api, database) = (apiNow, databaseNow);
+        }
+
+        return waited.Elapsed;
+    }
+
     /// <summary>Cores busy on average during the phase, per process.</summary>
     public Report Stop(double wallSeconds)
     {

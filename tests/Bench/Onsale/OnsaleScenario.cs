@@ -125,9 +125,10 @@ public static class OnsaleScenario
 
     private static async Task<PhaseResult> RunPhaseAsync(BuyerRun run, IReadOnlyList<Buyer> buyers, Reserve reserve, Confirm? confirm)
     {
+        var settled = await CpuUsage.WaitUntilQuietAsync(TimeSpan.FromSeconds(15));
         var result = await run.RunAsync(buyers, reserve, confirm, CancellationToken.None);
         Log($"{result.Name}: {result.Holds:N0} holds, {result.Confirmed?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} purchases, "
-            + $"{result.Conflicts:N0} conflicts in {result.WallSeconds:0.00} s");
+            + $"{result.Conflicts:N0} conflicts in {result.WallSeconds:0.00} s (after {settled.TotalSeconds:0.0} s for the Api and MariaDB to go quiet)");
         return result;
     }
 
