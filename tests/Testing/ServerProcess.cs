@@ -13,7 +13,6 @@ public sealed class ServerProcess : IDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _output = new();
-    private readonly Process? _watchdog;
 
     /// <param name="removeWhenOrphaned">A directory of the server's (its data) that the watchdog deletes after killing an orphaned server.</param>
     public ServerProcess(
@@ -44,7 +43,7 @@ public sealed class ServerProcess : IDisposable
         _process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
         Console.CancelKeyPress += (_, _) => Kill();
-        _watchdog = StartWatchdog(_process.Id, removeWhenOrphaned);
+        StartWatchdog(_process.Id, removeWhenOrphaned);
     }
 
     public int Id => _process.Id;
@@ -142,16 +141,6 @@ public sealed class ServerProcess : IDisposable
     {
         Kill();
         _process.Dispose();
-        try
-        {
-            _watchdog?.Kill();
-        }
-        catch (InvalidOperationException)
-        {
-            // It saw the server go and ended first.
-        }
-
-        _watchdog?.Dispose();
     }
 
     /// <summary>
@@ -160,14 +149,16 @@ public sealed class ServerProcess : IDisposable
     /// crashes: every such run used to leave a mariadbd or redis-server behind, busy enough to skew
     /// the next benchmark, and a 400–500 MB MariaDB directory in /tmp (61 GB after a day of runs).
     /// Both processes are recognised by pid and start time, so a pid the kernel hands to a new
-    /// process is never mistaken for them. It checks once a second and stops by itself when the
-    /// server ends first (its owner then deletes the directory).
+    /// process is never mistaken for them. It runs in a session of its own (<c>setsid -f</c>):
+    /// `dotnet test` kills the test host's whole process tree at the end of a run, and a watchdog
+    /// among its children died with it, leaving the directory. It checks once a second until the
+    /// owner is gone; after a normal Dispose it finds nothing left to do.
     /// </summary>
-    private static Process? StartWatchdog(int serverId, string? removeWhenOrphaned)
+    private static void StartWatchdog(int serverId, string? removeWhenOrphaned)
     {
         if (OperatingSystem.IsWindows())
         {
-            return null;
+            return;
         }
 
         if (removeWhenOrphaned?.Contains('\'') == true)
@@ -177,19 +168,21 @@ public sealed class ServerProcess : IDisposable
 
         // Field 22 of /proc/<pid>/stat is the start time; the command name before it may hold spaces.
         var script = $$"""
+            exec </dev/null >/dev/null 2>&1
             started() { s=$(cat /proc/$1/stat 2>/dev/null) || return 0; s=${s##*) }; set -- $s; echo "${20}"; }
-            owner=$PPID; owner_started=$(started $owner); server_started=$(started {{serverId}})
-            while [ "$(started $owner)" = "$owner_started" ]; do
-              [ "$(started {{serverId}})" = "$server_started" ] || exit 0
-              sleep 1
-            done
-            kill -9 {{serverId}} 2>/dev/null
-            {{(removeWhenOrphaned is null ? "" : $"i=0; while [ -n \"$(started {serverId})\" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; rm -rf '{removeWhenOrphaned}'")}}
+            owner={{Environment.ProcessId}}; owner_started=$(started $owner); server_started=$(started {{serverId}})
+            while [ "$(started $owner)" = "$owner_started" ]; do sleep 1; done
+            [ "$(started {{serverId}})" = "$server_started" ] && kill -9 {{serverId}} 2>/dev/null
+            {{(removeWhenOrphaned is null ? "" : $"i=0; while [ \"$(started {serverId})\" = \"$server_started\" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; rm -rf '{removeWhenOrphaned}'")}}
             """;
-        var watch = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        watch.ArgumentList.Add("-c");
-        watch.ArgumentList.Add(script);
-        return Process.Start(watch);
+        var watch = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-f", "/bin/sh", "-c", script })
+        {
+            watch.ArgumentList.Add(argument);
+        }
+
+        using var detach = Process.Start(watch);
+        detach?.WaitForExit();
     }
 
     private void Append(string? line)
