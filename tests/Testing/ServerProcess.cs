@@ -175,14 +175,19 @@ public sealed class ServerProcess : IDisposable
             [ "$(started {{serverId}})" = "$server_started" ] && kill -9 {{serverId}} 2>/dev/null
             {{(removeWhenOrphaned is null ? "" : $"i=0; while [ \"$(started {serverId})\" = \"$server_started\" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; rm -rf '{removeWhenOrphaned}'")}}
             """;
-        var watch = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-f", "/bin/sh", "-c", script })
+        // Without setsid (not a Debian machine) it still works, as a child that a tree kill takes down.
+        var detached = File.Exists("/usr/bin/setsid") || File.Exists("/bin/setsid");
+        var watch = new ProcessStartInfo(detached ? "setsid" : "/bin/sh") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in detached ? ["-f", "/bin/sh", "-c", script] : new[] { "-c", script })
         {
             watch.ArgumentList.Add(argument);
         }
 
         using var detach = Process.Start(watch);
-        detach?.WaitForExit();
+        if (detached)
+        {
+            detach?.WaitForExit();
+        }
     }
 
     private void Append(string? line)
