@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TicketMaster.Api.GraphQL.DataLoading;
-using TicketMaster.Booking;
 using TicketMaster.Events;
 using TicketMaster.Live;
 using TicketMaster.Performers;
@@ -35,16 +34,8 @@ public sealed class EventDataLoaders(DbBatch batch, TimeProvider clock)
     /// <summary>Counted from the (event, section, status, expiry) index; nothing per event is stored or incremented.</summary>
     public BatchLoader<(int EventId, int SectionId), Availability> AvailabilityBySection { get; } = batch.One<(int EventId, int SectionId), Availability>(
         async (db, keys, ct) =>
-        {
-            var eventIds = keys.Select(k => k.EventId).Distinct().ToList();
-            var now = clock.GetUtcNow().UtcDateTime;
-            var counts = await db.EventSeats.Where(s => eventIds.Contains(s.EventId))
-                .GroupBy(s => new { s.EventId, s.SectionId, s.Status, Expired = s.HoldExpiresAt != null && s.HoldExpiresAt <= now })
-                .Select(g => new { g.Key.EventId, g.Key.SectionId, g.Key.Status, g.Key.Expired, Count = g.Count() })
-                .ToListAsync(ct);
-            return counts.GroupBy(c => (c.EventId, c.SectionId))
-                .ToDictionary(g => g.Key, g => Availability.Of(g.Select(c => (c.Status == SeatStatus.Held && c.Expired ? SeatStatus.Available : c.Status, c.Count))));
-        });
+            (await SeatCounting.ByEventSectionAsync(db, keys.Select(k => k.EventId).Distinct().ToList(), clock.GetUtcNow().UtcDateTime, ct))
+                .ToDictionary(p => p.Key, p => Availability.From(p.Value)));
 
     public BatchLoader<int, Availability> AvailabilityByEvent { get; } = batch.One<int, Availability>(async (db, ids, ct) =>
         (await SeatCounting.ByEventAsync(db, ids, clock.GetUtcNow().UtcDateTime, ct)).ToDictionary(p => p.Key, p => Availability.From(p.Value)));

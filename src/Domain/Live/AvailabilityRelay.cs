@@ -134,30 +134,9 @@ public sealed partial class AvailabilityRelay(
         }
     }
 
-    /// <summary>
-    /// MySQL counts at READ UNCOMMITTED. During an onsale nearly every page of the covering index
-    /// is newer than a consistent read's snapshot, and InnoDB then visits each entry's clustered
-    /// row to decide what the snapshot sees: counting cost MariaDB ~0.3 ms per reservation in the
-    /// onsale bench. A dirty count can include a change that is about to commit or roll back; the
-    /// next count, at most one interval later, corrects it.
-    /// </summary>
     private async Task<Dictionary<int, SeatCounts>> CountDueAsync(List<int> due, Dictionary<int, List<AvailabilityChange>> pending, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if (!db.IsMySql)
-        {
-            return await CountEachAsync(db, due, pending, cancellationToken);
-        }
-
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadUncommitted, token);
-            return await CountEachAsync(db, due, pending, token);
-        }, cancellationToken);
-    }
-
-    private async Task<Dictionary<int, SeatCounts>> CountEachAsync(TicketMasterDbContext db, List<int> due, Dictionary<int, List<AvailabilityChange>> pending, CancellationToken cancellationToken)
-    {
         var counts = new Dictionary<int, SeatCounts>();
         foreach (var eventId in due)
         {
