@@ -54,6 +54,20 @@ public sealed class ReservationFeed(IReadOnlyList<HoldChange> running, IBusSubsc
                             continue;
                         }
 
+                        if (timed.Kind == ReservationChangeKind.Expired && clock.GetUtcNow().UtcDateTime is var now && now < timed.Hold.ExpiresAt)
+                        {
+                            // Timers count on the monotonic clock, expiry is wall-clock time, and the two
+                            // drift apart by fractions of a millisecond: never say EXPIRED while the
+                            // hold still stands (CI once saw it 0.5 ms early).
+                            if (!_timers.TryGetValue(timed.Hold.HoldId, out var timers))
+                            {
+                                _timers[timed.Hold.HoldId] = timers = [];
+                            }
+
+                            timers.Add(StartTimer(ReservationChangeKind.Expired, timed.Hold, timed.Hold.ExpiresAt - now + TimeSpan.FromMilliseconds(1)));
+                            continue;
+                        }
+
                         if (timed.Kind == ReservationChangeKind.Expired)
                         {
                             End(timed.Hold.HoldId);
@@ -110,16 +124,16 @@ public sealed class ReservationFeed(IReadOnlyList<HoldChange> running, IBusSubsc
         var untilExpiry = hold.ExpiresAt - clock.GetUtcNow().UtcDateTime;
         _timers[hold.HoldId] =
         [
-            Timer(ReservationChangeKind.ExpiringSoon, untilExpiry - notice),
-            Timer(ReservationChangeKind.Expired, untilExpiry),
+            StartTimer(ReservationChangeKind.ExpiringSoon, hold, untilExpiry - notice),
+            StartTimer(ReservationChangeKind.Expired, hold, untilExpiry),
         ];
-
-        ITimer Timer(ReservationChangeKind kind, TimeSpan due) => clock.CreateTimer(
-            _ => _timed.Writer.TryWrite(new ReservationFeedEvent(kind, hold)),
-            null,
-            due < TimeSpan.Zero ? TimeSpan.Zero : due,
-            Timeout.InfiniteTimeSpan);
     }
+
+    private ITimer StartTimer(ReservationChangeKind kind, HoldChange hold, TimeSpan due) => clock.CreateTimer(
+        _ => _timed.Writer.TryWrite(new ReservationFeedEvent(kind, hold)),
+        null,
+        due < TimeSpan.Zero ? TimeSpan.Zero : due,
+        Timeout.InfiniteTimeSpan);
 
     private void End(Guid holdId)
     {
