@@ -10,8 +10,6 @@ public sealed record Availability(int Total, int Available, int Held, int Sold)
 {
     public static readonly Availability None = new(0, 0, 0, 0);
 
-    public static Availability Of(IEnumerable<(SeatStatus Status, int Count)> counts) => From(SeatCounts.Of(counts));
-
     /// <summary>The schema's view of the counts the domain takes (<see cref="SeatCounting"/>, live messages).</summary>
     public static Availability From(SeatCounts counts) => new(counts.Total, counts.Available, counts.Held, counts.Sold);
 }

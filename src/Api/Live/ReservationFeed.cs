@@ -54,22 +54,18 @@ public sealed class ReservationFeed(IReadOnlyList<HoldChange> running, IBusSubsc
                             continue;
                         }
 
-                        if (timed.Kind == ReservationChangeKind.Expired && clock.GetUtcNow().UtcDateTime is var now && now < timed.Hold.ExpiresAt)
+                        if (timed.Kind == ReservationChangeKind.Expired)
                         {
                             // Timers count on the monotonic clock, expiry is wall-clock time, and the two
                             // drift apart by fractions of a millisecond: never say EXPIRED while the
                             // hold still stands (CI once saw it 0.5 ms early).
-                            if (!_timers.TryGetValue(timed.Hold.HoldId, out var timers))
+                            var left = timed.Hold.ExpiresAt - clock.GetUtcNow().UtcDateTime;
+                            if (left > TimeSpan.Zero)
                             {
-                                _timers[timed.Hold.HoldId] = timers = [];
+                                _timers[timed.Hold.HoldId].Add(StartTimer(ReservationChangeKind.Expired, timed.Hold, left + TimeSpan.FromMilliseconds(1)));
+                                continue;
                             }
 
-                            timers.Add(StartTimer(ReservationChangeKind.Expired, timed.Hold, timed.Hold.ExpiresAt - now + TimeSpan.FromMilliseconds(1)));
-                            continue;
-                        }
-
-                        if (timed.Kind == ReservationChangeKind.Expired)
-                        {
                             End(timed.Hold.HoldId);
                         }
 

@@ -24,7 +24,12 @@ internal static class CompiledBookingQueries
     private static readonly ConditionalWeakTable<IModel, Func<TicketMasterDbContext, string, string, CancellationToken, Task<Payment?>>> PaymentsByKey = [];
 
     public static Task<EventState?> EventStateAsync(TicketMasterDbContext db, int eventId, int userId, DateTime now, CancellationToken cancellationToken) =>
-        EventStates.GetValue(db.Model, _ => CompileEventState())(db, eventId, userId, now, cancellationToken);
+        EventStates.GetValue(db.Model, _ => EF.CompileAsyncQuery((TicketMasterDbContext db, int eventId, int userId, DateTime now, CancellationToken _) =>
+            db.Events.AsNoTracking()
+                .Where(e => e.Id == eventId)
+                .Select(e => new EventState(e.Status, e.Currency, db.Holds.Count(h =>
+                    h.UserId == userId && h.EventId == eventId && h.Status == HoldStatus.Active && h.ExpiresAt > now)))
+                .SingleOrDefault()))(db, eventId, userId, now, cancellationToken);
 
     /// <summary>The hold and its seats, untracked.</summary>
     public static Task<Hold?> HoldWithSeatsAsync(TicketMasterDbContext db, Guid holdId, CancellationToken cancellationToken) =>
@@ -35,12 +40,4 @@ internal static class CompiledBookingQueries
     public static Task<Payment?> PaymentByKeyAsync(TicketMasterDbContext db, string provider, string idempotencyKey, CancellationToken cancellationToken) =>
         PaymentsByKey.GetValue(db.Model, _ => EF.CompileAsyncQuery((TicketMasterDbContext db, string provider, string idempotencyKey, CancellationToken _) =>
             db.Payments.SingleOrDefault(p => p.Provider == provider && p.IdempotencyKey == idempotencyKey)))(db, provider, idempotencyKey, cancellationToken);
-
-    private static Func<TicketMasterDbContext, int, int, DateTime, CancellationToken, Task<EventState?>> CompileEventState() =>
-        EF.CompileAsyncQuery((TicketMasterDbContext db, int eventId, int userId, DateTime now, CancellationToken _) =>
-            db.Events.AsNoTracking()
-                .Where(e => e.Id == eventId)
-                .Select(e => new EventState(e.Status, e.Currency, db.Holds.Count(h =>
-                    h.UserId == userId && h.EventId == eventId && h.Status == HoldStatus.Active && h.ExpiresAt > now)))
-                .SingleOrDefault());
 }

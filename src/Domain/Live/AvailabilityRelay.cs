@@ -118,32 +118,22 @@ public sealed partial class AvailabilityRelay(
 
     private async Task PublishDueAsync(List<int> due, Dictionary<int, List<AvailabilityChange>> pending, CancellationToken cancellationToken)
     {
-        var counts = await CountDueAsync(due, pending, cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         foreach (var eventId in due)
         {
+            var counts = await CountAsync(db, eventId, pending[eventId], cancellationToken);
+
             // Outbox order: two commits on the same seats are ordered by their row locks, and so are
             // their outbox ids, even when their threads queued them the other way round.
             foreach (var change in pending[eventId].OrderBy(c => c.Version))
             {
                 await bus.PublishAsync(
-                    new SeatAvailabilityMessage(eventId, 0, change.Version, change.Change.SeatIds, change.Change.Status, counts[eventId]),
+                    new SeatAvailabilityMessage(eventId, 0, change.Version, change.Change.SeatIds, change.Change.Status, counts),
                     cancellationToken);
             }
 
             pending.Remove(eventId);
         }
-    }
-
-    private async Task<Dictionary<int, SeatCounts>> CountDueAsync(List<int> due, Dictionary<int, List<AvailabilityChange>> pending, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var counts = new Dictionary<int, SeatCounts>();
-        foreach (var eventId in due)
-        {
-            counts[eventId] = await CountAsync(db, eventId, pending[eventId], cancellationToken);
-        }
-
-        return counts;
     }
 
     /// <summary>The event's counts after <paramref name="changes"/>: their sections recounted, or all of them when due.</summary>
