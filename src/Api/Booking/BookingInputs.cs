@@ -1,69 +1,24 @@
-using GraphQL.Types;
-using TicketMaster.Api.GraphQL.Mutations;
-using TicketMaster.Booking;
-using TicketMaster.Orders;
+using System.ComponentModel;
+using TicketMaster.Api.Events;
+using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Api.Venues;
 
 namespace TicketMaster.Api.Booking;
 
-public sealed class ReserveSeatsInputType : InputObjectGraphType
-{
-    public ReserveSeatsInputType()
-    {
-        Name = "ReserveSeatsInput";
-        Field<NonNullGraphType<IdGraphType>>("eventId");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("seatIds").Description("Seat ids from Event.seats.");
-    }
-}
+public sealed record ReserveSeatsInput(
+    [property: Id(EventType.TypeName), Description("The event to reserve at.")] int EventId,
+    [property: Id(SeatType.TypeName), Description("Seat ids from `Event.seats`; all are held, or none.")] IReadOnlyList<int> SeatIds);
 
-public sealed class ReserveBestAvailableInputType : InputObjectGraphType
-{
-    public ReserveBestAvailableInputType()
-    {
-        Name = "ReserveBestAvailableInput";
-        Field<NonNullGraphType<IdGraphType>>("eventId");
-        Field<NonNullGraphType<IntGraphType>>("quantity");
-        Field<IdGraphType>("sectionId").Description("Only seats in this section.");
-        Field<DecimalGraphType>("maxPrice").Description("Only seats at this price or less.");
-    }
-}
+public sealed record ReserveBestAvailableInput(
+    [property: Id(EventType.TypeName), Description("The event to reserve at.")] int EventId,
+    [property: Description("How many seats, together when possible.")] int Quantity,
+    [property: Id(SectionType.TypeName), Description("Only seats in this section.")] int? SectionId,
+    [property: Description("Only seats at this price or less.")] decimal? MaxPrice);
 
-public sealed class ConfirmReservationInputType : InputObjectGraphType
-{
-    public ConfirmReservationInputType()
-    {
-        Name = "ConfirmReservationInput";
-        Field<NonNullGraphType<IdGraphType>>("reservationId");
-        Field<NonNullGraphType<StringGraphType>>("paymentToken").Description("From the payment form; the simulated gateway takes tok_visa, tok_chargeDeclined, tok_timeout.");
-        Field<NonNullGraphType<StringGraphType>>("idempotencyKey").Description("A fresh key per purchase attempt; retrying with the same key never charges twice.");
-    }
-}
+public sealed record ConfirmReservationInput(
+    [property: Id(ReservationType.TypeName), Description("The reservation to pay for.")] Guid ReservationId,
+    [property: Description("From the payment form; the simulated gateway takes tok_visa, tok_chargeDeclined, tok_timeout.")] string PaymentToken,
+    [property: Description("A fresh key per purchase attempt; retrying with the same key never charges twice.")] string IdempotencyKey);
 
-public sealed class ReleaseReservationInputType : InputObjectGraphType
-{
-    public ReleaseReservationInputType()
-    {
-        Name = "ReleaseReservationInput";
-        Field<NonNullGraphType<IdGraphType>>("reservationId");
-    }
-}
-
-public sealed class ReservationPayloadType<TErrors> : ObjectGraphType<Payload<Hold>>
-    where TErrors : UnionGraphType
-{
-    public ReservationPayloadType()
-    {
-        Name = typeof(TErrors).Name.Replace("ErrorType", "Payload", StringComparison.Ordinal);
-        Field<ReservationType>("reservation").Resolve(ctx => ctx.Source.Result);
-        Field<ListGraphType<NonNullGraphType<TErrors>>>("errors").Resolve(ctx => ctx.Source.Errors);
-    }
-}
-
-public sealed class ConfirmReservationPayloadType : ObjectGraphType<Payload<Order>>
-{
-    public ConfirmReservationPayloadType()
-    {
-        Name = "ConfirmReservationPayload";
-        Field<OrderType>("order").Resolve(ctx => ctx.Source.Result);
-        Field<ListGraphType<NonNullGraphType<ConfirmReservationErrorType>>>("errors").Resolve(ctx => ctx.Source.Errors);
-    }
-}
+public sealed record ReleaseReservationInput(
+    [property: Id(ReservationType.TypeName), Description("The reservation to release.")] Guid ReservationId);

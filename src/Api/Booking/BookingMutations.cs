@@ -1,12 +1,8 @@
-using GraphQL;
 using GraphQL.Types;
-using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL.Mutations;
-using TicketMaster.Api.GraphQL.Relay;
 using TicketMaster.Api.Users;
-using TicketMaster.Api.Venues;
 using TicketMaster.Booking;
-using TicketMaster.Common;
+using TicketMaster.Orders;
 
 namespace TicketMaster.Api.Booking;
 
@@ -14,60 +10,41 @@ public static class BookingMutations
 {
     public static void AddBookingMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<ReservationPayloadType<ReserveSeatsErrorType>>>("reserveSeats")
+        mutation.Mutation<ReserveSeatsInput, Hold>("reserveSeats")
             .Description("Holds these seats for you for ten minutes: all of them, or none.")
-            .Argument<NonNullGraphType<ReserveSeatsInputType>>("input")
-            .ResolveAsync(ctx => RunAsync(ctx, (services, user, input, token) =>
-                services.GetRequiredService<ReserveSeats>().ExecuteAsync(
-                    user,
-                    GlobalId.DecodeInt((string)input["eventId"]!, EventType.TypeName),
-                    ((IEnumerable<object?>)input["seatIds"]!).Select(id => GlobalId.DecodeInt((string)id!, SeatType.TypeName)).ToList(),
-                    token)));
+            .Authorize()
+            .Returns<ReservationType>("reservation", "The reservation holding your seats; confirm it before `expiresAt`.")
+            .Errors(
+                typeof(SeatsUnavailableException), typeof(SeatsNotInEventException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
+                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException))
+            .Resolve((input, ctx) => ctx.Service<ReserveSeats>().ExecuteAsync(ctx.UserId(), input.EventId, input.SeatIds, ctx.CancellationToken));
 
-        mutation.Field<NonNullGraphType<ReservationPayloadType<ReserveBestAvailableErrorType>>>("reserveBestAvailable")
+        mutation.Mutation<ReserveBestAvailableInput, Hold>("reserveBestAvailable")
             .Description("Holds the best free seats: the dearest price tier, the row nearest the stage, the middle of the row; together in one row when possible.")
-            .Argument<NonNullGraphType<ReserveBestAvailableInputType>>("input")
-            .ResolveAsync(ctx => RunAsync(ctx, (services, user, input, token) =>
-                services.GetRequiredService<ReserveBestAvailable>().ExecuteAsync(
-                    user,
-                    GlobalId.DecodeInt((string)input["eventId"]!, EventType.TypeName),
-                    (int)input["quantity"]!,
-                    input.TryGetValue("sectionId", out var section) && section is string sectionId ? GlobalId.DecodeInt(sectionId, SectionType.TypeName) : null,
-                    input.TryGetValue("maxPrice", out var price) ? (decimal?)price : null,
-                    token)));
+            .Authorize()
+            .Returns<ReservationType>("reservation", "The reservation holding the seats chosen for you; confirm it before `expiresAt`.")
+            .Errors(
+                typeof(NotEnoughSeatsException), typeof(SeatsUnavailableException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
+                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException))
+            .Resolve((input, ctx) => ctx.Service<ReserveBestAvailable>().ExecuteAsync(
+                ctx.UserId(), input.EventId, input.Quantity, input.SectionId, input.MaxPrice, ctx.CancellationToken));
 
-        mutation.Field<NonNullGraphType<ReservationPayloadType<ReleaseReservationErrorType>>>("releaseReservation")
+        mutation.Mutation<ReleaseReservationInput, Hold>("releaseReservation")
             .Description("Gives the held seats back before the reservation runs out.")
-            .Argument<NonNullGraphType<ReleaseReservationInputType>>("input")
-            .ResolveAsync(ctx => RunAsync(ctx, (services, user, input, token) =>
-                services.GetRequiredService<ReleaseReservation>().ExecuteAsync(
-                    user, GlobalId.DecodeGuid((string)input["reservationId"]!, ReservationType.TypeName), token)));
+            .Authorize()
+            .Returns<ReservationType>("reservation", "The reservation, now `RELEASED`.")
+            .Errors(typeof(ReservationNotFoundException), typeof(NotYourReservationException), typeof(ReservationNotActiveException), typeof(TryAgainException))
+            .Resolve((input, ctx) => ctx.Service<ReleaseReservation>().ExecuteAsync(ctx.UserId(), input.ReservationId, ctx.CancellationToken));
 
-        mutation.Field<NonNullGraphType<ConfirmReservationPayloadType>>("confirmReservation")
+        mutation.Mutation<ConfirmReservationInput, Order>("confirmReservation")
             .Description("Pays for a reservation and turns it into an order with one ticket per seat.")
-            .Argument<NonNullGraphType<ConfirmReservationInputType>>("input")
-            .ResolveAsync(ctx => RunAsync(ctx, (services, user, input, token) =>
-                services.GetRequiredService<ConfirmReservation>().ExecuteAsync(
-                    user,
-                    GlobalId.DecodeGuid((string)input["reservationId"]!, ReservationType.TypeName),
-                    (string)input["paymentToken"]!,
-                    (string)input["idempotencyKey"]!,
-                    token)));
-    }
-
-    /// <summary>Runs a booking use case for the signed-in caller; expected failures become payload errors.</summary>
-    private static async Task<object?> RunAsync<T>(
-        IResolveFieldContext context, Func<IServiceProvider, int, IDictionary<string, object?>, CancellationToken, Task<T>> useCase)
-        where T : class
-    {
-        var user = context.RequireUserId();
-        try
-        {
-            return Payload<T>.Ok(await useCase(context.RequestServices!, user, context.GetArgument<Dictionary<string, object?>>("input"), context.CancellationToken));
-        }
-        catch (DomainException error)
-        {
-            return Payload<T>.Fail(BookingErrors.From(error));
-        }
+            .Authorize()
+            .Returns<OrderType>("order", "The paid order with its tickets.")
+            .Errors(
+                typeof(ReservationNotFoundException), typeof(ReservationExpiredException), typeof(NotYourReservationException),
+                typeof(ReservationAlreadyConfirmedException), typeof(ReservationNotActiveException), typeof(PaymentDeclinedException),
+                typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException))
+            .Resolve((input, ctx) => ctx.Service<ConfirmReservation>().ExecuteAsync(
+                ctx.UserId(), input.ReservationId, input.PaymentToken, input.IdempotencyKey, ctx.CancellationToken));
     }
 }

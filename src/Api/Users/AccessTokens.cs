@@ -7,12 +7,12 @@ using TicketMaster.Users;
 namespace TicketMaster.Api.Users;
 
 /// <summary>Issues the JWT access tokens that <c>Authorization: Bearer</c> carries back.</summary>
-public sealed class AccessTokens(AuthOptions options, TimeProvider clock)
+public sealed class AccessTokens(AuthOptions options, TimeProvider clock) : IAccessTokenIssuer
 {
     public const string UserIdClaim = JwtRegisteredClaimNames.Sub;
     public const string RoleClaim = "role";
 
-    public (string Token, DateTime ExpiresAt) Issue(User user)
+    public AccessToken Issue(User user)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var expiresAt = now + options.AccessTokenLifetime;
@@ -34,6 +34,6 @@ public sealed class AccessTokens(AuthOptions options, TimeProvider clock)
             Expires = expiresAt,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(options.SigningKeyBytes()), SecurityAlgorithms.HmacSha256),
         });
-        return (token, expiresAt);
+        return new AccessToken(token, expiresAt);
     }
 }

@@ -1,5 +1,8 @@
-using GraphQL;
+using System.ComponentModel;
 using GraphQL.Types;
+using TicketMaster.Api.GraphQL.Mutations;
+using TicketMaster.Common;
+using TicketMaster.Users;
 
 namespace TicketMaster.Api.Users;
 
@@ -7,16 +10,32 @@ public static class AccountMutations
 {
     public static void AddAccountMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<RegisterPayloadType>>("register")
+        mutation.Mutation<RegisterInput, SignedIn>("register")
             .Description("Creates an attendee account and returns an access token for it.")
-            .Argument<NonNullGraphType<RegisterInputType>>("input")
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<RegisterUser>()
-                .ExecuteAsync(ctx.GetArgument<RegisterInput>("input"), ctx.CancellationToken));
+            .AllowAnonymous()
+            .Returns(SignedInFields)
+            .Errors(typeof(DuplicateUsernameException), typeof(DuplicateEmailException), typeof(WeakPasswordException), typeof(InvalidFieldException))
+            .Resolve((input, ctx) => ctx.Service<RegisterUser>().ExecuteAsync(input.Username, input.Email, input.Password, ctx.CancellationToken));
 
-        mutation.Field<NonNullGraphType<LoginPayloadType>>("login")
+        mutation.Mutation<LoginInput, SignedIn>("login")
             .Description("Signs in with a username or email and returns an access token.")
-            .Argument<NonNullGraphType<LoginInputType>>("input")
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<LogIn>()
-                .ExecuteAsync(ctx.GetArgument<LoginInput>("input"), ctx.CancellationToken));
+            .AllowAnonymous()
+            .Returns(SignedInFields)
+            .Errors(typeof(InvalidCredentialsException))
+            .Resolve((input, ctx) => ctx.Service<LogIn>().ExecuteAsync(input.UsernameOrEmail, input.Password, ctx.CancellationToken));
     }
+
+    private static void SignedInFields(PayloadType<SignedIn> payload) => payload
+        .Field<UserType>("user", s => s.User, "The account you are signed in as.")
+        .Field<StringGraphType>("accessToken", s => s.AccessToken, "Send it as `Authorization: Bearer <token>` on every request, or in `connection_init`'s payload on a WebSocket.")
+        .Field<DateTimeGraphType>("expiresAt", s => s.ExpiresAt, "When the token stops working; log in again before then.");
 }
+
+public sealed record RegisterInput(
+    [property: Description("3 to 32 letters, digits, '.', '_' or '-'.")] string Username,
+    [property: Description("Where tickets and receipts are sent; also a login name.")] string Email,
+    [property: Description("At least 10 characters, not a common password, without your username or email.")] string Password);
+
+public sealed record LoginInput(
+    [property: Description("Your username, or the email of your account.")] string UsernameOrEmail,
+    [property: Description("Your password.")] string Password);

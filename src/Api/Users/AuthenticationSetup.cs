@@ -11,6 +11,7 @@ public static class AuthenticationSetup
     {
         services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<IAccessTokenIssuer>(provider => provider.GetRequiredService<AccessTokens>());
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>, Microsoft.AspNetCore.Identity.PasswordHasher<User>>();
         services.AddScoped<RegisterUser>();
         services.AddScoped<LogIn>();
@@ -28,6 +29,7 @@ public static class AuthenticationSetup
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
         });
+        services.AddTicketMasterPolicies();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using GraphQL;
+using TicketMaster.Api.GraphQL.Mutations;
 
 namespace TicketMaster.Api.Users;
 
@@ -14,4 +15,8 @@ public static class Caller
     /// <summary>The signed-in user's id; an AUTH_NOT_AUTHENTICATED error for an anonymous caller.</summary>
     public static int RequireUserId(this IResolveFieldContext context) =>
         UserIdOf(context.User) ?? throw new ExecutionError("Log in first: send `Authorization: Bearer <accessToken>`.") { Code = "AUTH_NOT_AUTHENTICATED" };
+
+    /// <summary>The signed-in caller of a mutation that declares <c>Authorize()</c> (checked before it runs).</summary>
+    public static int UserId(this MutationContext context) =>
+        UserIdOf(context.User) ?? throw new InvalidOperationException("A mutation that reads the caller must declare Authorize().");
 }

@@ -1,70 +1,163 @@
+using System.ComponentModel;
 using TicketMaster.Common;
+using TicketMaster.Events;
 
 namespace TicketMaster.Booking;
 
+[Description("Some of the seats were held or sold by someone else first; `seatIds` says which. Nothing was reserved: choose other seats.")]
 public sealed class SeatsUnavailableException(int eventId, IReadOnlyCollection<int> seatIds)
-    : DomainException("SEAT_UNAVAILABLE", $"Seats {string.Join(", ", seatIds)} of event {eventId} are not available.")
+    : DomainException($"{seatIds.Count} of the seats you chose {(seatIds.Count == 1 ? "is" : "are")} no longer free; nothing was reserved.")
 {
+    [Description("The event.")]
     public int EventId { get; } = eventId;
 
+    [Description("The seats that are no longer free.")]
     public IReadOnlyCollection<int> SeatIds { get; } = seatIds;
 }
 
-public sealed class HoldExpiredException(Guid holdId)
-    : DomainException("HOLD_EXPIRED", $"Reservation {holdId} has expired; reserve the seats again.");
-
-public sealed class HoldNotOwnedException(Guid holdId)
-    : DomainException("HOLD_NOT_OWNED", $"Reservation {holdId} belongs to someone else.");
-
-public sealed class HoldAlreadyConfirmedException(Guid holdId)
-    : DomainException("HOLD_ALREADY_CONFIRMED", $"Reservation {holdId} is already confirmed.");
-
-public sealed class HoldNotActiveException(Guid holdId, HoldStatus status)
-    : DomainException("HOLD_NOT_ACTIVE", $"Reservation {holdId} is {status}.");
-
-public sealed class EmptyHoldException()
-    : DomainException("NO_SEATS", "A reservation needs at least one seat.");
-
-public sealed class EventNotFoundException(int eventId)
-    : DomainException("EVENT_NOT_FOUND", $"There is no event {eventId}.");
-
-public sealed class EventNotOnSaleException(int eventId, Events.EventStatus status)
-    : DomainException("EVENT_NOT_ON_SALE", $"Event {eventId} is {status}, not on sale.");
-
-public sealed class TooManySeatsException(int requested, int limit)
-    : DomainException("TOO_MANY_SEATS", $"A reservation holds at most {limit} seats; {requested} were asked for.");
-
-public sealed class TooManyHoldsException(int eventId, int limit)
-    : DomainException("TOO_MANY_HOLDS", $"You already have {limit} active reservations for event {eventId}; confirm or release one first.");
-
-/// <summary>Seat ids that are not seats of this event: unknown, or another event's.</summary>
+[Description("Some seat ids are unknown or belong to another event; `seatIds` says which.")]
 public sealed class SeatsNotInEventException(int eventId, IReadOnlyCollection<int> seatIds)
-    : DomainException("SEATS_NOT_IN_EVENT", $"Seats {string.Join(", ", seatIds)} are not seats of event {eventId}.")
+    : DomainException($"{seatIds.Count} of the seat ids {(seatIds.Count == 1 ? "is" : "are")} not seats of this event.")
 {
+    [Description("The event.")]
+    public int EventId { get; } = eventId;
+
+    [Description("The ids that are not this event's seats.")]
     public IReadOnlyCollection<int> SeatIds { get; } = seatIds;
 }
 
-public sealed class HoldNotFoundException(Guid holdId)
-    : DomainException("RESERVATION_NOT_FOUND", $"There is no reservation {holdId}.");
-
-public sealed class PaymentDeclinedException(string reason)
-    : DomainException("PAYMENT_DECLINED", $"The payment was declined: {reason}");
-
-public sealed class IdempotencyKeyReusedException(string key)
-    : DomainException("IDEMPOTENCY_KEY_REUSED", $"The idempotency key '{key}' was already used for a different request; use a new key.");
-
-public sealed class ConfirmationInProgressException(Guid holdId)
-    : DomainException("CONFIRMATION_IN_PROGRESS", $"Reservation {holdId} is being confirmed by another request with this key; retry shortly.");
-
-public sealed class NotEnoughSeatsException(int eventId, int quantity)
-    : DomainException("NOT_ENOUGH_SEATS", $"Event {eventId} has fewer than {quantity} free seats matching your choice.");
-
-public sealed class PaymentFailedException(string reason)
-    : DomainException("PAYMENT_FAILED", $"The payment could not be completed: {reason} Try again with a new idempotency key.");
-
-/// <summary>Deadlocks or lock waits outlasted every retry: nothing changed, and trying again is safe.</summary>
-public sealed class BookingContentionException(Exception inner)
-    : DomainException("TRY_AGAIN", "Too many buyers are after these seats right now; nothing was changed, please try again.")
+[Description("There is no such event.")]
+public sealed class EventNotFoundException(int eventId)
+    : DomainException("There is no such event.")
 {
-    public Exception Inner { get; } = inner;
+    [Description("The event id that was asked for.")]
+    public int EventId { get; } = eventId;
 }
+
+[Description("The event is not on sale (draft, sold out, cancelled or over); `status` says which.")]
+public sealed class EventNotOnSaleException(int eventId, EventStatus status)
+    : DomainException($"The event is {status}, not on sale.")
+{
+    [Description("The event.")]
+    public int EventId { get; } = eventId;
+
+    [Description("Where the event is in its life.")]
+    public EventStatus Status { get; } = status;
+}
+
+[Description("A reservation holds at most `limit` seats.")]
+public sealed class TooManySeatsException(int requested, int limit)
+    : DomainException($"A reservation holds at most {limit} seats; {requested} were asked for.")
+{
+    [Description("How many seats were asked for.")]
+    public int Requested { get; } = requested;
+
+    [Description("The most seats one reservation can hold.")]
+    public int Limit { get; } = limit;
+}
+
+[Description("You have as many running reservations for this event as allowed (`limit`); confirm or release one first.")]
+public sealed class TooManyReservationsException(int eventId, int limit)
+    : DomainException($"You already have {limit} running reservations for this event; confirm or release one first.")
+{
+    [Description("The event.")]
+    public int EventId { get; } = eventId;
+
+    [Description("The most running reservations one buyer may have per event.")]
+    public int Limit { get; } = limit;
+}
+
+[Description("A reservation needs at least one seat.")]
+public sealed class NoSeatsException()
+    : DomainException("A reservation needs at least one seat.");
+
+[Description("Fewer seats than asked for are free with these conditions (section, price); try fewer or loosen them.")]
+public sealed class NotEnoughSeatsException(int eventId, int quantity)
+    : DomainException($"Fewer than {quantity} free seats match your choice.")
+{
+    [Description("The event.")]
+    public int EventId { get; } = eventId;
+
+    [Description("How many seats were asked for.")]
+    public int Quantity { get; } = quantity;
+}
+
+[Description("There is no such reservation, or it is not yours to see.")]
+public sealed class ReservationNotFoundException(Guid reservationId)
+    : DomainException("There is no such reservation.")
+{
+    [Description("The reservation id that was asked for.")]
+    public Guid ReservationId { get; } = reservationId;
+}
+
+[Description("The reservation ran out and its seats may be someone else's now; reserve again.")]
+public sealed class ReservationExpiredException(Guid reservationId)
+    : DomainException("The reservation has expired; reserve the seats again.")
+{
+    [Description("The reservation.")]
+    public Guid ReservationId { get; } = reservationId;
+}
+
+[Description("The reservation belongs to someone else.")]
+public sealed class NotYourReservationException(Guid reservationId)
+    : DomainException("This reservation belongs to someone else.")
+{
+    [Description("The reservation.")]
+    public Guid ReservationId { get; } = reservationId;
+}
+
+[Description("The reservation is already an order; find it in `myOrders`.")]
+public sealed class ReservationAlreadyConfirmedException(Guid reservationId)
+    : DomainException("This reservation is already confirmed.")
+{
+    [Description("The reservation.")]
+    public Guid ReservationId { get; } = reservationId;
+}
+
+[Description("The reservation was released or has ended; `status` says how.")]
+public sealed class ReservationNotActiveException(Guid reservationId, HoldStatus status)
+    : DomainException($"This reservation is {status.ToString().ToLowerInvariant()}.")
+{
+    [Description("The reservation.")]
+    public Guid ReservationId { get; } = reservationId;
+
+    [Description("What became of the reservation.")]
+    public HoldStatus Status { get; } = status;
+}
+
+[Description("The payment was declined; the seats stay held until the reservation expires, so the buyer can pay another way.")]
+public sealed class PaymentDeclinedException(string reason)
+    : DomainException($"The payment was declined: {reason}")
+{
+    [Description("The payment processor's reason, to show the buyer.")]
+    public string Reason { get; } = reason;
+}
+
+[Description("The payment processor failed or did not answer; nothing was charged. Retry with a new idempotency key.")]
+public sealed class PaymentFailedException(string reason)
+    : DomainException($"The payment could not be completed: {reason} Try again with a new idempotency key.")
+{
+    [Description("What failed, to show the buyer.")]
+    public string Reason { get; } = reason;
+}
+
+[Description("This idempotency key was used for a different request; use a new key for a new attempt.")]
+public sealed class IdempotencyKeyReusedException(string idempotencyKey)
+    : DomainException($"The idempotency key '{idempotencyKey}' was already used for a different request; use a new key.")
+{
+    [Description("The key that was reused.")]
+    public string IdempotencyKey { get; } = idempotencyKey;
+}
+
+[Description("Another request with this idempotency key is confirming the reservation; retry shortly with the same key.")]
+public sealed class ConfirmationInProgressException(Guid reservationId)
+    : DomainException("This reservation is being confirmed by another request with the same key; retry shortly.")
+{
+    [Description("The reservation.")]
+    public Guid ReservationId { get; } = reservationId;
+}
+
+/// <summary>Deadlocks or lock waits outlasted every retry (ADR 0006): the client's instruction is the name.</summary>
+[Description("The seats were too contended to settle in time; nothing changed, and retrying is safe.")]
+public sealed class TryAgainException(Exception inner)
+    : DomainException("Too many buyers are after these seats right now; nothing was changed, please try again.", inner);

@@ -33,7 +33,7 @@ internal static class BookingTransaction
         }
         catch (RetryLimitExceededException exhausted)
         {
-            throw new BookingContentionException(exhausted);
+            throw new TryAgainException(exhausted);
         }
 
         // After the commit, never before: subscribers must not see a change that could roll back.

@@ -15,7 +15,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
 {
     public async Task<Order> ExecuteAsync(int userId, Guid holdId, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var hold = await HoldWithSeatsAsync(holdId, cancellationToken) ?? throw new HoldNotFoundException(holdId);
+        var hold = await HoldWithSeatsAsync(holdId, cancellationToken) ?? throw new ReservationNotFoundException(holdId);
         // The same request again (a retry after a lost response): the first result, no second charge.
         // The key's earlier attempt decides: another request under this key is refused.
         if (hold.Status == HoldStatus.Confirmed && hold.UserId == userId
@@ -37,7 +37,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
                 var now = clock.GetUtcNow().UtcDateTime;
 
                 // A retried attempt (deadlock) starts from a fresh copy: the first one confirmed its copy.
-                var current = attempts++ == 0 ? hold : await HoldWithSeatsAsync(holdId, token) ?? throw new HoldNotFoundException(holdId);
+                var current = attempts++ == 0 ? hold : await HoldWithSeatsAsync(holdId, token) ?? throw new ReservationNotFoundException(holdId);
                 var seats = await BookingSql.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, tracked: false, token);
 
                 // Under the seats' locks, the seats say whether the hold still stands: releasing,
@@ -45,7 +45,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
                 // hold read before the charge is current if they are still held for it.
                 if (seats.Count != seatIds.Count || seats.Any(seat => seat.Status != SeatStatus.Held || seat.HoldId != holdId))
                 {
-                    throw new HoldExpiredException(holdId);
+                    throw new ReservationExpiredException(holdId);
                 }
 
                 current.Confirm(userId, now);
@@ -143,7 +143,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
             { Status: PaymentStatus.Declined } => throw new PaymentDeclinedException(earlier.FailureReason ?? "declined"),
             { Status: PaymentStatus.Failed } => throw new PaymentFailedException(earlier.FailureReason ?? "failed"),
             { Status: PaymentStatus.Pending } => throw new ConfirmationInProgressException(hold.Id),
-            _ => throw new HoldNotActiveException(hold.Id, hold.Status),
+            _ => throw new ReservationNotActiveException(hold.Id, hold.Status),
         };
     }
 

@@ -37,7 +37,7 @@ public sealed class Hold
     {
         if (seatIds.Count == 0)
         {
-            throw new EmptyHoldException();
+            throw new NoSeatsException();
         }
 
         var hold = new Hold
@@ -61,22 +61,22 @@ public sealed class Hold
     {
         if (UserId != userId)
         {
-            throw new HoldNotOwnedException(Id);
+            throw new NotYourReservationException(Id);
         }
 
         switch (Status)
         {
             case HoldStatus.Confirmed:
-                throw new HoldAlreadyConfirmedException(Id);
+                throw new ReservationAlreadyConfirmedException(Id);
             case HoldStatus.Expired:
-                throw new HoldExpiredException(Id);
+                throw new ReservationExpiredException(Id);
             case HoldStatus.Released:
-                throw new HoldNotActiveException(Id, Status);
+                throw new ReservationNotActiveException(Id, Status);
         }
 
         if (now >= ExpiresAt)
         {
-            throw new HoldExpiredException(Id);
+            throw new ReservationExpiredException(Id);
         }
     }
 
@@ -90,12 +90,12 @@ public sealed class Hold
     {
         if (UserId != userId)
         {
-            throw new HoldNotOwnedException(Id);
+            throw new NotYourReservationException(Id);
         }
 
         if (Status != HoldStatus.Active)
         {
-            throw new HoldNotActiveException(Id, Status);
+            throw new ReservationNotActiveException(Id, Status);
         }
 
         // Past its expiry the hold is over even if the expiry job has not marked it yet: refuse
@@ -103,7 +103,7 @@ public sealed class Hold
         // a buyer is not told "released" for seats that may already be someone else's).
         if (now >= ExpiresAt)
         {
-            throw new HoldNotActiveException(Id, HoldStatus.Expired);
+            throw new ReservationNotActiveException(Id, HoldStatus.Expired);
         }
 
         Status = HoldStatus.Released;

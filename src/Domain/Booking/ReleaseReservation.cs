@@ -11,7 +11,7 @@ public sealed class ReleaseReservation(TicketMasterDbContext db, IAvailabilityPu
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var hold = await db.Holds.Include(h => h.Seats).SingleOrDefaultAsync(h => h.Id == holdId, token)
-                ?? throw new HoldNotFoundException(holdId);
+                ?? throw new ReservationNotFoundException(holdId);
             var seats = await BookingSql.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, tracked: true, token);
 
             // Read again under the seat locks: a confirmation may have committed meanwhile.

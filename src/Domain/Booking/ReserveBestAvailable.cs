@@ -16,7 +16,7 @@ public sealed class ReserveBestAvailable(TicketMasterDbContext db, ReserveSeats 
     {
         if (quantity <= 0)
         {
-            throw new EmptyHoldException();
+            throw new NoSeatsException();
         }
 
         if (quantity > options.MaxSeatsPerReservation)

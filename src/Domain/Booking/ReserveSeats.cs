@@ -11,7 +11,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
         var wanted = seatIds.Distinct().Order().ToList();
         if (wanted.Count == 0)
         {
-            throw new EmptyHoldException();
+            throw new NoSeatsException();
         }
 
         if (wanted.Count > options.MaxSeatsPerReservation)
@@ -32,7 +32,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
 
             if (state.ActiveHolds >= options.MaxActiveHoldsPerEvent)
             {
-                throw new TooManyHoldsException(eventId, options.MaxActiveHoldsPerEvent);
+                throw new TooManyReservationsException(eventId, options.MaxActiveHoldsPerEvent);
             }
 
             var seats = await BookingSql.LockAsync(db, eventId, wanted, options.UnsafeSkipRowLocks, tracked: false, token);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace TicketMaster.Common;
 
 /// <summary>Argument checks shared by the entities' factory methods.</summary>
@@ -7,24 +9,29 @@ internal static class Guard
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new InvalidValueException(name, "must not be empty");
+            throw new InvalidFieldException(name, "must not be empty");
         }
 
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
         {
-            throw new InvalidValueException(name, $"must be at most {maxLength} characters");
+            throw new InvalidFieldException(name, $"must be at most {maxLength} characters");
         }
 
         return trimmed;
     }
 
     public static DateTime Utc(DateTime value, string name) =>
-        value.Kind == DateTimeKind.Utc ? value : throw new InvalidValueException(name, "must be a UTC time");
+        value.Kind == DateTimeKind.Utc ? value : throw new InvalidFieldException(name, "must be a UTC time");
 }
 
-public sealed class InvalidValueException(string name, string problem)
-    : DomainException("INVALID_VALUE", $"{name} {problem}.")
+[Description("An input field has a value that is not allowed; `field` names it and `problem` says why.")]
+public sealed class InvalidFieldException(string field, string problem)
+    : DomainException($"{field} {problem}.")
 {
-    public string Name { get; } = name;
+    [Description("The input field's name.")]
+    public string Field { get; } = field;
+
+    [Description("What is wrong with its value, as a phrase to show next to it.")]
+    public string Problem { get; } = problem;
 }

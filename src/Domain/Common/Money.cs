@@ -36,7 +36,7 @@ public readonly record struct Money
 }
 
 public sealed class InvalidCurrencyException(string? currency)
-    : DomainException("INVALID_CURRENCY", $"'{currency}' is not an ISO 4217 currency code (three upper-case letters).");
+    : DomainException($"'{currency}' is not an ISO 4217 currency code (three upper-case letters).");
 
 public sealed class CurrencyMismatchException(string left, string right)
-    : DomainException("CURRENCY_MISMATCH", $"Cannot combine amounts in {left} and {right}.");
+    : DomainException($"Cannot combine amounts in {left} and {right}.");

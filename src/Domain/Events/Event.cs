@@ -73,7 +73,7 @@ public sealed class Event
 
         if (!Enum.IsDefined(category))
         {
-            throw new InvalidValueException(nameof(category), "is not a known category");
+            throw new InvalidFieldException(nameof(category), "is not a known category");
         }
 
         var created = new Event
@@ -81,7 +81,7 @@ public sealed class Event
             Name = Guard.NotBlank(name, nameof(name), MaxNameLength),
             Description = description.Trim() is { Length: <= MaxDescriptionLength } trimmed
                 ? trimmed
-                : throw new InvalidValueException(nameof(description), $"must be at most {MaxDescriptionLength} characters"),
+                : throw new InvalidFieldException(nameof(description), $"must be at most {MaxDescriptionLength} characters"),
             Category = category,
             StartsAt = startsAt,
             VenueId = venue.Id,
@@ -103,7 +103,7 @@ public sealed class Event
         {
             if (!sectionIds.Contains(sectionId))
             {
-                throw new InvalidValueException(nameof(sectionPrices), $"names section {sectionId}, which is not in venue {venue.Id}");
+                throw new InvalidFieldException(nameof(sectionPrices), $"names section {sectionId}, which is not in venue {venue.Id}");
             }
 
             created._prices.Add(new EventSectionPrice(created, sectionId, ValidPrice(price)));
@@ -111,7 +111,7 @@ public sealed class Event
 
         if (performerIds.Distinct().Count() != performerIds.Count)
         {
-            throw new InvalidValueException(nameof(performerIds), "must not repeat a performer");
+            throw new InvalidFieldException(nameof(performerIds), "must not repeat a performer");
         }
 
         for (var billing = 0; billing < performerIds.Count; billing++)
@@ -130,13 +130,13 @@ public sealed class Event
         }
 
         var tier = _prices.SingleOrDefault(p => p.SectionId == sectionId)
-            ?? throw new InvalidValueException(nameof(sectionId), $"is not a section of event {Id}");
+            ?? throw new InvalidFieldException(nameof(sectionId), $"is not a section of event {Id}");
         tier.Price = ValidPrice(price);
     }
 
     public decimal PriceOf(int sectionId) =>
         _prices.SingleOrDefault(p => p.SectionId == sectionId)?.Price
-        ?? throw new InvalidValueException(nameof(sectionId), $"is not a section of event {Id}");
+        ?? throw new InvalidFieldException(nameof(sectionId), $"is not a section of event {Id}");
 
     /// <summary>One inventory row per seat of the venue, every one available at its section's price.</summary>
     public IEnumerable<EventSeat> CreateInventory(Venue venue)
@@ -199,5 +199,5 @@ public sealed class Event
     private static decimal ValidPrice(decimal price) =>
         price is >= 0 and < 1_000_000 && decimal.Round(price, 2) == price
             ? price
-            : throw new InvalidValueException(nameof(price), "must be between 0 and 999,999.99 with at most two decimals");
+            : throw new InvalidFieldException(nameof(price), "must be between 0 and 999,999.99 with at most two decimals");
 }

@@ -3,7 +3,7 @@ using TicketMaster.Common;
 namespace TicketMaster.Events;
 
 public sealed class InvalidEventStatusTransitionException(int eventId, EventStatus from, EventStatus to)
-    : DomainException("INVALID_STATUS_TRANSITION", $"Event {eventId} cannot go from {from} to {to}.")
+    : DomainException($"Event {eventId} cannot go from {from} to {to}.")
 {
     public EventStatus From { get; } = from;
 
@@ -11,16 +11,16 @@ public sealed class InvalidEventStatusTransitionException(int eventId, EventStat
 }
 
 public sealed class MissingSectionPriceException(IReadOnlyCollection<string> sectionNames)
-    : DomainException("MISSING_SECTION_PRICE", $"Every section needs a price; missing: {string.Join(", ", sectionNames)}.")
+    : DomainException($"Every section needs a price; missing: {string.Join(", ", sectionNames)}.")
 {
     public IReadOnlyCollection<string> SectionNames { get; } = sectionNames;
 }
 
 public sealed class EventNotEditableException(int eventId, EventStatus status)
-    : DomainException("EVENT_NOT_EDITABLE", $"Event {eventId} is {status}; prices can only change while it is a draft.");
+    : DomainException($"Event {eventId} is {status}; prices can only change while it is a draft.");
 
 public sealed class EventInThePastException(DateTime startsAt)
-    : DomainException("EVENT_IN_THE_PAST", $"An event must start in the future, not at {startsAt:O}.");
+    : DomainException($"An event must start in the future, not at {startsAt:O}.");
 
 public sealed class EventNotStartedException(int eventId)
-    : DomainException("EVENT_NOT_STARTED", $"Event {eventId} has not started yet, so it cannot be completed.");
+    : DomainException($"Event {eventId} has not started yet, so it cannot be completed.");

@@ -36,7 +36,7 @@ public sealed class Order
     {
         if (hold.Status != HoldStatus.Confirmed)
         {
-            throw new HoldNotActiveException(hold.Id, hold.Status);
+            throw new ReservationNotActiveException(hold.Id, hold.Status);
         }
 
         var order = new Order
@@ -81,4 +81,4 @@ public enum OrderStatus
 }
 
 public sealed class OrderNotRefundableException(Guid orderId, OrderStatus status)
-    : DomainException("ORDER_NOT_REFUNDABLE", $"Order {orderId} is {status} and cannot be refunded.");
+    : DomainException($"Order {orderId} is {status} and cannot be refunded.");

@@ -107,4 +107,4 @@ public enum PaymentStatus
 }
 
 public sealed class PaymentStateException(Guid paymentId, PaymentStatus actual, PaymentStatus expected)
-    : DomainException("PAYMENT_STATE", $"Payment {paymentId} is {actual}, not {expected}.");
+    : DomainException($"Payment {paymentId} is {actual}, not {expected}.");

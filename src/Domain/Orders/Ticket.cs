@@ -54,4 +54,4 @@ public enum TicketStatus
 }
 
 public sealed class TicketNotValidException(Guid ticketId, TicketStatus status)
-    : DomainException("TICKET_NOT_VALID", $"Ticket {ticketId} is already {status}.");
+    : DomainException($"Ticket {ticketId} is already {status}.");

@@ -28,7 +28,7 @@ public sealed class Performer
     {
         if (imageUrl is not null && !Uri.TryCreate(imageUrl, UriKind.Absolute, out _))
         {
-            throw new InvalidValueException(nameof(imageUrl), "must be an absolute URL");
+            throw new InvalidFieldException(nameof(imageUrl), "must be an absolute URL");
         }
 
         return new Performer

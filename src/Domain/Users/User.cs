@@ -33,7 +33,7 @@ public sealed class User
         var at = address.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0 || at != address.LastIndexOf('@') || at == address.Length - 1 || address.Any(char.IsWhiteSpace))
         {
-            throw new InvalidValueException(nameof(email), "is not an email address");
+            throw new InvalidFieldException(nameof(email), "is not an email address");
         }
 
         return new User

@@ -37,7 +37,7 @@ public sealed class SeatRow
     {
         if (number <= 0)
         {
-            throw new InvalidValueException(nameof(number), "must be positive");
+            throw new InvalidFieldException(nameof(number), "must be positive");
         }
 
         if (_seats.Any(seat => seat.Number == number))

@@ -41,22 +41,22 @@ public sealed class Venue
     {
         if (country is not { Length: 2 } || !country.All(char.IsAsciiLetterUpper))
         {
-            throw new InvalidValueException(nameof(country), "must be an ISO 3166-1 alpha-2 code");
+            throw new InvalidFieldException(nameof(country), "must be an ISO 3166-1 alpha-2 code");
         }
 
         if (latitude is < -90 or > 90 || double.IsNaN(latitude))
         {
-            throw new InvalidValueException(nameof(latitude), "must be between -90 and 90");
+            throw new InvalidFieldException(nameof(latitude), "must be between -90 and 90");
         }
 
         if (longitude is < -180 or > 180 || double.IsNaN(longitude))
         {
-            throw new InvalidValueException(nameof(longitude), "must be between -180 and 180");
+            throw new InvalidFieldException(nameof(longitude), "must be between -180 and 180");
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
-            throw new InvalidValueException(nameof(timeZone), "is not a known IANA time zone");
+            throw new InvalidFieldException(nameof(timeZone), "is not a known IANA time zone");
         }
 
         return new Venue
@@ -115,4 +115,4 @@ public sealed class Venue
     }
 }
 
-public sealed class DuplicateSeatMapEntryException(string message) : DomainException("DUPLICATE_SEAT_MAP_ENTRY", message);
+public sealed class DuplicateSeatMapEntryException(string message) : DomainException(message);

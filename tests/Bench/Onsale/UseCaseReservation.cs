@@ -40,7 +40,7 @@ public sealed class UseCaseReservation(DbContextOptions<TicketMasterDbContext> o
         }
         catch (Common.DomainException e)
         {
-            return new ReserveOutcome(ReserveResult.Failed, Error: e.Code);
+            return new ReserveOutcome(ReserveResult.Failed, Error: e.GetType().Name);
         }
     }
 }

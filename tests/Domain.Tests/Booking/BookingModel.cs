@@ -93,13 +93,13 @@ public sealed class BookingModel(int buyers, int seats, BookingOptions options, 
         var wanted = seatIndexes.Distinct().Order().ToArray();
         if (wanted.Length > options.MaxSeatsPerReservation)
         {
-            return "TOO_MANY_SEATS";
+            return nameof(TooManySeatsException);
         }
 
         // Only holds that are still running count against the limit; a lapsed one is already gone.
         if (_holds.Count(h => h.Owner == buyer && h.Status == HoldStatus.Active && !h.HasLapsedAt(Now)) >= options.MaxActiveHoldsPerEvent)
         {
-            return "TOO_MANY_HOLDS";
+            return nameof(TooManyReservationsException);
         }
 
         var taken = wanted.Where(seat => !IsAvailable(_seats[seat])).ToArray();
@@ -121,35 +121,35 @@ public sealed class BookingModel(int buyers, int seats, BookingOptions options, 
     {
         if (holdIndex is not { } index)
         {
-            return "RESERVATION_NOT_FOUND";
+            return nameof(ReservationNotFoundException);
         }
 
         var hold = _holds[index];
         if (hold.Owner != buyer)
         {
-            return "HOLD_NOT_OWNED";
+            return nameof(NotYourReservationException);
         }
 
         switch (hold.Status)
         {
             case HoldStatus.Confirmed:
-                return "HOLD_ALREADY_CONFIRMED";
+                return nameof(ReservationAlreadyConfirmedException);
             case HoldStatus.Released:
-                return "HOLD_NOT_ACTIVE";
+                return nameof(ReservationNotActiveException);
             case HoldStatus.Expired:
-                return "HOLD_EXPIRED";
+                return nameof(ReservationExpiredException);
         }
 
         if (hold.HasLapsedAt(Now))
         {
-            return "HOLD_EXPIRED";
+            return nameof(ReservationExpiredException);
         }
 
         if (declined)
         {
             // The attempt is recorded; the hold is left exactly as it was, to be paid another way.
             _declinedPayments++;
-            return "PAYMENT_DECLINED";
+            return nameof(PaymentDeclinedException);
         }
 
         hold.Status = HoldStatus.Confirmed;
@@ -165,20 +165,20 @@ public sealed class BookingModel(int buyers, int seats, BookingOptions options, 
     {
         if (holdIndex is not { } index)
         {
-            return "RESERVATION_NOT_FOUND";
+            return nameof(ReservationNotFoundException);
         }
 
         var hold = _holds[index];
         if (hold.Owner != buyer)
         {
-            return "HOLD_NOT_OWNED";
+            return nameof(NotYourReservationException);
         }
 
         // A hold past its expiry is expired whether or not the expiry job has run yet: releasing
         // it is refused the same way before and after the job, and it ends Expired, not Released.
         if (hold.Status != HoldStatus.Active || hold.HasLapsedAt(Now))
         {
-            return "HOLD_NOT_ACTIVE";
+            return nameof(ReservationNotActiveException);
         }
 
         hold.Status = HoldStatus.Released;

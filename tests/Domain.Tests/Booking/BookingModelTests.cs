@@ -276,11 +276,11 @@ public sealed class BookingModelTests(ITestOutputHelper output)
             }
             catch (SeatsUnavailableException e)
             {
-                return $"{e.Code} [{string.Join(", ", e.SeatIds.Select(id => scenario.SeatIds.ToList().IndexOf(id)).Order())}]";
+                return $"{e.GetType().Name} [{string.Join(", ", e.SeatIds.Select(id => scenario.SeatIds.ToList().IndexOf(id)).Order())}]";
             }
             catch (DomainException e)
             {
-                return e.Code;
+                return e.GetType().Name;
             }
         }
 

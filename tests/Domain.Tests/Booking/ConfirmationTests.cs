@@ -60,11 +60,11 @@ public sealed class ConfirmationTests
         var hold = await scenario.ReserveAsync(a, scenario.SeatIds[0]);
         var other = await scenario.ReserveAsync(b, scenario.SeatIds[1]);
 
-        await Assert.ThrowsAsync<HoldNotOwnedException>(() => scenario.ConfirmAsync(b, hold.Id));
+        await Assert.ThrowsAsync<NotYourReservationException>(() => scenario.ConfirmAsync(b, hold.Id));
         await scenario.ConfirmAsync(a, hold.Id, key: "shared");
-        await Assert.ThrowsAsync<HoldAlreadyConfirmedException>(() => scenario.ConfirmAsync(a, hold.Id, key: "another"));
+        await Assert.ThrowsAsync<ReservationAlreadyConfirmedException>(() => scenario.ConfirmAsync(a, hold.Id, key: "another"));
         await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => scenario.ConfirmAsync(b, other.Id, key: "shared"));
-        await Assert.ThrowsAsync<HoldNotFoundException>(() => scenario.ConfirmAsync(a, Guid.NewGuid()));
+        await Assert.ThrowsAsync<ReservationNotFoundException>(() => scenario.ConfirmAsync(a, Guid.NewGuid()));
 
         Assert.Equal(1, await scenario.QueryAsync(db => db.Orders.CountAsync()));
     }

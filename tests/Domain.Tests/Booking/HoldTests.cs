@@ -27,7 +27,7 @@ public sealed class HoldTests
     [Fact]
     public void A_hold_needs_seats()
     {
-        Assert.Throws<EmptyHoldException>(() => Hold.Place(1, 5, [], Money.Zero("EUR"), Now, Hold.DefaultDuration));
+        Assert.Throws<NoSeatsException>(() => Hold.Place(1, 5, [], Money.Zero("EUR"), Now, Hold.DefaultDuration));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class HoldTests
     {
         var hold = PlaceHold(userId: 1);
 
-        Assert.Throws<HoldNotOwnedException>(() => hold.Confirm(userId: 2, Now));
+        Assert.Throws<NotYourReservationException>(() => hold.Confirm(userId: 2, Now));
         Assert.Equal(HoldStatus.Active, hold.Status);
     }
 
@@ -45,9 +45,9 @@ public sealed class HoldTests
         var hold = PlaceHold();
         _clock.Advance(TimeSpan.FromMinutes(10));
 
-        var error = Assert.Throws<HoldExpiredException>(() => hold.Confirm(1, Now));
+        var error = Assert.Throws<ReservationExpiredException>(() => hold.Confirm(1, Now));
 
-        Assert.Equal("HOLD_EXPIRED", error.Code);
+        Assert.Equal(hold.Id, error.ReservationId);
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class HoldTests
         var hold = PlaceHold();
         hold.Confirm(1, Now);
 
-        Assert.Throws<HoldAlreadyConfirmedException>(() => hold.Confirm(1, Now));
-        Assert.Throws<HoldNotActiveException>(() => hold.Release(1, Now));
+        Assert.Throws<ReservationAlreadyConfirmedException>(() => hold.Confirm(1, Now));
+        Assert.Throws<ReservationNotActiveException>(() => hold.Release(1, Now));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class HoldTests
         _clock.Advance(TimeSpan.FromMinutes(10));
         Assert.True(hold.Expire(Now));
         Assert.Equal(HoldStatus.Expired, hold.Status);
-        Assert.Throws<HoldExpiredException>(() => hold.EnsureConfirmableBy(1, Now));
+        Assert.Throws<ReservationExpiredException>(() => hold.EnsureConfirmableBy(1, Now));
     }
 
     [Fact]
@@ -78,9 +78,9 @@ public sealed class HoldTests
         var hold = PlaceHold();
         _clock.Advance(TimeSpan.FromMinutes(10));
 
-        var error = Assert.Throws<HoldNotActiveException>(() => hold.Release(1, Now));
+        var error = Assert.Throws<ReservationNotActiveException>(() => hold.Release(1, Now));
 
-        Assert.Equal("HOLD_NOT_ACTIVE", error.Code);
+        Assert.Equal(HoldStatus.Expired, error.Status);
         Assert.True(hold.Expire(Now));
     }
 
@@ -90,7 +90,7 @@ public sealed class HoldTests
         var hold = PlaceHold();
         hold.Release(1, Now);
 
-        Assert.Throws<HoldNotActiveException>(() => hold.Confirm(1, Now));
+        Assert.Throws<ReservationNotActiveException>(() => hold.Confirm(1, Now));
         Assert.False(hold.Expire(Now.AddHours(1)));
     }
 }

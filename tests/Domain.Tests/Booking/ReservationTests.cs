@@ -38,14 +38,14 @@ public sealed class ReservationTests
         var seats = scenario.SeatIds;
 
         await Assert.ThrowsAsync<TooManySeatsException>(() => scenario.ReserveAsync(buyer, seats.Take(9).ToArray()));
-        await Assert.ThrowsAsync<EmptyHoldException>(() => scenario.ReserveAsync(buyer));
+        await Assert.ThrowsAsync<NoSeatsException>(() => scenario.ReserveAsync(buyer));
         var unknown = await Assert.ThrowsAsync<SeatsNotInEventException>(() => scenario.ReserveAsync(buyer, seats[0], 999_999));
         Assert.Equal([999_999], unknown.SeatIds);
         await Assert.ThrowsAsync<EventNotFoundException>(() => scenario.ReserveAsync(buyer, 999_999, [seats[0]]));
 
         await scenario.ReserveAsync(buyer, seats[0]);
         await scenario.ReserveAsync(buyer, seats[1]);
-        await Assert.ThrowsAsync<TooManyHoldsException>(() => scenario.ReserveAsync(buyer, seats[2]));
+        await Assert.ThrowsAsync<TooManyReservationsException>(() => scenario.ReserveAsync(buyer, seats[2]));
 
         var state = await scenario.SeatsAsync();
         Assert.Equal(2, state.Values.Count(s => s.Status == SeatStatus.Held));
@@ -78,7 +78,7 @@ public sealed class ReservationTests
         var second = await scenario.ReserveAsync(scenario.Buyers[1], seat);
 
         Assert.Equal(second.Id, (await scenario.SeatsAsync())[seat].HoldId);
-        await Assert.ThrowsAsync<HoldExpiredException>(() => scenario.ConfirmAsync(scenario.Buyers[0], first.Id));
+        await Assert.ThrowsAsync<ReservationExpiredException>(() => scenario.ConfirmAsync(scenario.Buyers[0], first.Id));
     }
 
     [SkippableTheory]
@@ -89,9 +89,9 @@ public sealed class ReservationTests
         await using var scenario = await BookingScenario.CreateAsync(provider, "release");
         var hold = await scenario.ReserveAsync(scenario.Buyers[0], scenario.SeatIds[0], scenario.SeatIds[1]);
 
-        await Assert.ThrowsAsync<HoldNotOwnedException>(() => scenario.ReleaseAsync(scenario.Buyers[1], hold.Id));
+        await Assert.ThrowsAsync<NotYourReservationException>(() => scenario.ReleaseAsync(scenario.Buyers[1], hold.Id));
         var released = await scenario.ReleaseAsync(scenario.Buyers[0], hold.Id);
-        await Assert.ThrowsAsync<HoldNotActiveException>(() => scenario.ReleaseAsync(scenario.Buyers[0], hold.Id));
+        await Assert.ThrowsAsync<ReservationNotActiveException>(() => scenario.ReleaseAsync(scenario.Buyers[0], hold.Id));
 
         Assert.Equal(HoldStatus.Released, released.Status);
         Assert.All((await scenario.SeatsAsync()).Values, s => Assert.Equal(SeatStatus.Available, s.Status));

@@ -24,7 +24,7 @@ public sealed class EventSchedulingTests
         var prices = venue.Sections.ToDictionary(s => s.Id, _ => 10m);
         prices[999] = 10m;
 
-        Assert.Throws<InvalidValueException>(() => Event.Schedule(
+        Assert.Throws<InvalidFieldException>(() => Event.Schedule(
             "Gig", "", EventCategory.Concert, TestData.Now.AddDays(1), venue, 1, "EUR", prices, [], TestData.Now));
     }
 
@@ -58,7 +58,7 @@ public sealed class EventSchedulingTests
     {
         var venue = TestData.Venue().WithKeys();
 
-        Assert.Throws<InvalidValueException>(() => Event.Schedule(
+        Assert.Throws<InvalidFieldException>(() => Event.Schedule(
             "Gig", "", EventCategory.Concert, TestData.Now.AddDays(1), venue, 1, "EUR",
             venue.Sections.ToDictionary(s => s.Id, _ => price), [], TestData.Now));
     }
@@ -71,7 +71,7 @@ public sealed class EventSchedulingTests
         var gig = TestData.Event(venue, performerIds: [7, 3]);
 
         Assert.Equal([(7, 1), (3, 2)], gig.Lineup.Select(p => (p.PerformerId, p.Billing)));
-        Assert.Throws<InvalidValueException>(() => TestData.Event(venue, performerIds: [7, 7]));
+        Assert.Throws<InvalidFieldException>(() => TestData.Event(venue, performerIds: [7, 7]));
     }
 
     [Fact]

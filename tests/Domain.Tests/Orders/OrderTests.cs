@@ -29,7 +29,7 @@ public sealed class OrderTests
     {
         var hold = Hold.Place(1, 9, [1], new Money(80m, "EUR"), TestData.Now, Hold.DefaultDuration);
 
-        Assert.Throws<HoldNotActiveException>(() => Order.FromHold(hold, [], "EUR", Guid.NewGuid(), TestData.Now));
+        Assert.Throws<ReservationNotActiveException>(() => Order.FromHold(hold, [], "EUR", Guid.NewGuid(), TestData.Now));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class UserTests
     [InlineData("a@b@example.com")]
     public void Registration_rejects_what_is_not_an_email_address(string email)
     {
-        Assert.Throws<InvalidValueException>(() => User.Register("alice", email, "hash", TestData.Now));
+        Assert.Throws<InvalidFieldException>(() => User.Register("alice", email, "hash", TestData.Now));
     }
 
     [Fact]

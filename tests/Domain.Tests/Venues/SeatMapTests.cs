@@ -34,7 +34,7 @@ public sealed class SeatMapTests
         Assert.Throws<DuplicateSeatMapEntryException>(() => venue.AddSection("stalls"));
         Assert.Throws<DuplicateSeatMapEntryException>(() => stalls.AddRow("a"));
         Assert.Throws<DuplicateSeatMapEntryException>(() => stalls.Rows[0].AddSeat(1, 0, 0));
-        Assert.Throws<InvalidValueException>(() => stalls.Rows[0].AddSeat(0, 0, 0));
+        Assert.Throws<InvalidFieldException>(() => stalls.Rows[0].AddSeat(0, 0, 0));
     }
 
     [Theory]
@@ -44,6 +44,6 @@ public sealed class SeatMapTests
     [InlineData("DE", 52.5, 13.4, "Mars/Olympus_Mons")]
     public void A_venue_needs_a_real_place_and_time_zone(string country, double latitude, double longitude, string timeZone)
     {
-        Assert.Throws<InvalidValueException>(() => Venue.Create("Hall", "1 Street", "Berlin", country, latitude, longitude, timeZone));
+        Assert.Throws<InvalidFieldException>(() => Venue.Create("Hall", "1 Street", "Berlin", country, latitude, longitude, timeZone));
     }
 }

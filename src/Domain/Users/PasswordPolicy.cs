@@ -1,4 +1,4 @@
-namespace TicketMaster.Api.Users;
+namespace TicketMaster.Users;
 
 /// <summary>
 /// NIST SP 800-63B style: length over composition rules, and no password anyone would guess

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using TicketMaster.Api.Events;
+using TicketMaster.Api.Venues;
+using TicketMaster.Users;
+
+namespace TicketMaster.Api.Users;
+
+/// <summary>
+/// The named authorization policies fields and mutations declare (<c>AuthorizeWithPolicy</c>).
+/// Ownership policies get the field's resource: the typed input of a mutation, the parent
+/// object of a field. Admins pass every policy.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Platform administrators.</summary>
+    public const string Admin = "Admin";
+
+    /// <summary>The organizer of the event the resource is about (<see cref="IEventScoped"/> or an event), or an admin.</summary>
+    public const string EventOrganizer = "EventOrganizer";
+
+    /// <summary>A manager of the venue the resource is about (<see cref="IVenueScoped"/> or a venue), or an admin.</summary>
+    public const string VenueManager = "VenueManager";
+
+    public static IServiceCollection AddTicketMasterPolicies(this IServiceCollection services)
+    {
+        services.AddAuthorization(options =>
+        {
+            options.AddPolicy(Admin, policy => policy.RequireRole(nameof(Role.Admin)));
+            options.AddPolicy(EventOrganizer, policy => policy.AddRequirements(new EventOrganizerRequirement()));
+            options.AddPolicy(VenueManager, policy => policy.AddRequirements(new VenueManagerRequirement()));
+        });
+        services.AddScoped<IAuthorizationHandler, EventOrganizerHandler>();
+        services.AddScoped<IAuthorizationHandler, VenueManagerHandler>();
+        return services;
+    }
+
+    public static bool IsAdmin(this System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(nameof(Role.Admin));
+}
