@@ -13,9 +13,11 @@ public static class PerformerQueries
     {
         query.AddConnection<object?, Performer, PerformerType, PerformerFilterInputType, PerformerSortInputType>(
             "performers", "Performers, by name unless `order` says otherwise.", (db, _) => db.Performers, p => p.Id,
-            new Dictionary<string, object?> { ["name"] = SortDirection.Asc });
+            new Dictionary<string, object?> { ["name"] = SortDirection.Asc })
+            .AllowAnonymous();
         query.Field<PerformerType>("performerById")
             .Description("The performer with this id, or null when there is none.")
+            .AllowAnonymous()
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(ctx => ctx.Loaders<PerformerDataLoaders>().PerformerById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), PerformerType.TypeName)));
     }

@@ -15,6 +15,7 @@ public static class SearchQueries
         query.Field<NonNullGraphType<SearchEventsConnectionType>>("searchEvents")
             .Description("Full-text search over published events: typo tolerant, name and performers weigh most, then venue, then description. "
                 + "With no term and no filters: upcoming events, soonest first.")
+            .AllowAnonymous()
             .Argument<StringGraphType>("term", $"Words to look for, at most {SearchLimits.MaxTermLength} characters; operators and symbols are plain text.")
             .Argument<SearchEventsFilterInputType>("where")
             .Argument<SearchEventsOrderType>("order", "RELEVANCE unless given.")
@@ -24,6 +25,7 @@ public static class SearchQueries
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSuggestionType>>>>("suggestEvents")
             .Description("Upcoming events whose name or performers start with the words typed so far, for a search box.")
+            .AllowAnonymous()
             .Argument<NonNullGraphType<StringGraphType>>("prefix")
             .Argument<IntGraphType>("limit", $"1 to {SearchLimits.MaxSuggestions}; {DefaultSuggestions} unless given.")
             .ResolveAsync(async ctx =>

@@ -14,6 +14,7 @@ public static class UserQueries
     {
         query.Field<UserType>("me")
             .Description("The signed-in user, or null without a valid access token.")
+            .AllowAnonymous()
             .Resolve(ctx => Caller.UserIdOf(ctx.User) is { } id ? ctx.Loaders<UserDataLoaders>().UserById.Load(id) : null);
     }
 

@@ -13,9 +13,11 @@ public static class VenueQueries
     {
         query.AddConnection<object?, Venue, VenueType, VenueFilterInputType, VenueSortInputType>(
             "venues", "Venues, by name unless `order` says otherwise.", (db, _) => db.Venues, v => v.Id,
-            new Dictionary<string, object?> { ["name"] = SortDirection.Asc });
+            new Dictionary<string, object?> { ["name"] = SortDirection.Asc })
+            .AllowAnonymous();
         query.Field<VenueType>("venueById")
             .Description("The venue with this id, or null when there is none.")
+            .AllowAnonymous()
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), VenueType.TypeName)));
     }

@@ -105,7 +105,7 @@ public sealed class BookingModel(int buyers, int seats, BookingOptions options, 
         var taken = wanted.Where(seat => !IsAvailable(_seats[seat])).ToArray();
         if (taken.Length > 0)
         {
-            return $"SEAT_UNAVAILABLE [{string.Join(", ", taken)}]";
+            return $"{nameof(SeatsUnavailableException)} [{string.Join(", ", taken)}]";
         }
 
         _holds.Add(new ModelHold(buyer, wanted, Now + options.HoldDuration));

@@ -158,6 +158,10 @@ public sealed class MutationContext(IResolveFieldContext context)
 
     public System.Security.Claims.ClaimsPrincipal User => context.User ?? new();
 
+    /// <summary>
+    /// A service of the request, or a use case built for it: use cases need no registration, so a
+    /// new mutation touches only its use case and its declaration.
+    /// </summary>
     public T Service<T>()
-        where T : notnull => context.RequestServices!.GetRequiredService<T>();
+        where T : notnull => ActivatorUtilities.GetServiceOrCreateInstance<T>(context.RequestServices!);
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 using TicketMaster.Api.GraphQL.Filtering;
 using TicketMaster.Api.GraphQL.Sorting;
@@ -13,7 +14,7 @@ namespace TicketMaster.Api.GraphQL.Paging;
 /// </summary>
 public static class QueryableConnection
 {
-    public static void AddConnection<TSource, TEntity, TNodeType, TFilter, TSort>(
+    public static FieldBuilder<TSource, object> AddConnection<TSource, TEntity, TNodeType, TFilter, TSort>(
         this ObjectGraphType<TSource> type,
         string name,
         string description,
@@ -24,7 +25,7 @@ public static class QueryableConnection
         where TFilter : FilterInputType<TEntity>
         where TSort : SortInputType<TEntity>
     {
-        type.Field<NonNullGraphType<ConnectionType<TNodeType, TEntity>>>(name)
+        return type.Field<NonNullGraphType<ConnectionType<TNodeType, TEntity>>>(name)
             .Description(description)
             .PagingArguments()
             .Argument<TFilter>("where")

@@ -51,11 +51,13 @@ public static class NodeQueries
     {
         query.Field<NodeInterface>("node")
             .Description("Fetches an object given its ID.")
+            .AllowAnonymous()
             .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the object.")
             .Resolve(ctx => Load(ctx, ctx.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description("Lookup nodes by a list of IDs.")
+            .AllowAnonymous()
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The list of node IDs.")
             .Resolve(ctx =>
             {

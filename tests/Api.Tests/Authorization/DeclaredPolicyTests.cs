@@ -1,0 +1,43 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using TicketMaster.Api.GraphQL.Authorization;
+using TicketMaster.Api.Tests.Support;
+
+namespace TicketMaster.Api.Tests.Authorization;
+
+/// <summary>Who may call what is declared next to each root field, and enforced before its resolver runs.</summary>
+public sealed class DeclaredPolicyTests
+{
+    [Fact]
+    public async Task Every_query_mutation_and_subscription_declares_who_may_call_it()
+    {
+        await using var api = await EmptyApi.StartAsync();
+        var schema = api.Host.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+
+        var undeclared = new[] { schema.Query, schema.Mutation!, schema.Subscription! }
+            .SelectMany(root => root.Fields.Where(field => !field.HasDeclaredPolicy()).Select(field => $"{root.Name}.{field.Name}"))
+            .ToList();
+
+        Assert.True(undeclared.Count == 0,
+            "These root fields declare no policy; add Authorize(), AuthorizeWithPolicy(Policies.…) or AllowAnonymous() next to each:\n  " + string.Join("\n  ", undeclared));
+    }
+
+    [Theory]
+    [InlineData("mutation { reserveSeats(input: { eventId: \"RXZlbnQ6MQ==\", seatIds: [\"U2VhdDox\"] }) { reservation { id } } }")]
+    [InlineData("mutation { reserveBestAvailable(input: { eventId: \"RXZlbnQ6MQ==\", quantity: 2 }) { reservation { id } } }")]
+    [InlineData("mutation { releaseReservation(input: { reservationId: \"UmVzZXJ2YXRpb246MDE5MzBhYmNkZWYwNzAwMDgwMDAwMDAwMDAwMDAwMDA=\" }) { reservation { id } } }")]
+    [InlineData("mutation { confirmReservation(input: { reservationId: \"UmVzZXJ2YXRpb246MDE5MzBhYmNkZWYwNzAwMDgwMDAwMDAwMDAwMDAwMDA=\", paymentToken: \"tok_visa\", idempotencyKey: \"k1\" }) { order { id } } }")]
+    [InlineData("{ myOrders { id } }")]
+    [InlineData("{ myReservations { id } }")]
+    public async Task An_anonymous_caller_is_told_to_log_in_and_nothing_runs(string document)
+    {
+        await using var api = await EmptyApi.StartAsync();
+        var client = new GraphQLClient(api.Host.CreateHttpClient());
+
+        var codes = await client.ErrorCodesAsync(document);
+
+        Assert.Equal([FieldAuthorization.NotAuthenticatedCode], codes);
+    }
+}
