@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TicketMaster.Api.Schema;
 using TicketMaster.Api.Booking;
-using TicketMaster.Api.GraphQL;
-using TicketMaster.Api.GraphQL.Transport;
+using TicketMaster.GraphQL;
+using TicketMaster.GraphQL.Transport;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Users;

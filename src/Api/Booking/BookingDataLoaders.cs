@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using TicketMaster.Persistence;
 using TicketMaster.Api.Events;
-using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.Booking;
 using TicketMaster.Orders;
 
 namespace TicketMaster.Api.Booking;
 
-public sealed class BookingDataLoaders(DbBatch batch, TimeProvider clock)
+public sealed class BookingDataLoaders(DbBatch<TicketMasterDbContext> batch, TimeProvider clock)
 {
     public BatchLoader<Guid, Hold> HoldById { get; } = batch.One<Guid, Hold>((db, ids, ct) =>
         db.Holds.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct));

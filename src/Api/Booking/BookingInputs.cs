@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using TicketMaster.Api.Events;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Venues;
 
 namespace TicketMaster.Api.Booking;

@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using TicketMaster.Api.GraphQL.Mutations;
+using TicketMaster.GraphQL.Mutations;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
 using TicketMaster.Orders;

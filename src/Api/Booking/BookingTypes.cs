@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using TicketMaster.Api.Events;
-using TicketMaster.Api.GraphQL.DataLoading;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.DataLoading;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Booking;
 using TicketMaster.Common;
 using TicketMaster.Orders;

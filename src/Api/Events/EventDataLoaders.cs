@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Persistence;
+using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.Events;
 using TicketMaster.Live;
 using TicketMaster.Performers;
@@ -7,7 +8,7 @@ using TicketMaster.Performers;
 namespace TicketMaster.Api.Events;
 
 /// <summary>Per-request batch loaders for events; one SQL query per batch, whatever the number of events.</summary>
-public sealed class EventDataLoaders(DbBatch batch, TimeProvider clock)
+public sealed class EventDataLoaders(DbBatch<TicketMasterDbContext> batch, TimeProvider clock)
 {
     public BatchLoader<int, Event> EventById { get; } = batch.One<int, Event>((db, ids, ct) =>
         db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct));

@@ -1,5 +1,5 @@
-using TicketMaster.Api.GraphQL.Filtering;
-using TicketMaster.Api.GraphQL.Sorting;
+using TicketMaster.GraphQL.Filtering;
+using TicketMaster.GraphQL.Sorting;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Venues;
 using TicketMaster.Events;

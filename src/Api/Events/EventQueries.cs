@@ -1,9 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
-using TicketMaster.Api.GraphQL.DataLoading;
-using TicketMaster.Api.GraphQL.Paging;
-using TicketMaster.Api.GraphQL.Relay;
-using TicketMaster.Api.GraphQL.Sorting;
+using TicketMaster.GraphQL.DataLoading;
+using TicketMaster.GraphQL.Paging;
+using TicketMaster.GraphQL.Relay;
+using TicketMaster.GraphQL.Sorting;
 using TicketMaster.Events;
 using TicketMaster.Persistence;
 
@@ -24,7 +24,7 @@ public static class EventQueries
     /// <summary>A connection of published events with filtering, sorting and paging, for any parent.</summary>
     public static void EventsConnection<TSource>(
         this ObjectGraphType<TSource> type, string name, string description, Func<TicketMasterDbContext, TSource, IQueryable<Event>> source) =>
-        type.AddConnection<TSource, Event, EventType, EventFilterInputType, EventSortInputType>(
+        type.AddConnection<TicketMasterDbContext, TSource, Event, EventType, EventFilterInputType, EventSortInputType>(
             name,
             description,
             (db, parent) => source(db, parent).Where(e => e.Status != EventStatus.Draft),

@@ -1,8 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using TicketMaster.Api.GraphQL.DataLoading;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.DataLoading;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Venues;
 using TicketMaster.Booking;

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Venues;
 using TicketMaster.Live;
 

@@ -1,8 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
-using TicketMaster.Api.GraphQL.Paging;
-using TicketMaster.Api.GraphQL.Relay;
-using TicketMaster.Api.GraphQL.Sorting;
+using TicketMaster.Persistence;
+using TicketMaster.GraphQL.Paging;
+using TicketMaster.GraphQL.Relay;
+using TicketMaster.GraphQL.Sorting;
 using TicketMaster.Performers;
 
 namespace TicketMaster.Api.Performers;
@@ -11,7 +12,7 @@ public static class PerformerQueries
 {
     public static void AddPerformerQueries(this ObjectGraphType query)
     {
-        query.AddConnection<object?, Performer, PerformerType, PerformerFilterInputType, PerformerSortInputType>(
+        query.AddConnection<TicketMasterDbContext, object?, Performer, PerformerType, PerformerFilterInputType, PerformerSortInputType>(
             "performers", "Performers, by name unless `order` says otherwise.", (db, _) => db.Performers, p => p.Id,
             new Dictionary<string, object?> { ["name"] = SortDirection.Asc })
             .AllowAnonymous();

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 using TicketMaster.Api.Events;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Performers;
 
 namespace TicketMaster.Api.Performers;

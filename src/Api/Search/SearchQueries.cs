@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using TicketMaster.Api.GraphQL.Paging;
+using TicketMaster.GraphQL.Paging;
 using TicketMaster.Events;
 using TicketMaster.Indexer.Search;
 

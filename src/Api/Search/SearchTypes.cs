@@ -1,8 +1,8 @@
 using GraphQL.Types;
 using TicketMaster.Api.Events;
-using TicketMaster.Api.GraphQL.DataLoading;
-using TicketMaster.Api.GraphQL.Paging;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.DataLoading;
+using TicketMaster.GraphQL.Paging;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Indexer.Search;
 
 namespace TicketMaster.Api.Search;

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using GraphQL.Types;
-using TicketMaster.Api.GraphQL.Mutations;
+using TicketMaster.GraphQL.Mutations;
 using TicketMaster.Common;
 using TicketMaster.Users;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using GraphQL;
-using TicketMaster.Api.GraphQL.Mutations;
+using TicketMaster.GraphQL.Mutations;
 
 namespace TicketMaster.Api.Users;
 

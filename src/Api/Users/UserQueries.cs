@@ -2,8 +2,9 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using TicketMaster.Api.GraphQL.DataLoading;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.Persistence;
+using TicketMaster.GraphQL.DataLoading;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Users;
 
 namespace TicketMaster.Api.Users;
@@ -29,7 +30,7 @@ public static class UserQueries
     }
 }
 
-public sealed class UserDataLoaders(DbBatch batch)
+public sealed class UserDataLoaders(DbBatch<TicketMasterDbContext> batch)
 {
     public BatchLoader<int, User> UserById { get; } = batch.One<int, User>((db, ids, ct) =>
         db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct));

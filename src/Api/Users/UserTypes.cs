@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Users;
 
 namespace TicketMaster.Api.Users;

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using TicketMaster.Api.GraphQL.DataLoading;
+using TicketMaster.Persistence;
+using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.Venues;
 
 namespace TicketMaster.Api.Venues;
 
 /// <summary>Per-request batch loaders for venues and their seat maps; one SQL query per batch.</summary>
-public sealed class VenueDataLoaders(DbBatch batch)
+public sealed class VenueDataLoaders(DbBatch<TicketMasterDbContext> batch)
 {
     public BatchLoader<int, Venue> VenueById { get; } = batch.One<int, Venue>((db, ids, ct) =>
         db.Venues.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct));

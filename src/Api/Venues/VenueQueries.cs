@@ -1,8 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
-using TicketMaster.Api.GraphQL.Paging;
-using TicketMaster.Api.GraphQL.Relay;
-using TicketMaster.Api.GraphQL.Sorting;
+using TicketMaster.Persistence;
+using TicketMaster.GraphQL.Paging;
+using TicketMaster.GraphQL.Relay;
+using TicketMaster.GraphQL.Sorting;
 using TicketMaster.Venues;
 
 namespace TicketMaster.Api.Venues;
@@ -11,7 +12,7 @@ public static class VenueQueries
 {
     public static void AddVenueQueries(this ObjectGraphType query)
     {
-        query.AddConnection<object?, Venue, VenueType, VenueFilterInputType, VenueSortInputType>(
+        query.AddConnection<TicketMasterDbContext, object?, Venue, VenueType, VenueFilterInputType, VenueSortInputType>(
             "venues", "Venues, by name unless `order` says otherwise.", (db, _) => db.Venues, v => v.Id,
             new Dictionary<string, object?> { ["name"] = SortDirection.Asc })
             .AllowAnonymous();

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using TicketMaster.Api.Events;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Venues;
 
 namespace TicketMaster.Api.Venues;

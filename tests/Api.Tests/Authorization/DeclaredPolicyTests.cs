@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using TicketMaster.Api.GraphQL.Authorization;
+using TicketMaster.GraphQL.Authorization;
 using TicketMaster.Api.Tests.Support;
 
 namespace TicketMaster.Api.Tests.Authorization;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Tests.Support;
 using TicketMaster.Performers;
 using TicketMaster.Persistence;

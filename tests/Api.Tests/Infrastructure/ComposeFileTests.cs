@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using TicketMaster.Api.GraphQL.Transport;
+using TicketMaster.GraphQL.Transport;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Users;

@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Tests.Support;
-using TicketMaster.Api.GraphQL.Relay;
+using TicketMaster.GraphQL.Relay;
 
 namespace TicketMaster.Api.Tests.Live;
 

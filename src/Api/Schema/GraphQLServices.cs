@@ -1,0 +1,64 @@
+using GraphQL;
+using GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketMaster.GraphQL;
+using TicketMaster.Persistence;
+using TicketMaster.Api.Booking;
+using TicketMaster.GraphQL.Caching;
+using TicketMaster.Api.Events;
+using TicketMaster.GraphQL.DataLoading;
+using TicketMaster.GraphQL.Relay;
+using TicketMaster.GraphQL.Transport;
+using TicketMaster.Api.Live;
+using TicketMaster.Api.Performers;
+using TicketMaster.Api.Users;
+using TicketMaster.Api.Venues;
+
+namespace TicketMaster.Api.Schema;
+
+public static class GraphQLServices
+{
+    /// <summary>The schema, its graph types and the execution rules every request runs under.</summary>
+    public static IServiceCollection AddTicketMasterGraphQL(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<TicketMasterSchema>()
+            .AddGraphTypes(typeof(TicketMasterSchema).Assembly)
+            .AddGraphTypes(typeof(GraphQL.Mutations.ErrorInterface).Assembly)
+            // Relaxed escaping writes non-ASCII text as plain UTF-8 instead of \u escapes; safe because
+            // responses are application/json, never embedded in HTML.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddComplexityAnalyzer(complexity =>
+            {
+                complexity.MaxDepth = 15;
+                complexity.MaxComplexity = 25_000;
+                complexity.ValidateComplexityDelegate = GraphQLErrors.CodeComplexityErrorAsync;
+                complexity.DefaultComplexityImpactDelegate = IntrospectionComplexity.FreeForIntrospection(complexity.DefaultComplexityImpactDelegate);
+            })
+            // Each message of a subscription runs in a scope of its own (its DataLoaders, its DbContext);
+            // a seat availability message runs once per distinct document and is shared (Live/SharedLiveResults).
+            .AddExecutionStrategy<SharedLiveResults>(GraphQLParser.AST.OperationType.Subscription)
+            .AddCodedErrors(environment)
+            .ConfigureExecution<SkipValidationOfValidatedDocuments>());
+
+        // Every transport parses through IDocumentBuilder, so they all share the cache.
+        services.AddSingleton<DocumentCache>();
+        services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder>(provider => provider.GetRequiredService<DocumentCache>()));
+        services.AddGraphQLHttpTransport();
+        services.AddScoped<DbBatch<TicketMasterDbContext>>();
+        services.AddScoped<EventDataLoaders>();
+        services.AddScoped<VenueDataLoaders>();
+        services.AddScoped<PerformerDataLoaders>();
+        services.AddScoped<UserDataLoaders>();
+        services.AddScoped<BookingDataLoaders>();
+        services.AddNodeResolver(EventType.TypeName, (ctx, id) => ctx.Loaders<EventDataLoaders>().EventById.Load(id));
+        services.AddNodeResolver(VenueType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().VenueById.Load(id));
+        services.AddNodeResolver(SectionType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SectionById.Load(id));
+        services.AddNodeResolver(SeatType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SeatById.Load(id));
+        services.AddNodeResolver(PerformerType.TypeName, (ctx, id) => ctx.Loaders<PerformerDataLoaders>().PerformerById.Load(id));
+        services.AddNodeResolver(UserType.TypeName, UserQueries.LoadVisibleUser);
+        services.AddNodeResolver(ReservationType.TypeName, BookingQueries.LoadOwnReservation);
+        services.AddNodeResolver(OrderType.TypeName, BookingQueries.LoadOwnOrder);
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using GraphQL.Types;
+using TicketMaster.Api.Booking;
+using TicketMaster.Api.Events;
+using TicketMaster.GraphQL.Relay;
+using TicketMaster.Api.Performers;
+using TicketMaster.Api.Search;
+using TicketMaster.Api.Users;
+using TicketMaster.Api.Venues;
+
+namespace TicketMaster.Api.Schema;
+
+/// <summary>The root query type; each feature adds its fields in its own <c>*Queries</c> file.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        this.AddNodeQueries();
+        this.AddEventQueries();
+        this.AddVenueQueries();
+        this.AddPerformerQueries();
+        this.AddUserQueries();
+        this.AddBookingQueries();
+        this.AddSearchQueries();
+    }
+}

@@ -1,0 +1,30 @@
+using GraphQL.Types;
+using TicketMaster.GraphQL.Authorization;
+using TicketMaster.GraphQL.Mutations;
+using TicketMaster.GraphQL.Relay;
+
+namespace TicketMaster.Api.Schema;
+
+/// <summary>The one schema. Features contribute root fields to <see cref="QueryType"/>, <see cref="MutationType"/> and <see cref="SubscriptionType"/>.</summary>
+public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
+{
+    public TicketMasterSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription, IEnumerable<NodeResolver> nodes)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        Subscription = subscription;
+
+        // The mutations' error unions name their error types; each is derived from its exception once.
+        var nodeTypes = nodes.Select(node => node.TypeName).ToHashSet();
+        foreach (var exception in mutation.DeclaredErrors())
+        {
+            RegisterType(new ExceptionErrorType(exception, nodeTypes));
+        }
+
+        // Enums that error fields expose by their CLR type, mapped to the schema's own enum types.
+        RegisterTypeMapping(typeof(global::TicketMaster.Booking.HoldStatus), typeof(Api.Booking.ReservationStatusType));
+        RegisterTypeMapping(typeof(global::TicketMaster.Events.EventStatus), typeof(Api.Events.EventStatusType));
+        RegisterVisitor(new AuthorizeFieldsVisitor());
+    }
+}

@@ -1,0 +1,157 @@
+using System.Linq.Expressions;
+using GraphQL.Types;
+
+namespace TicketMaster.GraphQL.Filtering;
+
+/// <summary>
+/// The operator inputs of Hot Chocolate's filtering, with its names and operators. Each knows
+/// how to turn its operators into a predicate over one member.
+/// </summary>
+public abstract class OperationFilterInputType : InputObjectGraphType
+{
+    private const int MaxListLength = 100;
+
+    /// <summary>The predicate for one operator object (<c>{ eq: …, gt: … }</c>) applied to <paramref name="member"/>.</summary>
+    public Expression Build(Expression member, IDictionary<string, object?> operations, int depth) =>
+        FilterInputType.AllOf(operations, depth, part => Build(member, part, depth + 1), (name, value) => Operation(name, member, value));
+
+    protected abstract Expression Operation(string name, Expression member, object? value);
+
+    protected static Expression Value(Expression member, object? value) =>
+        ExpressionValues.Parameter(value is null ? null : Convert(value, member.Type), member.Type);
+
+    /// <summary><c>in</c>: an OR of equalities, which every provider translates, value converters included.</summary>
+    protected static Expression In(Expression member, object? values)
+    {
+        var list = (values as IEnumerable<object?>)?.ToList() ?? throw new FilterError("`in` and `nin` take a list.");
+        if (list.Count > MaxListLength)
+        {
+            throw new FilterError($"`in` and `nin` take at most {MaxListLength} values.");
+        }
+
+        return list.Aggregate((Expression)Expression.Constant(false), (any, item) => Expression.OrElse(any, Expression.Equal(member, Value(member, item))));
+    }
+
+    protected static Expression EqualOrNull(Expression member, object? value, bool negate)
+    {
+        if (value is null && member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null)
+        {
+            // A non-null column never equals null.
+            return Expression.Constant(negate);
+        }
+
+        var equal = Expression.Equal(member, Value(member, value));
+        return negate ? Expression.Not(equal) : equal;
+    }
+
+    private static object Convert(object value, Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return value switch
+        {
+            DateTime time when target == typeof(DateTime) => time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime(),
+            DateTimeOffset time when target == typeof(DateTime) => time.UtcDateTime,
+            _ when target.IsInstanceOfType(value) => value,
+            _ => System.Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}
+
+public sealed class StringOperationFilterInputType : OperationFilterInputType
+{
+    public StringOperationFilterInputType()
+    {
+        Name = "StringOperationFilterInput";
+        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputType>>>("and");
+        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputType>>>("or");
+        foreach (var name in new[] { "eq", "neq", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith" })
+        {
+            Field<StringGraphType>(name);
+        }
+
+        Field<ListGraphType<StringGraphType>>("in");
+        Field<ListGraphType<StringGraphType>>("nin");
+    }
+
+    protected override Expression Operation(string name, Expression member, object? value) => name switch
+    {
+        "eq" => EqualOrNull(member, value, negate: false),
+        "neq" => EqualOrNull(member, value, negate: true),
+        "in" => In(member, value),
+        "nin" => Expression.Not(In(member, value)),
+        _ when value is null => throw new FilterError($"`{name}` needs a value."),
+        _ when name.StartsWith('n') => Expression.Not(Call(name[1..], member, value)),
+        _ => Call(name, member, value),
+    };
+
+    private static Expression Call(string method, Expression member, object? value) =>
+        Expression.AndAlso(
+            Expression.NotEqual(member, Expression.Constant(null, typeof(string))),
+            Expression.Call(member, char.ToUpperInvariant(method[0]) + method[1..], Type.EmptyTypes, Value(member, value)));
+}
+
+/// <summary>Numbers and dates: <c>eq neq in nin gt ngt gte ngte lt nlt lte nlte</c>.</summary>
+public abstract class ComparableOperationFilterInputType<TSelf, TScalar> : OperationFilterInputType
+    where TSelf : ComparableOperationFilterInputType<TSelf, TScalar>
+    where TScalar : ScalarGraphType
+{
+    protected ComparableOperationFilterInputType(string name)
+    {
+        Name = name;
+        Field<ListGraphType<NonNullGraphType<TSelf>>>("and");
+        Field<ListGraphType<NonNullGraphType<TSelf>>>("or");
+        foreach (var op in new[] { "eq", "neq", "gt", "ngt", "gte", "ngte", "lt", "nlt", "lte", "nlte" })
+        {
+            Field<TScalar>(op);
+        }
+
+        Field<ListGraphType<TScalar>>("in");
+        Field<ListGraphType<TScalar>>("nin");
+    }
+
+    protected override Expression Operation(string name, Expression member, object? value) => name switch
+    {
+        "eq" => EqualOrNull(member, value, negate: false),
+        "neq" => EqualOrNull(member, value, negate: true),
+        "in" => In(member, value),
+        "nin" => Expression.Not(In(member, value)),
+        _ when value is null => throw new FilterError($"`{name}` needs a value."),
+        "gt" => Expression.GreaterThan(member, Value(member, value)),
+        "gte" => Expression.GreaterThanOrEqual(member, Value(member, value)),
+        "lt" => Expression.LessThan(member, Value(member, value)),
+        "lte" => Expression.LessThanOrEqual(member, Value(member, value)),
+        _ => Expression.Not(Operation(name[1..], member, value)),
+    };
+}
+
+public sealed class IntOperationFilterInputType() : ComparableOperationFilterInputType<IntOperationFilterInputType, IntGraphType>("IntOperationFilterInput");
+
+public sealed class FloatOperationFilterInputType() : ComparableOperationFilterInputType<FloatOperationFilterInputType, FloatGraphType>("FloatOperationFilterInput");
+
+public sealed class DecimalOperationFilterInputType() : ComparableOperationFilterInputType<DecimalOperationFilterInputType, DecimalGraphType>("DecimalOperationFilterInput");
+
+public sealed class DateTimeOperationFilterInputType() : ComparableOperationFilterInputType<DateTimeOperationFilterInputType, DateTimeGraphType>("DateTimeOperationFilterInput");
+
+/// <summary>Enums: <c>eq neq in nin</c>.</summary>
+public sealed class EnumOperationFilterInputType<TEnumType> : OperationFilterInputType
+    where TEnumType : EnumerationGraphType, new()
+{
+    public EnumOperationFilterInputType()
+    {
+        Name = $"{new TEnumType().Name}OperationFilterInput";
+        Field<ListGraphType<NonNullGraphType<EnumOperationFilterInputType<TEnumType>>>>("and");
+        Field<ListGraphType<NonNullGraphType<EnumOperationFilterInputType<TEnumType>>>>("or");
+        Field<TEnumType>("eq");
+        Field<TEnumType>("neq");
+        Field<ListGraphType<NonNullGraphType<TEnumType>>>("in");
+        Field<ListGraphType<NonNullGraphType<TEnumType>>>("nin");
+    }
+
+    protected override Expression Operation(string name, Expression member, object? value) => name switch
+    {
+        "eq" => EqualOrNull(member, value, negate: false),
+        "neq" => EqualOrNull(member, value, negate: true),
+        "in" => In(member, value),
+        _ => Expression.Not(In(member, value)),
+    };
+}

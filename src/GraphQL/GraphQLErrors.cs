@@ -1,0 +1,92 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
+
+namespace TicketMaster.GraphQL;
+
+/// <summary>
+/// How errors reach clients: every error carries <c>extensions.code</c>, and anything unexpected
+/// becomes <see cref="InternalServerError"/> (logged with a correlation id, no stack trace outside
+/// Development).
+/// </summary>
+public static partial class GraphQLErrors
+{
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
+    public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
+
+    public static IGraphQLBuilder AddCodedErrors(this IGraphQLBuilder builder, IHostEnvironment environment)
+    {
+        var development = environment.IsDevelopment();
+        return builder
+            .AddErrorInfoProvider(new CodedErrorInfoProvider(new ErrorInfoProviderOptions
+            {
+                ExposeExceptionDetails = development,
+
+                // "codes" lists the inner exceptions' type names: useful while developing, noise to clients.
+                ExposeCodes = development,
+            }))
+            .AddUnhandledExceptionHandler(context =>
+            {
+                var correlationId = InternalServerError.NewCorrelationId();
+                var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(GraphQLErrors).FullName!);
+                if (logger is not null)
+                {
+                    LogUnhandled(logger, context.OriginalException, context.FieldContext?.FieldDefinition.Name ?? "(document)", correlationId);
+                }
+
+                context.Exception = new InternalServerError(correlationId, context.OriginalException);
+            });
+    }
+
+    /// <summary>
+    /// Gives depth and complexity errors codes of their own, so a client can tell "split this
+    /// query" from "ask for fewer items"; GraphQL.NET reports both as <c>COMPLEXITY</c>.
+    /// </summary>
+    public static Task CodeComplexityErrorAsync(ComplexityValidationContext context)
+    {
+        if (context.Error is { } error)
+        {
+            error.Code = context.MaxDepth > context.Configuration.MaxDepth ? MaxDepthExceeded : MaxComplexityExceeded;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception resolving {Field}; correlation id {CorrelationId}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string field, string correlationId);
+}
+
+/// <summary>An unexpected failure, shown to clients as a message and a correlation id only.</summary>
+public sealed class InternalServerError : ExecutionError
+{
+    public const string ErrorCode = "INTERNAL_SERVER_ERROR";
+
+    public InternalServerError(string correlationId, Exception? innerException)
+        : base($"An unexpected error occurred. Quote correlation id {correlationId} when reporting it.", innerException)
+    {
+        Code = ErrorCode;
+        this.AddExtension("correlationId", correlationId);
+    }
+
+    public static string NewCorrelationId() => Guid.NewGuid().ToString("N")[..16];
+}
+
+/// <summary>GraphQL.NET's provider, plus a code on the errors that were created without one.</summary>
+public sealed class CodedErrorInfoProvider(ErrorInfoProviderOptions options) : ErrorInfoProvider(options)
+{
+    /// <summary>For an <see cref="ExecutionError"/> a resolver threw without a code.</summary>
+    public const string FallbackCode = "EXECUTION_ERROR";
+
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var info = base.GetInfo(executionError);
+        if (info.Extensions is null || !info.Extensions.ContainsKey("code"))
+        {
+            info.Extensions ??= new Dictionary<string, object?>();
+            info.Extensions["code"] = executionError is UnhandledError ? InternalServerError.ErrorCode : FallbackCode;
+        }
+
+        return info;
+    }
+}

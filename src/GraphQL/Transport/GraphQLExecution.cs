@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+
+namespace TicketMaster.GraphQL.Transport;
+
+/// <summary>
+/// The one execution path of every transport (HTTP, WebSocket, Server-Sent Events): parse the
+/// document once, find the operation, execute through the DI-configured executer.
+/// </summary>
+public sealed class GraphQLExecution(IDocumentExecuter<ISchema> executer, IDocumentBuilder documentBuilder)
+{
+    /// <summary>The parsed document, or the request error that a parse failure is.</summary>
+    public (GraphQLDocument? Document, ExecutionResult? Error) Parse(string query)
+    {
+        try
+        {
+            return (documentBuilder.Build(query), null);
+        }
+        catch (ExecutionError error)
+        {
+            return (null, new ExecutionResult(error));
+        }
+        catch (GraphQLMaxDepthExceededException e)
+        {
+            var error = new ExecutionError($"The document is nested too deeply to parse (line {e.Location.Line}, column {e.Location.Column}).") { Code = GraphQLErrors.MaxDepthExceeded };
+            return (null, new ExecutionResult(error));
+        }
+    }
+
+    /// <summary>The operation the executer will run, or null when none matches (the executer reports that).</summary>
+    public static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>();
+        if (string.IsNullOrEmpty(operationName))
+        {
+            var all = operations.Take(2).ToList();
+            return all.Count == 1 ? all[0] : null;
+        }
+
+        return operations.FirstOrDefault(o => o.Name == operationName);
+    }
+
+    /// <summary>Executes a parsed request; a subscription's result carries its stream in <see cref="ExecutionResult.Streams"/>.</summary>
+    public Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, GraphQLDocument document, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
+        executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = services,
+            User = user,
+            CancellationToken = cancellationToken,
+        });
+}

@@ -1,0 +1,14 @@
+namespace TicketMaster.GraphQL.Transport;
+
+/// <summary>Limits of the <c>/graphql</c> HTTP endpoint, bound from the <c>GraphQL</c> configuration section.</summary>
+public sealed class GraphQLHttpOptions
+{
+    public const string SectionName = "GraphQL";
+
+    /// <summary>
+    /// The largest POST body accepted, in bytes; larger ones get 413 before anything is parsed.
+    /// 256 KiB holds any hand-written operation with its variables many times over, while keeping
+    /// a flood of huge bodies from costing parse time and memory.
+    /// </summary>
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+}
