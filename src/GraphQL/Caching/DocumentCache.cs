@@ -12,8 +12,8 @@ namespace TicketMaster.GraphQL.Caching;
 /// <summary>
 /// Parsed documents by their text, so the few operations an app sends over and over are parsed
 /// once. GraphQL.MemoryCache would do this, but it is not served here; without it every request
-/// is parsed and validated again (ARCHITECTURE.md measured 3–4× the cost of the same JSON from a
-/// plain endpoint). Bounded by the total length of the cached texts.
+/// is parsed and validated again, work repeated for nothing on the on-sale path (ADR 0003, its
+/// addendum). Bounded by the total length of the cached texts.
 /// </summary>
 public sealed class DocumentCache : IDocumentBuilder, IDisposable
 {

@@ -128,8 +128,6 @@ public sealed class IntOperationFilterInputType() : ComparableOperationFilterInp
 
 public sealed class FloatOperationFilterInputType() : ComparableOperationFilterInputType<FloatOperationFilterInputType, FloatGraphType>("FloatOperationFilterInput");
 
-public sealed class DecimalOperationFilterInputType() : ComparableOperationFilterInputType<DecimalOperationFilterInputType, DecimalGraphType>("DecimalOperationFilterInput");
-
 public sealed class DateTimeOperationFilterInputType() : ComparableOperationFilterInputType<DateTimeOperationFilterInputType, DateTimeGraphType>("DateTimeOperationFilterInput");
 
 /// <summary>Enums: <c>eq neq in nin</c>.</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using TicketMaster.Api.Tests.Catalog;
 using TicketMaster.Api.Tests.Support;
 
@@ -25,78 +25,82 @@ public abstract class BookingApiTests(CatalogFixture catalog)
         }
         """;
 
+    private const string Release = "mutation($id: ID!) { releaseReservation(input: { reservationId: $id }) { reservation { status } errors { __typename } } }";
+
     [SkippableFact]
     public async Task A_buyer_reserves_sees_the_hold_everywhere_then_confirms_and_gets_tickets()
     {
-        var buyer = await SignedInBuyerAsync();
-        var (eventId, seats) = await EventSeatsAsync("Bears vs Lions", buyer);
+        var buyer = await catalog.Client.SignedInBuyerAsync();
+        var (eventId, seats) = await buyer.FreeSeatsAsync("Bears vs Lions");
         var before = await AvailableAsync(buyer, eventId);
 
-        var reservation = (await buyer.DataAsync(Reserve, new { input = new { eventId, seatIds = seats[..2] } })).GetProperty("reserveSeats");
+        var reserved = (await buyer.DataAsync<ReserveData>(Reserve, new { input = new { eventId, seatIds = seats[..2] } })).ReserveSeats;
 
-        Assert.Equal(JsonValueKind.Null, reservation.GetProperty("errors").ValueKind);
-        var held = reservation.GetProperty("reservation");
-        Assert.Equal("ACTIVE", held.GetProperty("status").GetString());
+        Assert.Null(reserved.Errors);
+        var held = reserved.Reservation;
+        Assert.NotNull(held);
+        Assert.Equal("ACTIVE", held.Status);
         Assert.Equal(before - 2, await AvailableAsync(buyer, eventId));
-        var mine = (await buyer.DataAsync("{ myReservations { id seats { id } } }")).GetProperty("myReservations");
-        Assert.Contains(mine.EnumerateArray(), r => r.GetProperty("id").GetString() == held.GetProperty("id").GetString());
+        var mine = (await buyer.DataAsync<MyReservationsData>("{ myReservations { id seats { id } } }")).MyReservations;
+        Assert.Contains(mine, r => r.Id == held.Id);
 
-        var confirmed = (await buyer.DataAsync(Confirm, new { input = new { reservationId = held.GetProperty("id").GetString(), paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } }))
-            .GetProperty("confirmReservation");
+        var confirmed = (await buyer.DataAsync<ConfirmData>(Confirm, new { input = new { reservationId = held.Id, paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } }))
+            .ConfirmReservation;
 
-        Assert.Equal(JsonValueKind.Null, confirmed.GetProperty("errors").ValueKind);
-        var order = confirmed.GetProperty("order");
-        Assert.Equal(held.GetProperty("total").GetRawText(), order.GetProperty("total").GetRawText());
-        Assert.Equal(seats[..2].Order(), order.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("seat").GetProperty("id").GetString()!).Order());
-        Assert.All(order.GetProperty("tickets").EnumerateArray(), t => Assert.Equal("VALID", t.GetProperty("status").GetString()));
-        var orders = (await buyer.DataAsync("{ myOrders { id tickets { id } } }")).GetProperty("myOrders");
-        Assert.Equal(order.GetProperty("id").GetString(), orders[0].GetProperty("id").GetString());
-        Assert.Equal(order.GetProperty("id").GetString(), (await buyer.DataAsync("query($id: ID!) { node(id: $id) { id } }", new { id = order.GetProperty("id").GetString() })).GetProperty("node").GetProperty("id").GetString());
+        Assert.Null(confirmed.Errors);
+        var order = confirmed.Order;
+        Assert.NotNull(order);
+        Assert.Equal(held.Total, order.Total);
+        Assert.Equal(seats[..2].Order(), order.Tickets.Select(t => t.Seat.Id).Order());
+        Assert.All(order.Tickets, t => Assert.Equal("VALID", t.Status));
+        var orders = (await buyer.DataAsync<MyOrdersData>("{ myOrders { id tickets { id } } }")).MyOrders;
+        Assert.Equal(order.Id, orders[0].Id);
+        Assert.Equal(order.Id, (await buyer.DataAsync<NodeData>("query($id: ID!) { node(id: $id) { id } }", new { id = order.Id })).Node?.Id);
     }
 
     [SkippableFact]
     public async Task Taken_foreign_and_unsellable_seats_come_back_as_typed_payload_errors()
     {
-        var (first, second) = (await SignedInBuyerAsync(), await SignedInBuyerAsync());
-        var (eventId, seats) = await EventSeatsAsync("Novak Unplugged", first);
-        var (galaId, galaSeats) = await EventSeatsAsync("Cancelled Gala", first);
-        await first.DataAsync(Reserve, new { input = new { eventId, seatIds = new[] { seats[0] } } });
+        var (first, second) = (await catalog.Client.SignedInBuyerAsync(), await catalog.Client.SignedInBuyerAsync());
+        var (eventId, seats) = await first.FreeSeatsAsync("Novak Unplugged");
+        var (galaId, galaSeats) = await first.FreeSeatsAsync("Cancelled Gala");
+        await first.DataAsync<ReserveData>(Reserve, new { input = new { eventId, seatIds = new[] { seats[0] } } });
 
-        var taken = (await second.DataAsync(Reserve, new { input = new { eventId, seatIds = new[] { seats[0], seats[1] } } })).GetProperty("reserveSeats");
-        var foreign = (await second.DataAsync(Reserve, new { input = new { eventId, seatIds = new[] { galaSeats[0] } } })).GetProperty("reserveSeats");
-        var cancelled = (await second.DataAsync(Reserve, new { input = new { eventId = galaId, seatIds = new[] { galaSeats[0] } } })).GetProperty("reserveSeats");
+        var taken = (await second.DataAsync<ReserveData>(Reserve, new { input = new { eventId, seatIds = new[] { seats[0], seats[1] } } })).ReserveSeats;
+        var foreign = (await second.DataAsync<ReserveData>(Reserve, new { input = new { eventId, seatIds = new[] { galaSeats[0] } } })).ReserveSeats;
+        var cancelled = (await second.DataAsync<ReserveData>(Reserve, new { input = new { eventId = galaId, seatIds = new[] { galaSeats[0] } } })).ReserveSeats;
 
-        Assert.Equal(("SeatsUnavailableError", seats[0]), (Error(taken).GetProperty("__typename").GetString(), Error(taken).GetProperty("seatIds")[0].GetString()));
-        Assert.Equal("SeatsNotInEventError", Error(foreign).GetProperty("__typename").GetString());
-        Assert.Equal("EventNotOnSaleError", Error(cancelled).GetProperty("__typename").GetString());
-        Assert.Equal(JsonValueKind.Null, taken.GetProperty("reservation").ValueKind);
+        Assert.Equal(("SeatsUnavailableError", seats[0]), (taken.Errors?[0].Typename, taken.Errors?[0].SeatIds?[0]));
+        Assert.Equal("SeatsNotInEventError", foreign.Errors?[0].Typename);
+        Assert.Equal("EventNotOnSaleError", cancelled.Errors?[0].Typename);
+        Assert.Null(taken.Reservation);
     }
 
     [SkippableFact]
     public async Task Someone_elses_reservation_cannot_be_confirmed_or_released_and_a_declined_card_is_an_error()
     {
-        var (owner, other) = (await SignedInBuyerAsync(), await SignedInBuyerAsync());
-        var (eventId, seats) = await EventSeatsAsync("Bears vs Lions", owner);
-        var reserved = (await owner.DataAsync(Reserve, new { input = new { eventId, seatIds = new[] { seats[^1] } } })).GetProperty("reserveSeats");
-        var id = reserved.GetProperty("reservation").GetProperty("id").GetString();
+        var (owner, other) = (await catalog.Client.SignedInBuyerAsync(), await catalog.Client.SignedInBuyerAsync());
+        var (eventId, seats) = await owner.FreeSeatsAsync("Bears vs Lions");
+        var reserved = (await owner.DataAsync<ReserveData>(Reserve, new { input = new { eventId, seatIds = new[] { seats[^1] } } })).ReserveSeats;
+        var id = reserved.Reservation?.Id;
 
-        var stolen = (await other.DataAsync(Confirm, new { input = new { reservationId = id, paymentToken = "tok_visa", idempotencyKey = "k" } })).GetProperty("confirmReservation");
-        var released = (await other.DataAsync("mutation($id: ID!) { releaseReservation(input: { reservationId: $id }) { errors { __typename } } }", new { id })).GetProperty("releaseReservation");
-        var declined = (await owner.DataAsync(Confirm, new { input = new { reservationId = id, paymentToken = "tok_chargeDeclined", idempotencyKey = "d" } })).GetProperty("confirmReservation");
-        var ownRelease = (await owner.DataAsync("mutation($id: ID!) { releaseReservation(input: { reservationId: $id }) { reservation { status } } }", new { id })).GetProperty("releaseReservation");
+        var stolen = (await other.DataAsync<ConfirmData>(Confirm, new { input = new { reservationId = id, paymentToken = "tok_visa", idempotencyKey = "k" } })).ConfirmReservation;
+        var released = (await other.DataAsync<ReleaseData>(Release, new { id })).ReleaseReservation;
+        var declined = (await owner.DataAsync<ConfirmData>(Confirm, new { input = new { reservationId = id, paymentToken = "tok_chargeDeclined", idempotencyKey = "d" } })).ConfirmReservation;
+        var ownRelease = (await owner.DataAsync<ReleaseData>(Release, new { id })).ReleaseReservation;
 
-        Assert.Equal("NotYourReservationError", Error(stolen).GetProperty("__typename").GetString());
-        Assert.Equal("NotYourReservationError", Error(released).GetProperty("__typename").GetString());
-        Assert.Equal("PaymentDeclinedError", Error(declined).GetProperty("__typename").GetString());
-        Assert.Equal("RELEASED", ownRelease.GetProperty("reservation").GetProperty("status").GetString());
+        Assert.Equal("NotYourReservationError", stolen.Errors?[0].Typename);
+        Assert.Equal("NotYourReservationError", released.Errors?[0].Typename);
+        Assert.Equal("PaymentDeclinedError", declined.Errors?[0].Typename);
+        Assert.Equal("RELEASED", ownRelease.Reservation?.Status);
     }
 
     [SkippableFact]
     public async Task Booking_needs_a_signed_in_caller_and_valid_ids()
     {
         var anonymous = catalog.Client;
-        var buyer = await SignedInBuyerAsync();
-        var (eventId, seats) = await EventSeatsAsync("Bears vs Lions", buyer);
+        var buyer = await catalog.Client.SignedInBuyerAsync();
+        var (eventId, seats) = await buyer.FreeSeatsAsync("Bears vs Lions");
 
         Assert.Contains("AUTH_NOT_AUTHENTICATED", await anonymous.ErrorCodesAsync(Reserve, new { input = new { eventId, seatIds = seats[..1] } }));
         Assert.Contains("AUTH_NOT_AUTHENTICATED", await anonymous.ErrorCodesAsync("{ myOrders { id } }"));
@@ -107,38 +111,92 @@ public abstract class BookingApiTests(CatalogFixture catalog)
     [SkippableFact]
     public async Task Best_available_holds_adjacent_seats_in_the_requested_section()
     {
-        var buyer = await SignedInBuyerAsync();
-        var sections = (await buyer.DataAsync("""{ events(where: { name: { eq: "Bears vs Lions" } }) { nodes { id sections { id name } } } }"""))
-            .GetProperty("events").GetProperty("nodes")[0];
-        var circle = sections.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Circle").GetProperty("id").GetString();
+        var buyer = await catalog.Client.SignedInBuyerAsync();
+        var @event = (await buyer.DataAsync<EventSectionsData>("""{ events(where: { name: { eq: "Bears vs Lions" } }) { nodes { id sections { id name } } } }"""))
+            .Events.Nodes[0];
+        var circle = @event.Sections.Single(s => s.Name == "Circle").Id;
 
-        var payload = (await buyer.DataAsync(
+        var payload = (await buyer.DataAsync<BestAvailableData>(
             "mutation($input: ReserveBestAvailableInput!) { reserveBestAvailable(input: $input) { reservation { seats { section row number } } errors { __typename } } }",
-            new { input = new { eventId = sections.GetProperty("id").GetString(), quantity = 3, sectionId = circle } })).GetProperty("reserveBestAvailable");
-        var tooMany = (await buyer.DataAsync(
+            new { input = new { eventId = @event.Id, quantity = 3, sectionId = circle } })).ReserveBestAvailable;
+        var tooMany = (await buyer.DataAsync<TooManyData>(
             "mutation($input: ReserveBestAvailableInput!) { reserveBestAvailable(input: $input) { errors { __typename } } }",
-            new { input = new { eventId = sections.GetProperty("id").GetString(), quantity = 50 } })).GetProperty("reserveBestAvailable");
+            new { input = new { eventId = @event.Id, quantity = 50 } })).ReserveBestAvailable;
 
-        var seats = payload.GetProperty("reservation").GetProperty("seats").EnumerateArray().ToList();
-        Assert.All(seats, s => Assert.Equal(("Circle", "A"), (s.GetProperty("section").GetString(), s.GetProperty("row").GetString())));
-        var numbers = seats.Select(s => s.GetProperty("number").GetInt32()).Order().ToList();
+        Assert.NotNull(payload.Reservation);
+        var seats = payload.Reservation.Seats;
+        Assert.All(seats, s => Assert.Equal(("Circle", "A"), (s.Section, s.Row)));
+        var numbers = seats.Select(s => s.Number).Order().ToList();
         Assert.Equal(Enumerable.Range(numbers[0], 3), numbers);
-        Assert.Equal("TooManySeatsError", tooMany.GetProperty("errors")[0].GetProperty("__typename").GetString());
-    }
-
-    private async Task<GraphQLClient> SignedInBuyerAsync() => catalog.Client.WithToken(await catalog.Client.RegisterBuyerAsync());
-
-    private static async Task<(string EventId, string[] Seats)> EventSeatsAsync(string name, GraphQLClient client)
-    {
-        var @event = (await client.DataAsync(
-            "query($name: String!) { events(where: { name: { eq: $name } }) { nodes { id seats(status: AVAILABLE) { id } } } }", new { name }))
-            .GetProperty("events").GetProperty("nodes")[0];
-        return (@event.GetProperty("id").GetString()!, @event.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray());
+        Assert.Equal("TooManySeatsError", tooMany.Errors?[0].Typename);
     }
 
     private static async Task<int> AvailableAsync(GraphQLClient client, string eventId) =>
-        (await client.DataAsync("query($id: ID!) { eventById(id: $id) { availability { available } } }", new { id = eventId }))
-            .GetProperty("eventById").GetProperty("availability").GetProperty("available").GetInt32();
+        (await client.DataAsync<EventAvailabilityData>("query($id: ID!) { eventById(id: $id) { availability { available } } }", new { id = eventId }))
+            .EventById.Availability.Available;
 
-    private static JsonElement Error(JsonElement payload) => payload.GetProperty("errors")[0];
+    private sealed record ReserveData(ReservePayload ReserveSeats);
+
+    private sealed record ReservePayload(Reservation? Reservation, IReadOnlyList<BookingError>? Errors);
+
+    private sealed record Reservation(string Id, string Status, DateTimeOffset ExpiresAt, Money Total, IReadOnlyList<ReservedSeat> Seats);
+
+    private sealed record ReservedSeat(string Id, string Status, decimal Price);
+
+    private sealed record Money(decimal Amount, string Currency);
+
+    /// <summary>Every error of the union, with the fields its members add.</summary>
+    private sealed record BookingError([property: JsonPropertyName("__typename")] string Typename, string Message, IReadOnlyList<string>? SeatIds = null);
+
+    private sealed record ConfirmData(ConfirmPayload ConfirmReservation);
+
+    private sealed record ConfirmPayload(Order? Order, IReadOnlyList<BookingError>? Errors);
+
+    private sealed record Order(string Id, string Status, Money Total, IReadOnlyList<Ticket> Tickets);
+
+    private sealed record Ticket(string Id, string Status, PricePaid Price, TicketSeat Seat);
+
+    private sealed record PricePaid(decimal Amount);
+
+    private sealed record TicketSeat(string Id, string Row, int Number, string Status);
+
+    private sealed record ReleaseData(ReleasePayload ReleaseReservation);
+
+    private sealed record ReleasePayload(StatusOnly? Reservation, IReadOnlyList<PayloadError>? Errors);
+
+    private sealed record StatusOnly(string Status);
+
+    private sealed record MyReservationsData(IReadOnlyList<WithSeats> MyReservations);
+
+    private sealed record WithSeats(string Id, IReadOnlyList<Node> Seats);
+
+    private sealed record MyOrdersData(IReadOnlyList<WithTickets> MyOrders);
+
+    private sealed record WithTickets(string Id, IReadOnlyList<Node> Tickets);
+
+    private sealed record NodeData(Node? Node);
+
+    private sealed record EventSectionsData(Connection<EventSections> Events);
+
+    private sealed record EventSections(string Id, IReadOnlyList<Section> Sections);
+
+    private sealed record Section(string Id, string Name);
+
+    private sealed record BestAvailableData(BestAvailablePayload ReserveBestAvailable);
+
+    private sealed record BestAvailablePayload(SeatsOnly? Reservation, IReadOnlyList<PayloadError>? Errors);
+
+    private sealed record SeatsOnly(IReadOnlyList<PlacedSeat> Seats);
+
+    private sealed record PlacedSeat(string Section, string Row, int Number);
+
+    private sealed record TooManyData(ErrorsOnly ReserveBestAvailable);
+
+    private sealed record ErrorsOnly(IReadOnlyList<PayloadError>? Errors);
+
+    private sealed record EventAvailabilityData(AvailabilityOf EventById);
+
+    private sealed record AvailabilityOf(AvailableOnly Availability);
+
+    private sealed record AvailableOnly(int Available);
 }

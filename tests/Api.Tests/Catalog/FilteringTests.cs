@@ -1,3 +1,6 @@
+using TicketMaster.Api.Tests.Support;
+using static TicketMaster.Api.Tests.Catalog.CatalogNames;
+
 namespace TicketMaster.Api.Tests.Catalog;
 
 /// <summary>Every filterable field and operator, checked by the names it returns.</summary>
@@ -60,10 +63,10 @@ public abstract class FilteringTests(CatalogFixture catalog)
     [InlineData("""{ category: { eq: CONCERT }, venue: { city: { eq: "Berlin" } } }""", Comets)]
     public async Task Events_filter_in_sql_on_every_field(string where, params string[] expected)
     {
-        var data = await catalog.Client.DataAsync($"{{ events(first: 50, where: {where}) {{ totalCount nodes {{ name }} }} }}");
+        var data = await catalog.Client.DataAsync<EventsData>($"{{ events(first: 50, where: {where}) {{ totalCount nodes {{ name }} }} }}");
 
-        Assert.Equal(expected.Order(), Names(data.GetProperty("events")).Order());
-        Assert.Equal(expected.Length, data.GetProperty("events").GetProperty("totalCount").GetInt32());
+        Assert.Equal(expected.Order(), Names(data.Events.Nodes).Order());
+        Assert.Equal(expected.Length, data.Events.TotalCount);
     }
 
     [SkippableTheory]
@@ -78,9 +81,9 @@ public abstract class FilteringTests(CatalogFixture catalog)
     [InlineData("""{ capacity: { lte: 12 } }""", "Canal Club", "Riverside Hall")]
     public async Task Venues_filter_in_sql_on_every_field(string where, params string[] expected)
     {
-        var data = await catalog.Client.DataAsync($"{{ venues(where: {where}) {{ nodes {{ name }} }} }}");
+        var data = await catalog.Client.DataAsync<VenuesData>($"{{ venues(where: {where}) {{ nodes {{ name }} }} }}");
 
-        Assert.Equal(expected.Order(), Names(data.GetProperty("venues")).Order());
+        Assert.Equal(expected.Order(), Names(data.Venues.Nodes).Order());
     }
 
     [SkippableTheory]
@@ -89,26 +92,34 @@ public abstract class FilteringTests(CatalogFixture catalog)
     [InlineData("""{ description: { contains: "basketball" } }""", "Berlin Bears")]
     public async Task Performers_filter_in_sql_on_every_field(string where, params string[] expected)
     {
-        var data = await catalog.Client.DataAsync($"{{ performers(where: {where}) {{ nodes {{ name }} }} }}");
+        var data = await catalog.Client.DataAsync<PerformersData>($"{{ performers(where: {where}) {{ nodes {{ name }} }} }}");
 
-        Assert.Equal(expected.Order(), Names(data.GetProperty("performers")).Order());
+        Assert.Equal(expected.Order(), Names(data.Performers.Nodes).Order());
     }
 
     [SkippableFact]
     public async Task A_venues_and_a_performers_events_are_connections_with_the_same_filters()
     {
-        var data = await catalog.Client.DataAsync("""
+        var data = await catalog.Client.DataAsync<EventsOfData>("""
             {
               venues(where: { name: { eq: "Harbour Arena" } }) { nodes { events(where: { category: { eq: SPORTS } }) { totalCount nodes { name } } } }
               performers(where: { name: { eq: "The Velvet Comets" } }) { nodes { events(order: [{ startsAt: DESC }]) { nodes { name } } } }
             }
             """);
 
-        var harbour = data.GetProperty("venues").GetProperty("nodes")[0].GetProperty("events");
-        Assert.Equal([Bears], Names(harbour));
-        Assert.Equal([Luna, Comets], Names(data.GetProperty("performers").GetProperty("nodes")[0].GetProperty("events")));
+        var harbour = data.Venues.Nodes[0].Events;
+        Assert.Equal([Bears], Names(harbour.Nodes));
+        Assert.Equal(1, harbour.TotalCount);
+        Assert.Equal([Luna, Comets], Names(data.Performers.Nodes[0].Events.Nodes));
     }
 
-    internal static List<string> Names(System.Text.Json.JsonElement connection) =>
-        connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("name").GetString()!).ToList();
+    private sealed record EventsData(Counted<Named> Events);
+
+    private sealed record VenuesData(Connection<Named> Venues);
+
+    private sealed record PerformersData(Connection<Named> Performers);
+
+    private sealed record EventsOfData(Connection<WithEvents<Counted<Named>>> Venues, Connection<WithEvents<Connection<Named>>> Performers);
+
+    private sealed record WithEvents<T>(T Events);
 }

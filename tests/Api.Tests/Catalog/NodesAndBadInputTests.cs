@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json.Serialization;
+using TicketMaster.Api.Tests.Support;
 
 namespace TicketMaster.Api.Tests.Catalog;
 
@@ -7,45 +9,44 @@ public abstract class NodesAndBadInputTests(CatalogFixture catalog)
     [SkippableFact]
     public async Task Every_node_type_is_refetched_by_its_global_id()
     {
-        var data = await catalog.Client.DataAsync("""
+        var data = await catalog.Client.DataAsync<EventsData>("""
             {
               events(first: 1) { nodes { id venue { id sections { id rows { seats { id } } } } performers { id } } }
             }
             """);
-        var @event = data.GetProperty("events").GetProperty("nodes")[0];
-        var venue = @event.GetProperty("venue");
-        var section = venue.GetProperty("sections")[0];
+        var @event = data.Events.Nodes[0];
+        var section = @event.Venue.Sections[0];
         var ids = new Dictionary<string, string>
         {
-            ["Event"] = @event.GetProperty("id").GetString()!,
-            ["Venue"] = venue.GetProperty("id").GetString()!,
-            ["Section"] = section.GetProperty("id").GetString()!,
-            ["Seat"] = section.GetProperty("rows")[0].GetProperty("seats")[0].GetProperty("id").GetString()!,
-            ["Performer"] = @event.GetProperty("performers")[0].GetProperty("id").GetString()!,
+            ["Event"] = @event.Id,
+            ["Venue"] = @event.Venue.Id,
+            ["Section"] = section.Id,
+            ["Seat"] = section.Rows[0].Seats[0].Id,
+            ["Performer"] = @event.Performers[0].Id,
         };
 
         foreach (var (type, id) in ids)
         {
             Assert.StartsWith($"{type}:", Encoding.UTF8.GetString(Convert.FromBase64String(id)), StringComparison.Ordinal);
-            var node = (await catalog.Client.DataAsync("query($id: ID!) { node(id: $id) { __typename id } }", new { id })).GetProperty("node");
-            Assert.Equal((type, id), (node.GetProperty("__typename").GetString(), node.GetProperty("id").GetString()));
+            var node = (await catalog.Client.DataAsync<NodeData>("query($id: ID!) { node(id: $id) { __typename id } }", new { id })).Node;
+            Assert.Equal((type, id), (node?.Typename, node?.Id));
         }
 
-        var nodes = (await catalog.Client.DataAsync("query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }", new { ids = ids.Values })).GetProperty("nodes");
-        Assert.Equal(ids.Keys, nodes.EnumerateArray().Select(n => n.GetProperty("__typename").GetString()));
+        var nodes = (await catalog.Client.DataAsync<NodesData>("query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }", new { ids = ids.Values })).Nodes;
+        Assert.Equal(ids.Keys, nodes.Select(n => n?.Typename));
     }
 
     [SkippableFact]
     public async Task By_id_lookups_return_null_for_a_missing_row_or_an_unpublished_draft()
     {
         var missing = Convert.ToBase64String(Encoding.UTF8.GetBytes("Event:99999"));
-        var draft = await catalog.Client.DataAsync("{ events(where: { name: { eq: \"Secret Draft Show\" } }) { totalCount } }");
+        var draft = await catalog.Client.DataAsync<CountData>("{ events(where: { name: { eq: \"Secret Draft Show\" } }) { totalCount } }");
 
-        var data = await catalog.Client.DataAsync($$"""{ eventById(id: "{{missing}}") { id } node(id: "{{missing}}") { id } }""");
+        var data = await catalog.Client.DataAsync<ByIdData>($$"""{ eventById(id: "{{missing}}") { id } node(id: "{{missing}}") { id } }""");
 
-        Assert.Equal(0, draft.GetProperty("events").GetProperty("totalCount").GetInt32());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("eventById").ValueKind);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("node").ValueKind);
+        Assert.Equal(0, draft.Events.TotalCount);
+        Assert.Null(data.EventById);
+        Assert.Null(data.Node);
     }
 
     [SkippableTheory]
@@ -91,4 +92,28 @@ public abstract class NodesAndBadInputTests(CatalogFixture catalog)
 
         Assert.Contains("INVALID_FILTER", codes);
     }
+
+    private sealed record EventsData(Connection<EventIds> Events);
+
+    private sealed record EventIds(string Id, VenueIds Venue, IReadOnlyList<Node> Performers);
+
+    private sealed record VenueIds(string Id, IReadOnlyList<SectionIds> Sections);
+
+    private sealed record SectionIds(string Id, IReadOnlyList<RowIds> Rows);
+
+    private sealed record RowIds(IReadOnlyList<Node> Seats);
+
+    private sealed record NodeData(TypedNode? Node);
+
+    private sealed record TypedNode([property: JsonPropertyName("__typename")] string Typename, string Id);
+
+    private sealed record NodesData(IReadOnlyList<TypenameOnly?> Nodes);
+
+    private sealed record TypenameOnly([property: JsonPropertyName("__typename")] string Typename);
+
+    private sealed record CountData(TotalCountOnly Events);
+
+    private sealed record TotalCountOnly(int TotalCount);
+
+    private sealed record ByIdData(Node? EventById, Node? Node);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using TicketMaster.Api.Tests.Support;
 
 namespace TicketMaster.Api.Tests.Catalog;
 
@@ -29,55 +29,94 @@ public abstract class SeatMapTests(CatalogFixture catalog)
     {
         var @event = await EventAsync();
 
-        var availability = @event.GetProperty("availability");
-        Assert.Equal((24, 21, 2, 1), (availability.GetProperty("total").GetInt32(), availability.GetProperty("available").GetInt32(),
-            availability.GetProperty("held").GetInt32(), availability.GetProperty("sold").GetInt32()));
+        Assert.Equal(new Availability(Total: 24, Available: 21, Held: 2, Sold: 1), @event.Availability);
+        var sections = @event.Sections.ToDictionary(s => s.Name);
+        Assert.Equal((80m, 9), (sections["Stalls"].Price, sections["Stalls"].Available));
+        Assert.Equal((50m, 12), (sections["Circle"].Price, sections["Circle"].Available));
+        Assert.Equal(new PriceRange(Min: 50m, Max: 80m, Currency: "EUR"), @event.PriceRange);
 
-        var sections = @event.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
-        Assert.Equal((80m, 9), (sections["Stalls"].GetProperty("price").GetDecimal(), sections["Stalls"].GetProperty("available").GetInt32()));
-        Assert.Equal((50m, 12), (sections["Circle"].GetProperty("price").GetDecimal(), sections["Circle"].GetProperty("available").GetInt32()));
-        Assert.Equal((50m, 80m, "EUR"), (@event.GetProperty("priceRange").GetProperty("min").GetDecimal(),
-            @event.GetProperty("priceRange").GetProperty("max").GetDecimal(), @event.GetProperty("priceRange").GetProperty("currency").GetString()));
-
-        var front = @event.GetProperty("all").EnumerateArray().Take(4).Select(s => (s.GetProperty("row").GetString(), s.GetProperty("number").GetInt32(), s.GetProperty("status").GetString())).ToList();
-        Assert.Equal([("A", 1, "HELD"), ("A", 2, "HELD"), ("A", 3, "AVAILABLE"), ("A", 4, "SOLD")], front);
-        Assert.Equal(2, @event.GetProperty("held").GetArrayLength());
-        Assert.Equal(21, @event.GetProperty("available").GetArrayLength());
+        var front = @event.All.Take(4).Select(s => (s.Row, s.Number, s.Status)).ToList();
+        Assert.Equal([("A", 1, SeatStatus.Held), ("A", 2, SeatStatus.Held), ("A", 3, SeatStatus.Available), ("A", 4, SeatStatus.Sold)], front);
+        Assert.Equal(2, @event.Held.Count);
+        Assert.Equal(21, @event.Available.Count);
     }
 
     [SkippableFact]
     public async Task A_sections_seats_can_be_asked_for_alone_by_its_id()
     {
         var @event = await EventAsync();
-        var circle = @event.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Circle").GetProperty("id").GetString();
+        var circle = @event.Sections.Single(s => s.Name == "Circle").Id;
 
-        var data = await catalog.Client.DataAsync(
+        var data = await catalog.Client.DataAsync<SectionSeatsData>(
             """query($id: ID!) { events(where: { name: { eq: "Luna Vega: Neon Tour" } }) { nodes { seats(sectionId: $id) { section status } } } }""",
             new { id = circle });
 
-        var seats = data.GetProperty("events").GetProperty("nodes")[0].GetProperty("seats").EnumerateArray().ToList();
+        var seats = data.Events.Nodes[0].Seats;
         Assert.Equal(12, seats.Count);
-        Assert.All(seats, s => Assert.Equal(("Circle", "AVAILABLE"), (s.GetProperty("section").GetString(), s.GetProperty("status").GetString())));
+        Assert.All(seats, s => Assert.Equal(("Circle", SeatStatus.Available), (s.Section, s.Status)));
     }
 
     [SkippableFact]
     public async Task The_venue_seat_map_lists_sections_rows_front_to_back_and_drawable_seats()
     {
-        var venue = (await EventAsync()).GetProperty("venue");
+        var venue = (await EventAsync()).Venue;
 
-        Assert.Equal(24, venue.GetProperty("capacity").GetInt32());
-        var stalls = venue.GetProperty("sections")[0];
-        Assert.Equal(("Stalls", 12), (stalls.GetProperty("name").GetString(), stalls.GetProperty("capacity").GetInt32()));
-        Assert.Equal(["A", "B", "C"], stalls.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("label").GetString()));
-        var firstRow = stalls.GetProperty("rows")[0].GetProperty("seats").EnumerateArray().ToList();
-        Assert.Equal([1, 2, 3, 4], firstRow.Select(s => s.GetProperty("number").GetInt32()));
-        Assert.True(firstRow[0].GetProperty("isAccessible").GetBoolean());
-        Assert.Equal(4, firstRow.Select(s => s.GetProperty("x").GetDouble()).Distinct().Count());
+        Assert.Equal(24, venue.Capacity);
+        var stalls = venue.Sections[0];
+        Assert.Equal(("Stalls", 12), (stalls.Name, stalls.Capacity));
+        Assert.Equal(["A", "B", "C"], stalls.Rows.Select(r => r.Label));
+        var firstRow = stalls.Rows[0].Seats;
+        Assert.Equal([1, 2, 3, 4], firstRow.Select(s => s.Number));
+        Assert.True(firstRow[0].IsAccessible);
+        Assert.Equal(4, firstRow.Select(s => s.X).Distinct().Count());
     }
 
-    private async Task<JsonElement> EventAsync()
+    private async Task<SeatMap> EventAsync()
     {
-        var data = await catalog.Client.DataAsync(Query, new { where = new { name = new { eq = "Luna Vega: Neon Tour" } } });
-        return data.GetProperty("events").GetProperty("nodes")[0];
+        var data = await catalog.Client.DataAsync<SeatMapData>(Query, new { where = new { name = new { eq = "Luna Vega: Neon Tour" } } });
+        return data.Events.Nodes[0];
     }
+
+    /// <summary>The GraphQL enum <c>SeatStatus</c>; a value the Api sends that is not here fails the read.</summary>
+    private enum SeatStatus
+    {
+        Available,
+        Held,
+        Sold,
+    }
+
+    private sealed record SeatMapData(Connection<SeatMap> Events);
+
+    private sealed record SeatMap(
+        Availability Availability,
+        PriceRange PriceRange,
+        IReadOnlyList<EventSection> Sections,
+        Venue Venue,
+        IReadOnlyList<EventSeat> All,
+        IReadOnlyList<NumberOnly> Held,
+        IReadOnlyList<NumberOnly> Available);
+
+    private sealed record Availability(int Total, int Available, int Held, int Sold);
+
+    private sealed record PriceRange(decimal Min, decimal Max, string Currency);
+
+    private sealed record EventSection(string Id, string Name, decimal Price, int Available);
+
+    private sealed record Venue(int Capacity, IReadOnlyList<VenueSection> Sections);
+
+    private sealed record VenueSection(string Name, int Capacity, IReadOnlyList<SeatRow> Rows);
+
+    private sealed record SeatRow(string Label, int Position, IReadOnlyList<DrawnSeat> Seats);
+
+    private sealed record DrawnSeat(int Number, double X, double Y, bool IsAccessible);
+
+    private sealed record EventSeat(string Id, string Section, string Row, int Number, SeatStatus Status, decimal Price, bool IsAccessible);
+
+    private sealed record NumberOnly(int Number);
+
+    private sealed record SectionSeatsData(Connection<SeatsOf> Events);
+
+    private sealed record SeatsOf(IReadOnlyList<SectionSeat> Seats);
+
+    private sealed record SectionSeat(string Section, SeatStatus Status);
 }

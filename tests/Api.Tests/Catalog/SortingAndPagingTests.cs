@@ -1,5 +1,5 @@
-using System.Text.Json;
-using static TicketMaster.Api.Tests.Catalog.FilteringTests;
+using TicketMaster.Api.Tests.Support;
+using static TicketMaster.Api.Tests.Catalog.CatalogNames;
 
 namespace TicketMaster.Api.Tests.Catalog;
 
@@ -20,9 +20,9 @@ public abstract class SortingAndPagingTests(CatalogFixture catalog)
     [InlineData("performers", "[{ name: ASC }]", "Berlin Bears", "Dmitri Novak", "Luna Vega", "The Velvet Comets")]
     public async Task Lists_sort_in_sql_in_the_order_given(string field, string order, params string[] expected)
     {
-        var data = await catalog.Client.DataAsync($"{{ {field}(order: {order}) {{ nodes {{ name }} }} }}");
+        var data = await catalog.Client.DataAsync<Dictionary<string, Connection<Named>>>($"{{ {field}(order: {order}) {{ nodes {{ name }} }} }}");
 
-        Assert.Equal(expected, Names(data.GetProperty(field)));
+        Assert.Equal(expected, Names(data[field].Nodes));
     }
 
     [SkippableFact]
@@ -34,12 +34,11 @@ public abstract class SortingAndPagingTests(CatalogFixture catalog)
         do
         {
             var page = await PageAsync($"first: 2{(after is null ? "" : $", after: \"{after}\"")}");
-            seen.AddRange(Names(page));
-            var info = page.GetProperty("pageInfo");
-            hasNext = info.GetProperty("hasNextPage").GetBoolean();
-            Assert.Equal(after is not null, info.GetProperty("hasPreviousPage").GetBoolean());
-            Assert.Equal(5, page.GetProperty("totalCount").GetInt32());
-            after = info.GetProperty("endCursor").GetString();
+            seen.AddRange(Names(page.Nodes));
+            hasNext = page.PageInfo.HasNextPage;
+            Assert.Equal(after is not null, page.PageInfo.HasPreviousPage);
+            Assert.Equal(5, page.TotalCount);
+            after = page.PageInfo.EndCursor;
         }
         while (hasNext);
 
@@ -51,13 +50,13 @@ public abstract class SortingAndPagingTests(CatalogFixture catalog)
     {
         var forward = Edges(await PageAsync("first: 5"));
         var last = await PageAsync("last: 2");
-        var previous = await PageAsync($"last: 2, before: \"{last.GetProperty("pageInfo").GetProperty("startCursor").GetString()}\"");
+        var previous = await PageAsync($"last: 2, before: \"{last.PageInfo.StartCursor}\"");
 
         Assert.Equal(forward[3..], Edges(last));
         Assert.Equal(forward[1..3], Edges(previous));
-        Assert.False(last.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
-        Assert.True(previous.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
-        Assert.True(previous.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.False(last.PageInfo.HasNextPage);
+        Assert.True(previous.PageInfo.HasPreviousPage);
+        Assert.True(previous.PageInfo.HasNextPage);
     }
 
     [SkippableFact]
@@ -66,20 +65,26 @@ public abstract class SortingAndPagingTests(CatalogFixture catalog)
         var all = await PageAsync("");
         var empty = await PageAsync("first: 0");
 
-        Assert.Equal(5, Names(all).Count);
-        Assert.Empty(Names(empty));
-        Assert.Equal(JsonValueKind.Null, empty.GetProperty("pageInfo").GetProperty("endCursor").ValueKind);
+        Assert.Equal(5, all.Nodes.Count);
+        Assert.Empty(empty.Nodes);
+        Assert.Null(empty.PageInfo.EndCursor);
     }
 
-    private async Task<JsonElement> PageAsync(string arguments)
+    private async Task<Page> PageAsync(string arguments)
     {
         var args = arguments.Length == 0 ? "" : $"({arguments})";
-        var data = await catalog.Client.DataAsync(
+        var data = await catalog.Client.DataAsync<PageData>(
             $"{{ events{args} {{ totalCount pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }} edges {{ cursor node {{ name }} }} nodes {{ name }} }} }}");
-        return data.GetProperty("events");
+        return data.Events;
     }
 
-    private static (string Cursor, string Name)[] Edges(JsonElement page) =>
-        page.GetProperty("edges").EnumerateArray()
-            .Select(e => (e.GetProperty("cursor").GetString()!, e.GetProperty("node").GetProperty("name").GetString()!)).ToArray();
+    private static (string Cursor, string Name)[] Edges(Page page) => page.Edges.Select(e => (e.Cursor, e.Node.Name)).ToArray();
+
+    private sealed record PageData(Page Events);
+
+    private sealed record Page(int TotalCount, PageInfo PageInfo, IReadOnlyList<Edge> Edges, IReadOnlyList<Named> Nodes);
+
+    private sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+
+    private sealed record Edge(string Cursor, Named Node);
 }

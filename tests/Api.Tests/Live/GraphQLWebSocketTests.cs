@@ -166,7 +166,7 @@ public sealed class GraphQLWebSocketTests(LiveFixture live) : IClassFixture<Live
         var held = await NextOfAsync(socket, "mine", stash);
         var confirmed = await new Support.GraphQLClient(live.Api.CreateHttpClient()).WithToken(token).DataAsync(
             "mutation($input: ConfirmReservationInput!) { confirmReservation(input: $input) { errors { __typename } } }",
-            new { input = new { reservationId = reservation.GetProperty("id").GetString(), paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } });
+            new { input = new { reservationId = reservation.Id, paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } });
         var bought = await NextOfAsync(socket, "mine", stash);
         JsonElement counts;
         do
@@ -179,7 +179,7 @@ public sealed class GraphQLWebSocketTests(LiveFixture live) : IClassFixture<Live
         Assert.Equal(JsonValueKind.Null, confirmed.GetProperty("confirmReservation").GetProperty("errors").ValueKind);
         Assert.Equal(("HELD", "ACTIVE"), (held.GetProperty("kind").GetString(), held.GetProperty("reservation").GetProperty("status").GetString()));
         Assert.Equal(("CONFIRMED", "CONFIRMED"), (bought.GetProperty("kind").GetString(), bought.GetProperty("reservation").GetProperty("status").GetString()));
-        Assert.Equal(reservation.GetProperty("id").GetString(), bought.GetProperty("reservationId").GetString());
+        Assert.Equal(reservation.Id, bought.GetProperty("reservationId").GetString());
         Assert.Equal(1, counts.GetProperty("availability").GetProperty("sold").GetInt32());
     }
 

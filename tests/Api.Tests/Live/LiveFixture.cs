@@ -70,7 +70,7 @@ public sealed class LiveFixture : IAsyncLifetime
     /// <summary>An event's id and its free seats' ids.</summary>
     public Task<(string EventId, string[] Seats)> EventAsync(string name) => LiveApi.EventAsync(Api, name);
 
-    public Task<JsonElement> ReserveAsync(string token, string eventId, params string[] seatIds) => LiveApi.ReserveAsync(Api, token, eventId, seatIds);
+    public Task<LiveApi.Reservation> ReserveAsync(string token, string eventId, params string[] seatIds) => LiveApi.ReserveAsync(Api, token, eventId, seatIds);
 
     public Task<LiveSocket> ConnectAsync(string subprotocol = "graphql-transport-ws") => LiveApi.ConnectAsync(Api, subprotocol);
 }

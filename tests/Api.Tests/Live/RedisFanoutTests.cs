@@ -141,7 +141,7 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
             "instance A subscribed to the buyer's channel");
 
         var reservation = await LiveApi.ReserveAsync(live.B, token, eventId, seats[0]);
-        var expiresAt = reservation.GetProperty("expiresAt").GetDateTime();
+        var expiresAt = reservation.ExpiresAt;
         var held = Change(await socket.ReceiveAsync("next"));
         var soon = Change(await socket.ReceiveAsync("next"));
         var soonAt = DateTime.UtcNow;
@@ -149,10 +149,10 @@ public sealed class RedisFanoutTests(RedisLiveFixture live) : IClassFixture<Redi
         var expiredAt = DateTime.UtcNow;
         var confirm = await new GraphQLClient(live.B.CreateHttpClient()).WithToken(token).DataAsync(
             "mutation($input: ConfirmReservationInput!) { confirmReservation(input: $input) { errors { __typename } } }",
-            new { input = new { reservationId = reservation.GetProperty("id").GetString(), paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } });
+            new { input = new { reservationId = reservation.Id, paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } });
 
         Assert.Equal(["HELD", "EXPIRING_SOON", "EXPIRED"], new[] { held, soon, expired }.Select(c => c.GetProperty("kind").GetString()));
-        Assert.All(new[] { held, soon, expired }, c => Assert.Equal(reservation.GetProperty("id").GetString(), c.GetProperty("reservationId").GetString()));
+        Assert.All(new[] { held, soon, expired }, c => Assert.Equal(reservation.Id, c.GetProperty("reservationId").GetString()));
         Assert.InRange(soonAt, expiresAt - RedisLiveFixture.ExpiringSoonNotice - TimeSpan.FromSeconds(1), expiresAt);
         Assert.True(expiredAt >= expiresAt, $"EXPIRED came at {expiredAt:O}, before the hold ran out at {expiresAt:O}");
         Assert.Equal("ReservationExpiredError", confirm.GetProperty("confirmReservation").GetProperty("errors")[0].GetProperty("__typename").GetString());

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TicketMaster.Api.Tests.Support;
 
 namespace TicketMaster.Api.Tests.Search;
@@ -22,10 +21,9 @@ public sealed class SearchApiTests(SearchCatalog catalog)
     {
         var result = await SearchAsync(new { term = "tayler swfit" });
 
-        var top = result.GetProperty("nodes")[0];
-        Assert.Equal("The Eras Tour", top.GetProperty("event").GetProperty("name").GetString());
-        Assert.Contains(top.GetProperty("highlights").EnumerateArray(), h =>
-            h.GetProperty("field").GetString() == "performers" && h.GetProperty("fragments")[0].GetString() == "<em>Taylor</em> <em>Swift</em>");
+        var top = result.Nodes[0];
+        Assert.Equal("The Eras Tour", top.Event?.Name);
+        Assert.Contains(top.Highlights, h => h.Field == "performers" && h.Fragments[0] == "<em>Taylor</em> <em>Swift</em>");
     }
 
     [Fact]
@@ -42,9 +40,9 @@ public sealed class SearchApiTests(SearchCatalog catalog)
         var result = await SearchAsync(new { });
 
         Assert.Equal(["Velvet Comets Live", "Potsdam Jazz Night", "Bears vs Lions", "The Eras Tour", "Novak Unplugged"], Names(result));
-        Assert.Equal("CONCERT:3 COMEDY:1 SPORTS:1", Facet(result, "categories"));
-        Assert.Equal("Berlin:2 Amsterdam:1 London:1 Potsdam:1", Facet(result, "cities"));
-        Assert.Equal("2027-01:2 2027-02:1 2027-03:1 2027-04:1", Facet(result, "months"));
+        Assert.Equal("CONCERT:3 COMEDY:1 SPORTS:1", Facet(result, f => f.Categories));
+        Assert.Equal("Berlin:2 Amsterdam:1 London:1 Potsdam:1", Facet(result, f => f.Cities));
+        Assert.Equal("2027-01:2 2027-02:1 2027-03:1 2027-04:1", Facet(result, f => f.Months));
     }
 
     [Fact]
@@ -56,7 +54,7 @@ public sealed class SearchApiTests(SearchCatalog catalog)
         var dutch = await SearchAsync(new { where = new { country = "NL" } });
 
         Assert.Equal(["Velvet Comets Live", "The Eras Tour"], Names(berlin));
-        Assert.Equal("Berlin:2", Facet(berlin, "cities"));
+        Assert.Equal("Berlin:2", Facet(berlin, f => f.Cities));
         Assert.Equal(["Velvet Comets Live", "Potsdam Jazz Night", "The Eras Tour"], Names(cheapConcerts));
         Assert.Equal(["Bears vs Lions", "The Eras Tour"], Names(onSaleInWinter));
         Assert.Equal(["Novak Unplugged"], Names(dutch));
@@ -68,32 +66,32 @@ public sealed class SearchApiTests(SearchCatalog catalog)
         var result = await SearchAsync(new { where = new { near = new { latitude = 52.40, longitude = 13.06, radiusKm = 50.0 } }, order = "DISTANCE" });
 
         Assert.Equal(["Potsdam Jazz Night", "Velvet Comets Live", "The Eras Tour"], Names(result));
-        Assert.Equal(0, result.GetProperty("nodes")[0].GetProperty("distanceKm").GetDouble(), 1);
+        Assert.Equal(0, Assert.NotNull(result.Nodes[0].DistanceKm), 1);
     }
 
     [Fact]
     public async Task Pages_continue_after_the_cursor_until_the_last()
     {
         var first = await SearchAsync(new { first = 2, order = "DATE" });
-        var second = await SearchAsync(new { first = 2, order = "DATE", after = first.GetProperty("pageInfo").GetProperty("endCursor").GetString() });
-        var third = await SearchAsync(new { first = 2, order = "DATE", after = second.GetProperty("pageInfo").GetProperty("endCursor").GetString() });
+        var second = await SearchAsync(new { first = 2, order = "DATE", after = first.PageInfo.EndCursor });
+        var third = await SearchAsync(new { first = 2, order = "DATE", after = second.PageInfo.EndCursor });
 
         Assert.Equal(["Velvet Comets Live", "Potsdam Jazz Night"], Names(first));
         Assert.Equal(["Bears vs Lions", "The Eras Tour"], Names(second));
         Assert.Equal(["Novak Unplugged"], Names(third));
-        Assert.True(second.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
-        Assert.False(third.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
-        Assert.Equal(5, third.GetProperty("totalCount").GetInt32());
+        Assert.True(second.PageInfo.HasPreviousPage);
+        Assert.False(third.PageInfo.HasNextPage);
+        Assert.Equal(5, third.TotalCount);
     }
 
     [Fact]
     public async Task Suggestions_complete_a_half_typed_name_or_performer()
     {
-        var data = await catalog.Client.DataAsync("""{ byName: suggestEvents(prefix: "velv") { text event { name } } byPerformer: suggestEvents(prefix: "Taylor S", limit: 3) { text } }""");
+        var data = await catalog.Client.DataAsync<Suggestions>("""{ byName: suggestEvents(prefix: "velv") { text event { name } } byPerformer: suggestEvents(prefix: "Taylor S", limit: 3) { text } }""");
 
-        Assert.Equal("Velvet Comets Live", data.GetProperty("byName")[0].GetProperty("text").GetString());
-        Assert.Equal("Velvet Comets Live", data.GetProperty("byName")[0].GetProperty("event").GetProperty("name").GetString());
-        Assert.Equal(["The Eras Tour"], data.GetProperty("byPerformer").EnumerateArray().Select(s => s.GetProperty("text").GetString()));
+        Assert.Equal("Velvet Comets Live", data.ByName[0].Text);
+        Assert.Equal("Velvet Comets Live", data.ByName[0].Event?.Name);
+        Assert.Equal(["The Eras Tour"], data.ByPerformer.Select(s => s.Text));
     }
 
     [Fact]
@@ -101,7 +99,7 @@ public sealed class SearchApiTests(SearchCatalog catalog)
     {
         var result = await SearchAsync(new { term = "name:* OR status:DRAFT \"taylor\" ) ( \\ ~ ^2 {a TO z}" });
 
-        Assert.Equal(0, result.GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, result.TotalCount);
     }
 
     [Fact]
@@ -124,28 +122,55 @@ public sealed class SearchApiTests(SearchCatalog catalog)
     [Fact]
     public async Task A_reservation_made_through_the_api_shows_in_the_search_results_once_indexed()
     {
-        var buyer = await SignedInBuyerAsync();
-        var before = (await SearchAsync(new { term = "bears lions" })).GetProperty("nodes")[0];
-        var eventId = before.GetProperty("event").GetProperty("id").GetString();
-        var seats = (await buyer.DataAsync("query($id: ID!) { eventById(id: $id) { seats(status: AVAILABLE) { id } } }", new { id = eventId }))
-            .GetProperty("eventById").GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("id").GetString()).Take(2).ToArray();
+        var buyer = await catalog.Client.SignedInBuyerAsync();
+        var before = (await SearchAsync(new { term = "bears lions" })).Nodes[0];
+        var eventId = before.Event?.Id;
+        var seats = (await buyer.DataAsync<EventSeatsData>("query($id: ID!) { eventById(id: $id) { seats(status: AVAILABLE) { id } } }", new { id = eventId }))
+            .EventById.Seats.Select(s => s.Id).Take(2).ToArray();
 
-        var reserved = await buyer.DataAsync(
+        var reserved = await buyer.DataAsync<ReserveData>(
             "mutation($input: ReserveSeatsInput!) { reserveSeats(input: $input) { errors { __typename } } }", new { input = new { eventId, seatIds = seats } });
         await catalog.IndexEverythingCommittedAsync();
-        var after = (await SearchAsync(new { term = "bears lions" })).GetProperty("nodes")[0];
+        var after = (await SearchAsync(new { term = "bears lions" })).Nodes[0];
 
-        Assert.Equal(JsonValueKind.Null, reserved.GetProperty("reserveSeats").GetProperty("errors").ValueKind);
-        Assert.Equal(before.GetProperty("availableSeats").GetInt32() - 2, after.GetProperty("availableSeats").GetInt32());
+        Assert.Null(reserved.ReserveSeats.Errors);
+        Assert.Equal(before.AvailableSeats - 2, after.AvailableSeats);
     }
 
-    private async Task<JsonElement> SearchAsync(object variables) => (await catalog.Client.DataAsync(Search, variables)).GetProperty("searchEvents");
+    private async Task<SearchConnection> SearchAsync(object variables) => (await catalog.Client.DataAsync<SearchData>(Search, variables)).SearchEvents;
 
-    private async Task<GraphQLClient> SignedInBuyerAsync() => catalog.Client.WithToken(await catalog.Client.RegisterBuyerAsync());
+    private static List<string> Names(SearchConnection connection) => connection.Nodes.Select(n => n.Event?.Name ?? "(withdrawn)").ToList();
 
-    private static List<string> Names(JsonElement connection) =>
-        connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("event").GetProperty("name").GetString()!).ToList();
+    private static string Facet(SearchConnection connection, Func<Facets, IReadOnlyList<FacetValue>> facet) =>
+        string.Join(" ", facet(connection.Facets).Select(f => $"{f.Value}:{f.Count}"));
 
-    private static string Facet(JsonElement connection, string name) =>
-        string.Join(" ", connection.GetProperty("facets").GetProperty(name).EnumerateArray().Select(f => $"{f.GetProperty("value").GetString()}:{f.GetProperty("count").GetInt32()}"));
+    private sealed record SearchData(SearchConnection SearchEvents);
+
+    private sealed record SearchConnection(int TotalCount, PageInfo PageInfo, IReadOnlyList<Hit> Nodes, Facets Facets);
+
+    private sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? EndCursor);
+
+    private sealed record Hit(double Score, double? DistanceKm, int AvailableSeats, IReadOnlyList<Highlight> Highlights, EventRef? Event);
+
+    private sealed record Highlight(string Field, IReadOnlyList<string> Fragments);
+
+    private sealed record EventRef(string Id, string Name);
+
+    private sealed record Facets(IReadOnlyList<FacetValue> Categories, IReadOnlyList<FacetValue> Cities, IReadOnlyList<FacetValue> Months);
+
+    private sealed record FacetValue(string Value, int Count);
+
+    private sealed record Suggestions(IReadOnlyList<Suggestion> ByName, IReadOnlyList<Suggestion> ByPerformer);
+
+    private sealed record Suggestion(string Text, NameOnly? Event = null);
+
+    private sealed record NameOnly(string Name);
+
+    private sealed record EventSeatsData(SeatsOf EventById);
+
+    private sealed record SeatsOf(IReadOnlyList<Node> Seats);
+
+    private sealed record ReserveData(ErrorsOnly ReserveSeats);
+
+    private sealed record ErrorsOnly(IReadOnlyList<PayloadError>? Errors);
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TicketMaster.Api.Tests.Support;
 
@@ -7,6 +8,22 @@ namespace TicketMaster.Api.Tests.Support;
 /// <param name="token">Sent as <c>Authorization: Bearer</c> on each request; none when null.</param>
 public sealed class GraphQLClient(HttpClient http, string? token = null)
 {
+    /// <summary>
+    /// How <see cref="DataAsync{T}"/> reads <c>data</c>: web defaults (camelCase, any case), GraphQL
+    /// enum values (<c>ON_SALE</c>) as C# enum members (<c>OnSale</c>), and strict, so that a record
+    /// is the selection set it reads: a field the record does not declare, a declared field the
+    /// answer lacks, a null in a non-nullable member or a number sent as a string fails the test
+    /// instead of reading as a default.
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false) },
+        NumberHandling = JsonNumberHandling.Strict,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
     /// <summary>
     /// A client for the same endpoint that signs in with <paramref name="bearer"/>. This one is
     /// unchanged: fixtures share their client between tests, and a token set on it would leak
@@ -17,12 +34,27 @@ public sealed class GraphQLClient(HttpClient http, string? token = null)
     /// <summary>Registers a new attendee account, named <paramref name="prefix"/> and a random tail, and returns its access token.</summary>
     public async Task<string> RegisterBuyerAsync(string prefix = "buyer")
     {
-        var name = $"{prefix}{Guid.NewGuid():N}"[..20];
-        var register = await DataAsync(
+        var name = UniqueName(prefix);
+        var data = await DataAsync<RegisterData>(
             "mutation($input: RegisterInput!) { register(input: $input) { accessToken } }",
             new { input = new { username = name, email = $"{name}@example.com", password = "a long enough passphrase" } });
-        return register.GetProperty("register").GetProperty("accessToken").GetString()!;
+        return data.Register.AccessToken;
     }
+
+    /// <summary>A client signed in as a new attendee (see <see cref="RegisterBuyerAsync"/>).</summary>
+    public async Task<GraphQLClient> SignedInBuyerAsync(string prefix = "buyer") => WithToken(await RegisterBuyerAsync(prefix));
+
+    /// <summary>The id of the published event named <paramref name="name"/> and the ids of its seats free now.</summary>
+    public async Task<(string EventId, string[] Seats)> FreeSeatsAsync(string name)
+    {
+        var data = await DataAsync<EventsData>(
+            "query($name: String!) { events(where: { name: { eq: $name } }) { nodes { id seats(status: AVAILABLE) { id } } } }", new { name });
+        var @event = data.Events.Nodes[0];
+        return (@event.Id, @event.Seats.Select(s => s.Id).ToArray());
+    }
+
+    /// <summary><paramref name="prefix"/> and a random tail, 20 characters: a username no other test has.</summary>
+    public static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..20];
 
     public async Task<JsonElement> PostAsync(string query, object? variables = null)
     {
@@ -36,12 +68,29 @@ public sealed class GraphQLClient(HttpClient http, string? token = null)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
     }
 
-    /// <summary>The <c>data</c> of a response that must have no errors.</summary>
+    /// <summary>The <c>data</c> of a response that must have no errors, as JSON.</summary>
     public async Task<JsonElement> DataAsync(string query, object? variables = null)
     {
         var result = await PostAsync(query, variables);
         Assert.False(result.TryGetProperty("errors", out var errors), $"Unexpected errors: {errors}");
         return result.GetProperty("data");
+    }
+
+    /// <summary>
+    /// The <c>data</c> of a response that must have no errors, read into <typeparamref name="T"/>
+    /// (a record shaped like the query's selection set; see <see cref="Json"/>).
+    /// </summary>
+    public async Task<T> DataAsync<T>(string query, object? variables = null)
+    {
+        var data = await DataAsync(query, variables);
+        try
+        {
+            return data.Deserialize<T>(Json) ?? throw new Xunit.Sdk.XunitException($"data is null: {data}");
+        }
+        catch (JsonException e)
+        {
+            throw new Xunit.Sdk.XunitException($"data does not read as {typeof(T).Name}: {e.Message}\n{data}");
+        }
     }
 
     /// <summary>The <c>extensions.code</c> of every error of a response that must have errors.</summary>
@@ -51,4 +100,21 @@ public sealed class GraphQLClient(HttpClient http, string? token = null)
         Assert.True(result.TryGetProperty("errors", out var errors), $"Expected errors, got {result}");
         return errors.EnumerateArray().Select(e => e.GetProperty("extensions").GetProperty("code").GetString()!).ToList();
     }
+
+    private sealed record RegisterData(AccessTokenOnly Register);
+
+    private sealed record AccessTokenOnly(string AccessToken);
+
+    private sealed record EventsData(Connection<EventWithSeats> Events);
+
+    private sealed record EventWithSeats(string Id, IReadOnlyList<Node> Seats);
 }
+
+/// <summary>A selection of <c>{ id }</c> alone.</summary>
+public sealed record Node(string Id);
+
+/// <summary>A connection of which only <c>nodes</c> is selected.</summary>
+public sealed record Connection<T>(IReadOnlyList<T> Nodes);
+
+/// <summary>One of a payload's <c>errors</c> when only <c>__typename</c> is selected.</summary>
+public sealed record PayloadError([property: JsonPropertyName("__typename")] string Typename);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using TicketMaster.Api.Tests.Catalog;
 using TicketMaster.Api.Tests.Support;
 
@@ -40,11 +40,12 @@ public abstract class AccountTests(CatalogFixture catalog)
 
         var payload = await RegisterAsync(name, $"{name}@example.com", Password);
 
-        Assert.Equal(JsonValueKind.Null, payload.GetProperty("errors").ValueKind);
-        Assert.Equal(["ATTENDEE"], payload.GetProperty("user").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        var me = (await catalog.Client.WithToken(payload.GetProperty("accessToken").GetString()!).DataAsync("{ me { username email } }")).GetProperty("me");
-        Assert.Equal((name, $"{name}@example.com"), (me.GetProperty("username").GetString(), me.GetProperty("email").GetString()));
-        Assert.Equal(JsonValueKind.Null, (await catalog.Client.DataAsync("{ me { username } }")).GetProperty("me").ValueKind);
+        Assert.Null(payload.Errors);
+        Assert.NotNull(payload.AccessToken);
+        Assert.Equal(["ATTENDEE"], payload.User?.Roles);
+        var me = (await catalog.Client.WithToken(payload.AccessToken).DataAsync<MeData<Me>>("{ me { username email } }")).Me;
+        Assert.Equal((name, $"{name}@example.com"), (me?.Username, me?.Email));
+        Assert.Null((await catalog.Client.DataAsync<MeData<UsernameOnly>>("{ me { username } }")).Me);
     }
 
     [SkippableFact]
@@ -58,9 +59,9 @@ public abstract class AccountTests(CatalogFixture catalog)
 
         foreach (var payload in new[] { byName, byEmail })
         {
-            Assert.Equal(name, payload.GetProperty("user").GetProperty("username").GetString());
-            var token = payload.GetProperty("accessToken").GetString()!;
-            Assert.Equal(name, (await catalog.Client.WithToken(token).DataAsync("{ me { username } }")).GetProperty("me").GetProperty("username").GetString());
+            Assert.Equal(name, payload.User?.Username);
+            Assert.NotNull(payload.AccessToken);
+            Assert.Equal(name, (await catalog.Client.WithToken(payload.AccessToken).DataAsync<MeData<UsernameOnly>>("{ me { username } }")).Me?.Username);
         }
     }
 
@@ -73,11 +74,11 @@ public abstract class AccountTests(CatalogFixture catalog)
         var sameName = await RegisterAsync(name, $"other-{name}@example.com", "another long passphrase");
         var sameEmail = await RegisterAsync($"{name}2", $"{name.ToUpperInvariant()}@Example.com", "another long passphrase");
 
-        Assert.Equal(("DuplicateUsernameError", name), (ErrorType(sameName), sameName.GetProperty("errors")[0].GetProperty("username").GetString()));
-        Assert.Equal("DuplicateEmailError", ErrorType(sameEmail));
-        Assert.Equal(JsonValueKind.Null, sameEmail.GetProperty("user").ValueKind);
-        Assert.Equal("InvalidCredentialsError", ErrorType(await LoginAsync($"{name}2", "another long passphrase")));
-        Assert.Equal(name, (await LoginAsync(name, Password)).GetProperty("user").GetProperty("username").GetString());
+        Assert.Equal(("DuplicateUsernameError", name), (sameName.Errors?[0].Typename, sameName.Errors?[0].Username));
+        Assert.Equal("DuplicateEmailError", sameEmail.Errors?[0].Typename);
+        Assert.Null(sameEmail.User);
+        Assert.Equal("InvalidCredentialsError", (await LoginAsync($"{name}2", "another long passphrase")).Errors?[0].Typename);
+        Assert.Equal(name, (await LoginAsync(name, Password)).User?.Username);
     }
 
     [SkippableTheory]
@@ -91,9 +92,9 @@ public abstract class AccountTests(CatalogFixture catalog)
 
         var payload = await RegisterAsync(name, $"{name}@example.com", string.Format(System.Globalization.CultureInfo.InvariantCulture, password, name));
 
-        Assert.Equal("WeakPasswordError", ErrorType(payload));
-        Assert.NotEmpty(payload.GetProperty("errors")[0].GetProperty("problems").EnumerateArray());
-        Assert.Equal("InvalidCredentialsError", ErrorType(await LoginAsync(name, password)));
+        Assert.Equal("WeakPasswordError", payload.Errors?[0].Typename);
+        Assert.NotEmpty(payload.Errors?[0].Problems ?? []);
+        Assert.Equal("InvalidCredentialsError", (await LoginAsync(name, password)).Errors?[0].Typename);
     }
 
     [SkippableTheory]
@@ -104,7 +105,7 @@ public abstract class AccountTests(CatalogFixture catalog)
     {
         var payload = await RegisterAsync(username == "validname" ? Unique("v") : username, email, Password);
 
-        Assert.Equal(("InvalidFieldError", field), (ErrorType(payload), payload.GetProperty("errors")[0].GetProperty("field").GetString()));
+        Assert.Equal(("InvalidFieldError", field), (payload.Errors?[0].Typename, payload.Errors?[0].Field));
     }
 
     [SkippableFact]
@@ -116,8 +117,8 @@ public abstract class AccountTests(CatalogFixture catalog)
         var wrongPassword = await LoginAsync(name, "not the password at all");
         var unknownAccount = await LoginAsync(Unique("ghost"), "not the password at all");
 
-        Assert.Equal(wrongPassword.GetRawText(), unknownAccount.GetRawText());
-        Assert.Equal("InvalidCredentialsError", ErrorType(wrongPassword));
+        Assert.Equivalent(wrongPassword, unknownAccount, strict: true);
+        Assert.Equal("InvalidCredentialsError", wrongPassword.Errors?[0].Typename);
     }
 
     [SkippableFact]
@@ -125,26 +126,53 @@ public abstract class AccountTests(CatalogFixture catalog)
     {
         var alice = await RegisterAsync(Unique("alice"), $"{Unique("alice")}@example.com", Password);
         var bob = await RegisterAsync(Unique("bob"), $"{Unique("bob")}@example.com", Password);
-        var aliceId = alice.GetProperty("user").GetProperty("id").GetString();
-        var aliceToken = alice.GetProperty("accessToken").GetString()!;
+        Assert.NotNull(alice.AccessToken);
+        Assert.NotNull(bob.AccessToken);
+        var aliceId = alice.User?.Id;
         const string NodeQuery = "query($id: ID!) { node(id: $id) { id } }";
 
-        var own = await catalog.Client.WithToken(aliceToken).DataAsync(NodeQuery, new { id = aliceId });
-        var others = await catalog.Client.WithToken(bob.GetProperty("accessToken").GetString()!).DataAsync(NodeQuery, new { id = aliceId });
-        var forged = await catalog.Client.WithToken(aliceToken[..^4] + "AAAA").DataAsync("{ me { id } }");
+        var own = await catalog.Client.WithToken(alice.AccessToken).DataAsync<NodeData>(NodeQuery, new { id = aliceId });
+        var others = await catalog.Client.WithToken(bob.AccessToken).DataAsync<NodeData>(NodeQuery, new { id = aliceId });
+        var forged = await catalog.Client.WithToken(alice.AccessToken[..^4] + "AAAA").DataAsync<MeData<Node>>("{ me { id } }");
 
-        Assert.Equal(aliceId, own.GetProperty("node").GetProperty("id").GetString());
-        Assert.Equal(JsonValueKind.Null, others.GetProperty("node").ValueKind);
-        Assert.Equal(JsonValueKind.Null, forged.GetProperty("me").ValueKind);
+        Assert.Equal(aliceId, own.Node?.Id);
+        Assert.Null(others.Node);
+        Assert.Null(forged.Me);
     }
 
-    private async Task<JsonElement> RegisterAsync(string username, string email, string password) =>
-        (await catalog.Client.DataAsync(Register, new { input = new { username, email, password } })).GetProperty("register");
+    private async Task<RegisterPayload> RegisterAsync(string username, string email, string password) =>
+        (await catalog.Client.DataAsync<RegisterData>(Register, new { input = new { username, email, password } })).Register;
 
-    private async Task<JsonElement> LoginAsync(string usernameOrEmail, string password) =>
-        (await catalog.Client.DataAsync(Login, new { input = new { usernameOrEmail, password } })).GetProperty("login");
+    private async Task<LoginPayload> LoginAsync(string usernameOrEmail, string password) =>
+        (await catalog.Client.DataAsync<LoginData>(Login, new { input = new { usernameOrEmail, password } })).Login;
 
-    private static string ErrorType(JsonElement payload) => payload.GetProperty("errors")[0].GetProperty("__typename").GetString()!;
+    private static string Unique(string prefix) => GraphQLClient.UniqueName(prefix);
 
-    private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..20];
+    private sealed record RegisterData(RegisterPayload Register);
+
+    private sealed record RegisterPayload(User? User, string? AccessToken, DateTimeOffset? ExpiresAt, IReadOnlyList<AccountError>? Errors);
+
+    private sealed record User(string Id, string Username, string Email, IReadOnlyList<string> Roles);
+
+    /// <summary>Every error of the register and login unions, with the fields its members add.</summary>
+    private sealed record AccountError(
+        [property: JsonPropertyName("__typename")] string Typename,
+        string Message,
+        string? Username = null,
+        string? Email = null,
+        IReadOnlyList<string>? Problems = null,
+        string? Field = null);
+
+    private sealed record LoginData(LoginPayload Login);
+
+    private sealed record LoginPayload(UsernameOnly? User, string? AccessToken, IReadOnlyList<AccountError>? Errors);
+
+    private sealed record MeData<T>(T? Me)
+        where T : class;
+
+    private sealed record Me(string Username, string Email);
+
+    private sealed record UsernameOnly(string Username);
+
+    private sealed record NodeData(Node? Node);
 }
