@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TicketMaster.Api.Booking;
+using TicketMaster.Api.Events;
 using TicketMaster.Api.GraphQL;
 using TicketMaster.Api.GraphQL.Transport;
 using TicketMaster.Api.Ide;
@@ -32,6 +33,11 @@ public static class ApiServices
 
         builder.Services.AddTicketMasterAuthentication();
         builder.Services.AddTicketMasterGraphQL(builder.Environment);
+
+        // The reads resolvers call, so graph types only map.
+        builder.Services.AddScoped<EventSeatQueries>();
+        builder.Services.AddScoped<ReservationQueries>();
+        builder.Services.AddScoped<LiveQueries>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");
         return builder;
     }
