@@ -3,6 +3,7 @@ using TicketMaster.Api.Schema;
 using TicketMaster.Api.Booking;
 using TicketMaster.GraphQL;
 using TicketMaster.GraphQL.Transport;
+using TicketMaster.Api.Events;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Users;
@@ -33,6 +34,11 @@ public static class ApiServices
 
         builder.Services.AddTicketMasterAuthentication();
         builder.Services.AddTicketMasterGraphQL(builder.Environment);
+
+        // The reads resolvers call, so graph types only map.
+        builder.Services.AddScoped<EventSeatQueries>();
+        builder.Services.AddScoped<ReservationQueries>();
+        builder.Services.AddScoped<LiveQueries>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TicketMasterDbContext>("database");
         return builder;
     }

@@ -6,7 +6,6 @@ using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
-using TicketMaster.Persistence;
 
 namespace TicketMaster.Api.Booking;
 
@@ -19,10 +18,7 @@ public static class BookingQueries
             .ResolveAsync(async ctx =>
             {
                 var user = ctx.RequireUserId();
-                var now = ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-                await using var db = await ctx.RequestServices!.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-                return await db.Holds.AsNoTracking().Where(h => h.UserId == user && h.Status == HoldStatus.Active && h.ExpiresAt > now)
-                    .OrderBy(h => h.ExpiresAt).ToListAsync(ctx.CancellationToken);
+                return await ctx.RequestServices!.GetRequiredService<ReservationQueries>().RunningAsync(user, ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderType>>>>("myOrders")
@@ -30,8 +26,7 @@ public static class BookingQueries
             .ResolveAsync(async ctx =>
             {
                 var user = ctx.RequireUserId();
-                await using var db = await ctx.RequestServices!.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-                return await db.Orders.AsNoTracking().Where(o => o.UserId == user).OrderByDescending(o => o.CreatedAt).Take(100).ToListAsync(ctx.CancellationToken);
+                return await ctx.RequestServices!.GetRequiredService<ReservationQueries>().OrdersAsync(user, ctx.CancellationToken);
             });
     }
 

@@ -7,7 +7,6 @@ using TicketMaster.Api.Performers;
 using TicketMaster.Api.Venues;
 using TicketMaster.Booking;
 using TicketMaster.Events;
-using TicketMaster.Persistence;
 
 namespace TicketMaster.Api.Events;
 
@@ -40,38 +39,11 @@ public sealed class EventType : ObjectGraphType<Event>
             .Description("Every seat of the event with its status and price: enough to draw a live seat map.")
             .Argument<IdGraphType>("sectionId", "Only the seats of this section.")
             .Argument<SeatStatusType>("status", "Only seats with this status.")
-            .ResolveAsync(async ctx => await SeatsAsync(ctx));
-    }
-
-    private static async Task<List<EventSeatView>> SeatsAsync(IResolveFieldContext<Event> context)
-    {
-        var sectionId = context.GetArgument<string?>("sectionId") is { } id ? GlobalId.DecodeInt(id, SectionType.TypeName) : (int?)null;
-        var status = context.GetArgument<SeatStatus?>("status");
-        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(context.CancellationToken);
-
-        var seats = db.EventSeats.Where(s => s.EventId == context.Source.Id);
-        if (sectionId is not null)
-        {
-            seats = seats.Where(s => s.SectionId == sectionId);
-        }
-
-        seats = status switch
-        {
-            SeatStatus.Available => seats.Where(s => s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HoldExpiresAt <= now)),
-            SeatStatus.Held => seats.Where(s => s.Status == SeatStatus.Held && s.HoldExpiresAt > now),
-            SeatStatus.Sold => seats.Where(s => s.Status == SeatStatus.Sold),
-            _ => seats,
-        };
-
-        return await seats
-            .Join(db.Seats, inventory => inventory.SeatId, seat => seat.Id, (inventory, seat) => new { inventory, seat })
-            .OrderBy(x => x.seat.Section!.Position).ThenBy(x => x.seat.Row!.Position).ThenBy(x => x.seat.Number)
-            .Select(x => new EventSeatView(
-                x.seat.Id, x.seat.SectionId, x.seat.Section!.Name, x.seat.Row!.Label, x.seat.Number, x.seat.X, x.seat.Y, x.seat.IsAccessible,
-                x.inventory.Status == SeatStatus.Held && x.inventory.HoldExpiresAt <= now ? SeatStatus.Available : x.inventory.Status,
-                x.inventory.Price))
-            .ToListAsync(context.CancellationToken);
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<EventSeatQueries>().SeatMapAsync(
+                ctx.Source.Id,
+                ctx.GetArgument<string?>("sectionId") is { } id ? GlobalId.DecodeInt(id, SectionType.TypeName) : null,
+                ctx.GetArgument<SeatStatus?>("status"),
+                ctx.CancellationToken));
     }
 }
 

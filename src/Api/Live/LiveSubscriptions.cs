@@ -1,12 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
 using TicketMaster.Live;
-using TicketMaster.Persistence;
 
 namespace TicketMaster.Api.Live;
 
@@ -55,12 +54,9 @@ public static class LiveSubscriptions
                 var changes = await bus.SubscribeToUserAsync(user, ctx.CancellationToken);
                 try
                 {
-                    var now = clock.GetUtcNow().UtcDateTime;
-                    await using var db = await services.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-                    var running = await db.Holds.AsNoTracking().Where(h => h.UserId == user && h.Status == HoldStatus.Active && h.ExpiresAt > now)
-                        .OrderBy(h => h.ExpiresAt)
+                    var running = (await services.GetRequiredService<ReservationQueries>().RunningAsync(user, ctx.CancellationToken))
                         .Select(h => new HoldChange(h.Id, h.UserId, h.EventId, h.Status, h.ExpiresAt, 0))
-                        .ToListAsync(ctx.CancellationToken);
+                        .ToList();
                     var feed = new ReservationFeed(running, changes, clock, options.ExpiringSoonNotice);
                     return (IObservable<object?>)new LiveStream([], [changes], feed.RunAsync);
                 }
@@ -80,10 +76,8 @@ public static class LiveSubscriptions
     {
         var services = ctx.RequestServices!;
         var bus = services.GetRequiredService<IAvailabilityBus>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        await using var db = await services.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-        var known = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(ctx.CancellationToken);
-        if (eventIds.Except(known).ToList() is [var missing, ..])
+        var queries = services.GetRequiredService<LiveQueries>();
+        if (await queries.FirstUnknownEventAsync(eventIds, ctx.CancellationToken) is { } missing)
         {
             throw new ExecutionError($"There is no event '{GlobalId.Encode(EventType.TypeName, missing)}'.") { Code = "EVENT_NOT_FOUND" };
         }
@@ -102,7 +96,7 @@ public static class LiveSubscriptions
                 versions[eventId] = await bus.CurrentVersionAsync(eventId, ctx.CancellationToken);
             }
 
-            var counts = await SeatCounting.ByEventAsync(db, eventIds.ToList(), clock.GetUtcNow().UtcDateTime, ctx.CancellationToken);
+            var counts = await queries.CountsAsync(eventIds, ctx.CancellationToken);
             var current = eventIds.Select(id => (object)new SeatAvailabilityMessage(id, versions[id], null, [], SeatStatus.Available, counts.GetValueOrDefault(id, SeatCounts.None))).ToList();
             return new LiveStream(current, subscriptions, (emit, token) => Task.WhenAll(subscriptions.Select(async subscription =>
             {

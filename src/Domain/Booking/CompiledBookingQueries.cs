@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using TicketMaster.Common;
 using TicketMaster.Events;
 using TicketMaster.Orders;
 using TicketMaster.Persistence;
@@ -24,12 +25,12 @@ internal static class CompiledBookingQueries
     private static readonly ConditionalWeakTable<IModel, Func<TicketMasterDbContext, string, string, CancellationToken, Task<Payment?>>> PaymentsByKey = [];
 
     public static Task<EventState?> EventStateAsync(TicketMasterDbContext db, int eventId, int userId, DateTime now, CancellationToken cancellationToken) =>
-        EventStates.GetValue(db.Model, _ => EF.CompileAsyncQuery((TicketMasterDbContext db, int eventId, int userId, DateTime now, CancellationToken _) =>
+        EventStates.GetValue(db.Model, _ => EF.CompileAsyncQuery(Rules.Expand((TicketMasterDbContext db, int eventId, int userId, DateTime now, CancellationToken _) =>
             db.Events.AsNoTracking()
                 .Where(e => e.Id == eventId)
                 .Select(e => new EventState(e.Status, e.Currency, db.Holds.Count(h =>
-                    h.UserId == userId && h.EventId == eventId && h.Status == HoldStatus.Active && h.ExpiresAt > now)))
-                .SingleOrDefault()))(db, eventId, userId, now, cancellationToken);
+                    h.UserId == userId && h.EventId == eventId && Hold.IsActive.Invoke(h, now))))
+                .SingleOrDefault())))(db, eventId, userId, now, cancellationToken);
 
     /// <summary>The hold and its seats, untracked.</summary>
     public static Task<Hold?> HoldWithSeatsAsync(TicketMasterDbContext db, Guid holdId, CancellationToken cancellationToken) =>

@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using TicketMaster.Common;
+
 namespace TicketMaster.Booking;
 
 /// <summary>
@@ -6,6 +9,23 @@ namespace TicketMaster.Booking;
 /// </summary>
 public sealed class EventSeat
 {
+    /// <summary>
+    /// The rule "an expired hold counts as free", written once: a seat is free at <c>now</c> when it
+    /// was never held or its hold has run out, a hold expiring exactly now included, whether or not
+    /// the sweep has released it yet. EF queries use it through <see cref="Rules"/>
+    /// (<c>EventSeat.IsAvailable.At(now)</c>), in-memory code through <see cref="IsAvailableAt"/>.
+    /// </summary>
+    public static readonly Expression<Func<EventSeat, DateTime, bool>> IsAvailable =
+        (seat, now) => seat.Status == SeatStatus.Available || (seat.Status == SeatStatus.Held && seat.HoldExpiresAt <= now);
+
+    /// <summary>The status a buyer sees at <c>now</c>: an expired hold shows as available.</summary>
+    public static readonly Expression<Func<EventSeat, DateTime, SeatStatus>> StatusSeen =
+        Rules.Expand((EventSeat seat, DateTime now) => IsAvailable.Invoke(seat, now) ? SeatStatus.Available : seat.Status);
+
+    // Compiled once: the booking path checks every seat it locks.
+    private static readonly Func<EventSeat, DateTime, bool> IsAvailableCompiled = IsAvailable.Compile();
+    private static readonly Func<EventSeat, DateTime, SeatStatus> StatusSeenCompiled = StatusSeen.Compile();
+
     private EventSeat()
     {
     }
@@ -40,11 +60,11 @@ public sealed class EventSeat
 
     public Guid? OrderId { get; private set; }
 
-    public bool IsAvailableAt(DateTime now) =>
-        Status == SeatStatus.Available || (Status == SeatStatus.Held && HoldExpiresAt <= now);
+    /// <summary>See <see cref="IsAvailable"/>.</summary>
+    public bool IsAvailableAt(DateTime now) => IsAvailableCompiled(this, now);
 
-    /// <summary>The status a buyer sees at <paramref name="now"/>: an expired hold shows as available.</summary>
-    public SeatStatus StatusAt(DateTime now) => IsAvailableAt(now) ? SeatStatus.Available : Status;
+    /// <summary>See <see cref="StatusSeen"/>.</summary>
+    public SeatStatus StatusAt(DateTime now) => StatusSeenCompiled(this, now);
 
     public void PlaceHold(Guid holdId, DateTime expiresAt, DateTime now)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketMaster.Common;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Booking;
@@ -14,7 +15,7 @@ public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher
     public async Task<int> ExecuteAsync(int batchSize, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var lapsed = await db.Holds.Where(h => h.Status == HoldStatus.Active && h.ExpiresAt <= now)
+        var lapsed = await db.Holds.Where(Hold.HasLapsed.At(now))
             .OrderBy(h => h.ExpiresAt).Select(h => h.Id).Take(batchSize).ToListAsync(cancellationToken);
         var expired = 0;
         foreach (var holdId in lapsed)

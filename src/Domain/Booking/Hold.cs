@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using TicketMaster.Common;
 
 namespace TicketMaster.Booking;
@@ -6,6 +7,25 @@ namespace TicketMaster.Booking;
 public sealed class Hold
 {
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The rule "a running hold", written once: active and not yet at its expiry (a hold expiring
+    /// exactly now has run out, as <see cref="EventSeat.IsAvailable"/> frees its seats). EF queries
+    /// use it through <see cref="Rules"/> (<c>Hold.IsActive.At(now)</c>), in-memory code through
+    /// <see cref="IsActiveAt"/>.
+    /// </summary>
+    public static readonly Expression<Func<Hold, DateTime, bool>> IsActive =
+        (hold, now) => hold.Status == HoldStatus.Active && hold.ExpiresAt > now;
+
+    /// <summary>
+    /// Still marked active but past its expiry: what the sweep expires. At any instant an active
+    /// hold is either running or lapsed (tested), so the two must change together.
+    /// </summary>
+    public static readonly Expression<Func<Hold, DateTime, bool>> HasLapsed =
+        (hold, now) => hold.Status == HoldStatus.Active && hold.ExpiresAt <= now;
+
+    private static readonly Func<Hold, DateTime, bool> IsActiveCompiled = IsActive.Compile();
+    private static readonly Func<Hold, DateTime, bool> HasLapsedCompiled = HasLapsed.Compile();
 
     private readonly List<HoldSeat> _seats = [];
 
@@ -54,7 +74,11 @@ public sealed class Hold
         return hold;
     }
 
-    public bool IsActiveAt(DateTime now) => Status == HoldStatus.Active && now < ExpiresAt;
+    /// <summary>See <see cref="IsActive"/>.</summary>
+    public bool IsActiveAt(DateTime now) => IsActiveCompiled(this, now);
+
+    /// <summary>See <see cref="HasLapsed"/>.</summary>
+    public bool HasLapsedAt(DateTime now) => HasLapsedCompiled(this, now);
 
     /// <summary>Checks everything that must hold before the buyer is charged.</summary>
     public void EnsureConfirmableBy(int userId, DateTime now)
@@ -74,7 +98,8 @@ public sealed class Hold
                 throw new ReservationNotActiveException(Id, Status);
         }
 
-        if (now >= ExpiresAt)
+        // Active, so only its expiry can stop it running.
+        if (!IsActiveAt(now))
         {
             throw new ReservationExpiredException(Id);
         }
@@ -101,7 +126,7 @@ public sealed class Hold
         // Past its expiry the hold is over even if the expiry job has not marked it yet: refuse
         // as the job's Expired status would, so the answer never depends on the job's timing (and
         // a buyer is not told "released" for seats that may already be someone else's).
-        if (now >= ExpiresAt)
+        if (!IsActiveAt(now))
         {
             throw new ReservationNotActiveException(Id, HoldStatus.Expired);
         }
@@ -112,7 +137,7 @@ public sealed class Hold
     /// <summary>Marks an active hold past its expiry as expired; returns false when there is nothing to do.</summary>
     public bool Expire(DateTime now)
     {
-        if (Status != HoldStatus.Active || now < ExpiresAt)
+        if (!HasLapsedAt(now))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketMaster.Common;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Booking;
@@ -42,8 +43,7 @@ public sealed class ReserveBestAvailable(TicketMasterDbContext db, ReserveSeats 
     private async Task<List<SeatCandidate>> CandidatesAsync(int eventId, int? sectionId, decimal? maxPrice, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var free = db.EventSeats.AsNoTracking().Where(s => s.EventId == eventId &&
-            (s.Status == SeatStatus.Available || (s.Status == SeatStatus.Held && s.HoldExpiresAt <= now)));
+        var free = db.EventSeats.AsNoTracking().Where(s => s.EventId == eventId).Where(EventSeat.IsAvailable.At(now));
         if (sectionId is not null)
         {
             free = free.Where(s => s.SectionId == sectionId);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TicketMaster.Booking;
+using TicketMaster.Common;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Live;
@@ -9,9 +10,10 @@ namespace TicketMaster.Live;
 /// event is stored or incremented, so the booking transaction has no hot row.
 /// Two things keep a count cheap while an onsale rewrites the same rows hundreds of times a second
 /// (ADR 0008, measured with the onsale bench):
-/// - It groups by the index's own columns and counts lapsed holds inside each group, so MariaDB
-///   streams the covering index. Grouping by a computed "expired" column made it read the clustered
-///   rows into a temporary table and sort them: 2.4 times the work.
+/// - It groups by the index's own columns and counts the available seats inside each group
+///   (<see cref="EventSeat.IsAvailable"/>, all of them index columns), so MariaDB streams the
+///   covering index. Grouping by a computed "expired" column made it read the clustered rows into a
+///   temporary table and sort them: 2.4 times the work.
 /// - On MySQL it reads uncommitted. Nearly every page of that index is then newer than a
 ///   consistent read's snapshot, and InnoDB visits each entry's clustered row to decide what the
 ///   snapshot sees (~190 extra page reads per reservation from the availability relay alone). A
@@ -56,8 +58,9 @@ public static class SeatCounting
     {
         var query = seats
             .GroupBy(s => new { s.EventId, s.SectionId, s.Status })
-            .Select(g => new { g.Key.EventId, g.Key.SectionId, g.Key.Status, Count = g.Count(), Expired = g.Count(s => s.HoldExpiresAt <= now) })
-            .AsNoTracking();
+            .Select(g => new { g.Key.EventId, g.Key.SectionId, g.Key.Status, Count = g.Count(), Available = g.Count(s => EventSeat.IsAvailable.Invoke(s, now)) })
+            .AsNoTracking()
+            .Expand();
         var counts = !db.IsMySql || db.Database.CurrentTransaction is not null
             ? await query.ToListAsync(cancellationToken)
             : await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
@@ -66,10 +69,10 @@ public static class SeatCounting
                 return await query.ToListAsync(token);
             }, cancellationToken);
         return counts.GroupBy(c => (c.EventId, c.SectionId))
-            .ToDictionary(g => g.Key, g => SeatCounts.Of(g.SelectMany(c => AsSeen(c.Status, c.Count, c.Expired))));
+            .ToDictionary(g => g.Key, g => SeatCounts.Of(g.SelectMany(c => AsSeen(c.Status, c.Count, c.Available))));
     }
 
-    /// <summary>A hold past its expiry counts as available even before the sweep releases it.</summary>
-    private static IEnumerable<(SeatStatus Status, int Count)> AsSeen(SeatStatus status, int count, int expired) =>
-        status == SeatStatus.Held ? [(SeatStatus.Held, count - expired), (SeatStatus.Available, expired)] : [(status, count)];
+    /// <summary>The seats of a group that are available now (a lapsed hold's) count as available, the rest keep their status.</summary>
+    private static IEnumerable<(SeatStatus Status, int Count)> AsSeen(SeatStatus status, int count, int available) =>
+        [(SeatStatus.Available, available), (status, count - available)];
 }

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Booking;
+using TicketMaster.Common;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Api.Events;
+
+/// <summary>
+/// An event's seat map as the schema shows it. A context per call from the pooled factory, as
+/// resolvers run in parallel and a DbContext is single-threaded.
+/// </summary>
+public sealed class EventSeatQueries(IDbContextFactory<TicketMasterDbContext> databases, TimeProvider clock)
+{
+    /// <summary>
+    /// Every seat of the event (or of one section) in seat-map order, with the status a buyer sees
+    /// now (<see cref="EventSeat.StatusSeen"/>); <paramref name="status"/> filters on that same status.
+    /// </summary>
+    public async Task<List<EventSeatView>> SeatMapAsync(int eventId, int? sectionId, SeatStatus? status, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+
+        var seats = db.EventSeats.Where(s => s.EventId == eventId);
+        if (sectionId is not null)
+        {
+            seats = seats.Where(s => s.SectionId == sectionId);
+        }
+
+        if (status is { } seen)
+        {
+            seats = seats.Where(s => EventSeat.StatusSeen.Invoke(s, now) == seen);
+        }
+
+        return await seats
+            .Join(db.Seats, inventory => inventory.SeatId, seat => seat.Id, (inventory, seat) => new { inventory, seat })
+            .OrderBy(x => x.seat.Section!.Position).ThenBy(x => x.seat.Row!.Position).ThenBy(x => x.seat.Number)
+            .Select(x => new EventSeatView(
+                x.seat.Id, x.seat.SectionId, x.seat.Section!.Name, x.seat.Row!.Label, x.seat.Number, x.seat.X, x.seat.Y, x.seat.IsAccessible,
+                EventSeat.StatusSeen.Invoke(x.inventory, now),
+                x.inventory.Price))
+            .Expand()
+            .ToListAsync(cancellationToken);
+    }
+}
