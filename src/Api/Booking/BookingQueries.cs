@@ -15,17 +15,19 @@ public static class BookingQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReservationType>>>>("myReservations")
             .Description("Your reservations that are still running, soonest to expire first.")
+            .Authorize()
             .ResolveAsync(async ctx =>
             {
-                var user = ctx.RequireUserId();
+                var user = ctx.UserId();
                 return await ctx.RequestServices!.GetRequiredService<ReservationQueries>().RunningAsync(user, ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderType>>>>("myOrders")
             .Description("Your orders with their tickets, newest first.")
+            .Authorize()
             .ResolveAsync(async ctx =>
             {
-                var user = ctx.RequireUserId();
+                var user = ctx.UserId();
                 return await ctx.RequestServices!.GetRequiredService<ReservationQueries>().OrdersAsync(user, ctx.CancellationToken);
             });
     }

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
 using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.GraphQL.Paging;
@@ -13,16 +14,18 @@ public static class EventQueries
 {
     public static void AddEventQueries(this ObjectGraphType query)
     {
-        query.EventsConnection("events", "Published events (drafts are not listed), soonest first unless `order` says otherwise.", (db, _) => db.Events);
+        query.EventsConnection("events", "Published events (drafts are not listed), soonest first unless `order` says otherwise.", (db, _) => db.Events)
+            .AllowAnonymous();
         query.Field<EventType>("eventById")
             .Description("The event with this id, or null when there is none or it is an unpublished draft.")
+            .AllowAnonymous()
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), EventType.TypeName))
                 .Then(e => e is { Status: not EventStatus.Draft } ? e : null));
     }
 
     /// <summary>A connection of published events with filtering, sorting and paging, for any parent.</summary>
-    public static void EventsConnection<TSource>(
+    public static FieldBuilder<TSource, object> EventsConnection<TSource>(
         this ObjectGraphType<TSource> type, string name, string description, Func<TicketMasterDbContext, TSource, IQueryable<Event>> source) =>
         type.AddConnection<TicketMasterDbContext, TSource, Event, EventType, EventFilterInputType, EventSortInputType>(
             name,

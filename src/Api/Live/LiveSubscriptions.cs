@@ -18,6 +18,7 @@ public static class LiveSubscriptions
             .Description("Seat changes of one event for live seat maps: first the current version and counts, then one message per change with its seats, their new status and the counts. " +
                          "`version` grows by exactly one per change; when it does not (a slow connection dropped messages, or the server restarted), refetch the seats and carry on.")
             .Argument<NonNullGraphType<IdGraphType>>("eventId")
+            .AllowAnonymous()
             .ResolveStreamAsync(async ctx =>
             {
                 var eventId = GlobalId.DecodeInt(ctx.GetArgument<string>("eventId"), EventType.TypeName);
@@ -27,6 +28,7 @@ public static class LiveSubscriptions
         subscription.Field<NonNullGraphType<EventAvailabilityChangeType>>("onEventAvailabilityChanged")
             .Description("Seat counts of several events for list pages: first each event's current counts, then the counts after each change.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("eventIds")
+            .AllowAnonymous()
             .ResolveStreamAsync(async ctx =>
             {
                 var eventIds = ctx.GetArgument<List<string>>("eventIds").Select(id => GlobalId.DecodeInt(id, EventType.TypeName)).Distinct().ToList();
@@ -42,9 +44,10 @@ public static class LiveSubscriptions
         subscription.Field<NonNullGraphType<ReservationChangeType>>("onMyReservationChanged")
             .Description("Your reservations: first each running one (HELD), then each new one, EXPIRING_SOON a minute before it runs out, and EXPIRED, CONFIRMED or RELEASED when it ends. Needs the access token " +
                          "(WebSocket: `connection_init` payload `{ \"Authorization\": \"Bearer …\" }`; SSE: the Authorization header).")
+            .Authorize()
             .ResolveStreamAsync(async ctx =>
             {
-                var user = ctx.RequireUserId();
+                var user = ctx.UserId();
                 var services = ctx.RequestServices!;
                 var bus = services.GetRequiredService<IAvailabilityBus>();
                 var clock = services.GetRequiredService<TimeProvider>();

@@ -12,9 +12,9 @@ public static class Caller
     public static int? UserIdOf(ClaimsPrincipal? principal) =>
         int.TryParse(principal?.FindFirst(AccessTokens.UserIdClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    /// <summary>The signed-in user's id; an AUTH_NOT_AUTHENTICATED error for an anonymous caller.</summary>
-    public static int RequireUserId(this IResolveFieldContext context) =>
-        UserIdOf(context.User) ?? throw new ExecutionError("Log in first: send `Authorization: Bearer <accessToken>`.") { Code = "AUTH_NOT_AUTHENTICATED" };
+    /// <summary>The signed-in caller of a field that declares <c>Authorize()</c> (checked before it runs).</summary>
+    public static int UserId(this IResolveFieldContext context) =>
+        UserIdOf(context.User) ?? throw new InvalidOperationException("A field that reads the caller must declare Authorize().");
 
     /// <summary>The signed-in caller of a mutation that declares <c>Authorize()</c> (checked before it runs).</summary>
     public static int UserId(this MutationContext context) =>
