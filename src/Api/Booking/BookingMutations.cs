@@ -2,6 +2,7 @@ using GraphQL.Types;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
+using TicketMaster.Events;
 using TicketMaster.Orders;
 
 namespace TicketMaster.Api.Booking;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
+using TicketMaster.Api.Events;
 using TicketMaster.Api.Users;
 
 namespace TicketMaster.Api.Schema;
@@ -12,5 +13,6 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         this.AddAccountMutations();
         this.AddBookingMutations();
+        this.AddEventMutations();
     }
 }

@@ -26,14 +26,6 @@ public sealed class SeatsNotInEventException(int eventId, IReadOnlyCollection<in
     public IReadOnlyCollection<int> SeatIds { get; } = seatIds;
 }
 
-[Description("There is no such event.")]
-public sealed class EventNotFoundException(int eventId)
-    : DomainException("There is no such event.")
-{
-    [Description("The event id that was asked for.")]
-    public int EventId { get; } = eventId;
-}
-
 [Description("The event is not on sale (draft, sold out, cancelled or over); `status` says which.")]
 public sealed class EventNotOnSaleException(int eventId, EventStatus status)
     : DomainException($"The event is {status}, not on sale.")

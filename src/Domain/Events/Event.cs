@@ -152,6 +152,17 @@ public sealed class Event
 
     public void PutOnSale() => MoveTo(EventStatus.OnSale, EventStatus.Draft);
 
+    /// <summary>The organizer's publish: a draft goes on sale, but only while it is still to come.</summary>
+    public void Publish(DateTime now)
+    {
+        if (Status == EventStatus.Draft && StartsAt <= now)
+        {
+            throw new EventInThePastException(StartsAt);
+        }
+
+        PutOnSale();
+    }
+
     public void MarkSoldOut() => MoveTo(EventStatus.SoldOut, EventStatus.OnSale);
 
     /// <summary>Seats came back (a hold expired, a ticket was refunded): sell them again.</summary>

@@ -36,7 +36,8 @@ public sealed class ExceptionErrorType : ObjectGraphType<object>
 
         var code = ErrorInfoProvider.GetErrorCode(exceptionType);
         Field<NonNullGraphType<StringGraphType>>("message").Resolve(ctx => ((Exception)ctx.Source).Message);
-        Field<NonNullGraphType<StringGraphType>>("code").Resolve(_ => code);
+        // An ExecutionError (NotAuthorizedException) carries the code it has as a field error too.
+        Field<NonNullGraphType<StringGraphType>>("code").Resolve(ctx => (ctx.Source as ExecutionError)?.Code ?? code);
         foreach (var property in DeclaredProperties(exceptionType))
         {
             AddField(FieldFor(property, nodeTypes));
