@@ -4,7 +4,7 @@ namespace TicketMaster.Booking;
 /// Inventory: one row per (event, seat), keyed by both so the booking path's locking reads
 /// hit the primary key. A hold past its expiry counts as available even before cleanup runs.
 /// </summary>
-public sealed class EventSeat
+public sealed class EventSeat : Common.Entity
 {
     private EventSeat()
     {
@@ -56,6 +56,7 @@ public sealed class EventSeat
         Status = SeatStatus.Held;
         HoldId = holdId;
         HoldExpiresAt = expiresAt;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Held, holdId));
     }
 
     public void Sell(Guid holdId, Guid orderId)
@@ -68,6 +69,7 @@ public sealed class EventSeat
         Status = SeatStatus.Sold;
         OrderId = orderId;
         HoldExpiresAt = null;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Sold, holdId));
     }
 
     /// <summary>Frees the seat if, and only if, this hold still has it.</summary>
@@ -81,6 +83,7 @@ public sealed class EventSeat
         Status = SeatStatus.Available;
         HoldId = null;
         HoldExpiresAt = null;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Available, holdId));
         return true;
     }
 }
