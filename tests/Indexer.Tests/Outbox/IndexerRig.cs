@@ -88,6 +88,8 @@ public sealed class IndexerRig : IAsyncDisposable
             await BulkInserter.InsertAsync(db, e.CreateInventory(venue), CancellationToken.None);
         }
 
+        // Scheduling wrote its outbox rows; this rig starts from a database that has none.
+        await db.OutboxMessages.ExecuteDeleteAsync();
         return events.Select(e => e.Id).ToList();
     }
 
