@@ -154,21 +154,21 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
     private async Task<int> InsertThenWriteOnceAsync(List<EntityEntry> recording, CancellationToken cancellationToken)
     {
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        var messages = WithGeneratedValuesShown(() => DomainEventOutbox.Messages(recording.Select(entry => (IHasDomainEvents)entry.Entity), Clock.GetUtcNow().UtcDateTime));
+        var messages = WithGeneratedValuesShown(recording, () => DomainEventOutbox.Messages(recording.Select(entry => (IHasDomainEvents)entry.Entity), Clock.GetUtcNow().UtcDateTime));
         await DomainEventOutbox.InsertAsync(this, messages.Select(m => m.Message).ToList(), cancellationToken);
         return saved;
     }
 
     /// <summary>
     /// Until AcceptAllChanges, EF keeps the values an insert generated (keys, and foreign keys to
-    /// new rows) in its entries, not in the entities the events read. Shows them on the entities
-    /// while <paramref name="build"/> runs, then puts the entities back as EF left them, so a
-    /// retried attempt still inserts them as new.
+    /// new rows) in its entries, not in the entities the events read. Shows them on the recording
+    /// entities while <paramref name="build"/> runs, then puts the entities back as EF left them, so
+    /// a retried attempt still inserts them as new. Nothing asks EF to detect changes meanwhile.
     /// </summary>
-    private T WithGeneratedValuesShown<T>(Func<T> build)
+    private static T WithGeneratedValuesShown<T>(List<EntityEntry> recording, Func<T> build)
     {
         var shown = new List<(object Entity, System.Reflection.PropertyInfo Property, object? Was)>();
-        foreach (var entry in ChangeTracker.Entries().Where(entry => entry.State == EntityState.Added))
+        foreach (var entry in recording.Where(entry => entry.State == EntityState.Added))
         {
             foreach (var property in entry.Properties)
             {
