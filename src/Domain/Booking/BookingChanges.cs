@@ -1,11 +1,11 @@
-using System.Globalization;
 using TicketMaster.Outbox;
 
 namespace TicketMaster.Booking;
 
 /// <summary>
-/// The seat changes one attempt of a booking step made: each becomes an outbox row written in the
-/// step's transaction, and is published with its hold once that transaction commits.
+/// The seat changes one attempt of a booking step wrote: the entities recorded them, the step's
+/// writer (the hand-written batch or SaveChanges) wrote them as outbox rows and reports each here
+/// with its id, and the step publishes them with their holds once its transaction commits.
 /// </summary>
 internal sealed class BookingChanges
 {
@@ -13,13 +13,13 @@ internal sealed class BookingChanges
 
     public IReadOnlyList<Recorded> All => _recorded;
 
-    /// <summary>The outbox row saying <paramref name="seats"/> of <paramref name="hold"/> now show <paramref name="status"/>; the step writes it.</summary>
-    public OutboxMessage SeatsChanged(Hold hold, IReadOnlyCollection<EventSeat> seats, SeatStatus status, DateTime now)
+    /// <summary>Listens to <see cref="Persistence.TicketMasterDbContext.OutboxWritten"/> during the step.</summary>
+    public void Written(PendingOutboxMessage written)
     {
-        var changed = new SeatsChanged(hold.EventId, seats.Select(s => s.SeatId).Order().ToList(), status, hold.Id);
-        var message = OutboxMessage.Create(OutboxMessageTypes.SeatsChanged, hold.EventId.ToString(CultureInfo.InvariantCulture), changed, now);
-        _recorded.Add(new Recorded(message, changed, hold, seats.Select(s => s.SectionId).Distinct().ToList()));
-        return message;
+        if (written.Seats is { Hold: { } hold } seats)
+        {
+            _recorded.Add(new Recorded(written.Message, seats.Change, hold, seats.SectionIds));
+        }
     }
 
     /// <summary>A retried attempt starts over.</summary>

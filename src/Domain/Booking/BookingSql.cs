@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using TicketMaster.Common;
 using TicketMaster.Outbox;
 using TicketMaster.Persistence;
 
@@ -62,11 +63,12 @@ internal static class BookingSql
 
     /// <summary>
     /// Writes a new hold in one round trip: its seats marked held (one UPDATE of the rows the
-    /// caller has locked), the hold, its seat list and the outbox row. SaveChanges sends an UPDATE
-    /// and a row-count check per seat and reads back each insert: twice the statements for
-    /// MariaDB, and measured at a third of the Api's CPU per reservation (ADR 0009).
+    /// caller has locked), the hold, its seat list and the outbox row the hold and its seats
+    /// recorded. SaveChanges sends an UPDATE and a row-count check per seat and reads back each
+    /// insert: twice the statements for MariaDB, and measured at a third of the Api's CPU per
+    /// reservation (ADR 0009).
     /// </summary>
-    public static Task InsertHoldAsync(TicketMasterDbContext db, Hold hold, OutboxMessage message, CancellationToken cancellationToken)
+    public static Task InsertHoldAsync(TicketMasterDbContext db, Hold hold, IReadOnlyList<EventSeat> seats, CancellationToken cancellationToken)
     {
         var sql = new Statement();
         var (holdId, eventId, expiresAt) = (sql.Parameter(hold.Id), sql.Parameter(hold.EventId), sql.Parameter(hold.ExpiresAt));
@@ -78,14 +80,15 @@ internal static class BookingSql
             VALUES ({holdId}, {sql.Parameter(hold.UserId)}, {eventId}, {sql.Parameter(hold.Status.ToString())}, {sql.Parameter(hold.CreatedAt)}, {expiresAt}, {sql.Parameter(hold.Total.Amount)}, {sql.Parameter(hold.Total.Currency)});
             INSERT INTO hold_seats (hold_id, seat_id, event_id) VALUES {string.Join(", ", seatIds.Select(seat => $"({holdId}, {sql.Parameter(seat)}, {eventId})"))};
             """;
-        return WriteWithOutboxAsync(db, sql, writes, message, cancellationToken);
+        return WriteWithOutboxAsync(db, sql, writes, [hold, .. seats], cancellationToken);
     }
 
     /// <summary>
     /// Writes a confirmed hold's order in one round trip: its seats sold (one UPDATE of the rows
-    /// the caller has locked), the hold confirmed, the order, its tickets and the outbox row.
+    /// the caller has locked), the hold confirmed, the order, its tickets and the outbox row the
+    /// hold and its seats recorded.
     /// </summary>
-    public static Task InsertOrderAsync(TicketMasterDbContext db, Hold hold, Orders.Order order, OutboxMessage message, CancellationToken cancellationToken)
+    public static Task InsertOrderAsync(TicketMasterDbContext db, Hold hold, Orders.Order order, IReadOnlyList<EventSeat> seats, CancellationToken cancellationToken)
     {
         var sql = new Statement();
         var (orderId, eventId, currency) = (sql.Parameter(order.Id), sql.Parameter(order.EventId), sql.Parameter(order.Total.Currency));
@@ -98,12 +101,21 @@ internal static class BookingSql
             INSERT INTO tickets (id, order_id, event_id, seat_id, status, amount, currency) VALUES {string.Join(", ", order.Tickets.Select(ticket =>
                 $"({sql.Parameter(ticket.Id)}, {orderId}, {eventId}, {sql.Parameter(ticket.SeatId)}, {sql.Parameter(ticket.Status.ToString())}, {sql.Parameter(ticket.Price.Amount)}, {currency})"))};
             """;
-        return WriteWithOutboxAsync(db, sql, writes, message, cancellationToken);
+        return WriteWithOutboxAsync(db, sql, writes, [hold, .. seats], cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="writes"/>, inserts the outbox row and reads its generated id back into <paramref name="message"/>.</summary>
-    private static async Task WriteWithOutboxAsync(TicketMasterDbContext db, Statement sql, string writes, OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="writes"/>, inserts the outbox row for what <paramref name="recorders"/>
+    /// recorded, reads its generated id back and reports it to the step (<see cref="TicketMasterDbContext.OutboxWritten"/>).
+    /// A booking step changes one hold, so it records exactly one row's worth (<see cref="HoldChanged"/>).
+    /// </summary>
+    private static async Task WriteWithOutboxAsync(TicketMasterDbContext db, Statement sql, string writes, IHasDomainEvents[] recorders, CancellationToken cancellationToken)
     {
+        var pending = DomainEventOutbox.Messages(recorders, db.Clock.GetUtcNow().UtcDateTime);
+        var written = pending is [var only]
+            ? only
+            : throw new InvalidOperationException($"A booking step writes exactly one outbox row; its entities recorded {pending.Count}.");
+        var message = written.Message;
         var text = $"""
             {writes}
             INSERT INTO outbox_messages (type, aggregate_id, payload, created_at)
@@ -114,6 +126,8 @@ internal static class BookingSql
         var (command, parameters) = Prepare(db, sql, text);
         var id = await command.ExecuteScalarAsync(parameters, cancellationToken);
         message.Written(Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
+        Array.ForEach(recorders, recorder => recorder.ClearDomainEvents());
+        db.OutboxWritten?.Invoke(written);
     }
 
     /// <summary>

@@ -11,9 +11,11 @@ namespace TicketMaster.Booking;
 internal static class BookingTransaction
 {
     public static async Task<T> RunAsync<T>(
-        TicketMasterDbContext db, IAvailabilityPublisher publisher, Func<BookingChanges, CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+        TicketMasterDbContext db, IAvailabilityPublisher publisher, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
     {
+        // The step's writer reports the outbox rows it wrote from what the entities recorded.
         var changes = new BookingChanges();
+        db.OutboxWritten = changes.Written;
         T result;
         try
         {
@@ -24,7 +26,7 @@ internal static class BookingTransaction
                 db.ChangeTracker.Clear();
                 changes.Clear();
                 await using var transaction = await BookingSql.BeginAsync(db, token);
-                var result = await state(changes, token);
+                var result = await state(token);
                 await transaction.CommitAsync(token);
                 return result;
             },
@@ -34,6 +36,11 @@ internal static class BookingTransaction
         catch (RetryLimitExceededException exhausted)
         {
             throw new TryAgainException(exhausted);
+        }
+        finally
+        {
+            // A pooled context outlives the step.
+            db.OutboxWritten = null;
         }
 
         // After the commit, never before: subscribers must not see a change that could roll back.

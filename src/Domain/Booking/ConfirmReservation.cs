@@ -32,7 +32,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
         var attempts = 0;
         try
         {
-            return await BookingTransaction.RunAsync(db, publisher, async (changes, token) =>
+            return await BookingTransaction.RunAsync(db, publisher, async token =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
 
@@ -51,7 +51,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
                 current.Confirm(userId, now);
                 var order = Order.FromHold(current, seats, hold.Total.Currency, payment.Id, now);
                 seats.ForEach(seat => seat.Sell(holdId, order.Id));
-                await BookingSql.InsertOrderAsync(db, current, order, changes.SeatsChanged(current, seats, SeatStatus.Sold, now), token);
+                await BookingSql.InsertOrderAsync(db, current, order, seats, token);
                 return order;
             }, cancellationToken);
         }

@@ -7,7 +7,7 @@ namespace TicketMaster.Booking;
 /// Inventory: one row per (event, seat), keyed by both so the booking path's locking reads
 /// hit the primary key. A hold past its expiry counts as available even before cleanup runs.
 /// </summary>
-public sealed class EventSeat
+public sealed class EventSeat : Common.Entity
 {
     /// <summary>
     /// The rule "an expired hold counts as free", written once: a seat is free at <c>now</c> when it
@@ -76,6 +76,7 @@ public sealed class EventSeat
         Status = SeatStatus.Held;
         HoldId = holdId;
         HoldExpiresAt = expiresAt;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Held, holdId));
     }
 
     public void Sell(Guid holdId, Guid orderId)
@@ -88,6 +89,7 @@ public sealed class EventSeat
         Status = SeatStatus.Sold;
         OrderId = orderId;
         HoldExpiresAt = null;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Sold, holdId));
     }
 
     /// <summary>Frees the seat if, and only if, this hold still has it.</summary>
@@ -101,6 +103,7 @@ public sealed class EventSeat
         Status = SeatStatus.Available;
         HoldId = null;
         HoldExpiresAt = null;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Available, holdId));
         return true;
     }
 }

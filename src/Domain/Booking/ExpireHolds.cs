@@ -20,7 +20,7 @@ public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher
         var expired = 0;
         foreach (var holdId in lapsed)
         {
-            expired += await BookingTransaction.RunAsync(db, publisher, async (changes, token) =>
+            expired += await BookingTransaction.RunAsync(db, publisher, async token =>
             {
                 var hold = await db.Holds.Include(h => h.Seats).SingleAsync(h => h.Id == holdId, token);
                 var seats = await BookingSql.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, tracked: true, token);
@@ -30,8 +30,8 @@ public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher
                     return 0;
                 }
 
-                var released = seats.Where(seat => seat.ReleaseHold(hold.Id)).ToList();
-                db.OutboxMessages.Add(changes.SeatsChanged(hold, released, SeatStatus.Available, now));
+                // Only the seats it still has: a seat freed by the lapse may have been held again since.
+                seats.ForEach(seat => seat.ReleaseHold(hold.Id));
                 await db.SaveChangesAsync(token);
                 return 1;
             }, cancellationToken);

@@ -3,8 +3,11 @@ using TicketMaster.Common;
 
 namespace TicketMaster.Booking;
 
-/// <summary>A reservation: seats kept for one buyer until it is confirmed, released or expires.</summary>
-public sealed class Hold
+/// <summary>
+/// A reservation: seats kept for one buyer until it is confirmed, released or expires. Each of those
+/// steps records a <see cref="HoldChanged"/>, which becomes the step's one SeatsChanged outbox row.
+/// </summary>
+public sealed class Hold : Entity
 {
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromMinutes(10);
 
@@ -71,6 +74,7 @@ public sealed class Hold
             Total = total,
         };
         hold._seats.AddRange(seatIds.Distinct().Order().Select(seatId => new HoldSeat(hold.Id, eventId, seatId)));
+        hold.Record(() => new HoldChanged(hold, SeatStatus.Held));
         return hold;
     }
 
@@ -109,6 +113,7 @@ public sealed class Hold
     {
         EnsureConfirmableBy(userId, now);
         Status = HoldStatus.Confirmed;
+        Record(() => new HoldChanged(this, SeatStatus.Sold));
     }
 
     public void Release(int userId, DateTime now)
@@ -132,6 +137,7 @@ public sealed class Hold
         }
 
         Status = HoldStatus.Released;
+        Record(() => new HoldChanged(this, SeatStatus.Available));
     }
 
     /// <summary>Marks an active hold past its expiry as expired; returns false when there is nothing to do.</summary>
@@ -143,6 +149,7 @@ public sealed class Hold
         }
 
         Status = HoldStatus.Expired;
+        Record(() => new HoldChanged(this, SeatStatus.Available));
         return true;
     }
 }

@@ -7,7 +7,7 @@ namespace TicketMaster.Booking;
 public sealed class ReleaseReservation(TicketMasterDbContext db, IAvailabilityPublisher publisher, TimeProvider clock, BookingOptions options)
 {
     public Task<Hold> ExecuteAsync(int userId, Guid holdId, CancellationToken cancellationToken) =>
-        BookingTransaction.RunAsync(db, publisher, async (changes, token) =>
+        BookingTransaction.RunAsync(db, publisher, async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var hold = await db.Holds.Include(h => h.Seats).SingleOrDefaultAsync(h => h.Id == holdId, token)
@@ -17,8 +17,9 @@ public sealed class ReleaseReservation(TicketMasterDbContext db, IAvailabilityPu
             // Read again under the seat locks: a confirmation may have committed meanwhile.
             await db.Entry(hold).ReloadAsync(token);
             hold.Release(userId, now);
-            var released = seats.Where(seat => seat.ReleaseHold(hold.Id)).ToList();
-            db.OutboxMessages.Add(changes.SeatsChanged(hold, released, SeatStatus.Available, now));
+            seats.ForEach(seat => seat.ReleaseHold(hold.Id));
+
+            // Writes the SeatsChanged row the hold and the seats it still had recorded.
             await db.SaveChangesAsync(token);
             return hold;
         }, cancellationToken);

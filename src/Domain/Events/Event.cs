@@ -1,12 +1,16 @@
 using TicketMaster.Booking;
 using TicketMaster.Common;
+using TicketMaster.Outbox;
 using TicketMaster.Performers;
 using TicketMaster.Venues;
 
 namespace TicketMaster.Events;
 
-/// <summary>A dated show at a venue. Owns its price tiers, line-up and status transitions.</summary>
-public sealed class Event
+/// <summary>
+/// A dated show at a venue. Owns its price tiers, line-up and status transitions, and records each
+/// change search and notifications must see (its outbox row is written with the change).
+/// </summary>
+public sealed class Event : Entity
 {
     public const int MaxNameLength = 200;
     public const int MaxDescriptionLength = 4000;
@@ -119,6 +123,7 @@ public sealed class Event
             created._lineup.Add(new EventPerformer(0, performerIds[billing], billing + 1));
         }
 
+        created.Record(() => new EventScheduled(created.Id, created.VenueId, created.Name, created.StartsAt));
         return created;
     }
 
@@ -131,7 +136,9 @@ public sealed class Event
 
         var tier = _prices.SingleOrDefault(p => p.SectionId == sectionId)
             ?? throw new InvalidFieldException(nameof(sectionId), $"is not a section of event {Id}");
-        tier.Price = ValidPrice(price);
+        var changed = ValidPrice(price);
+        tier.Price = changed;
+        Record(() => new EventSectionPriceChanged(Id, sectionId, changed));
     }
 
     public decimal PriceOf(int sectionId) =>
@@ -204,7 +211,9 @@ public sealed class Event
             throw new InvalidEventStatusTransitionException(Id, Status, to);
         }
 
+        var from = Status;
         Status = to;
+        Record(() => new EventStatusChanged(Id, from, to));
     }
 
     private static decimal ValidPrice(decimal price) =>

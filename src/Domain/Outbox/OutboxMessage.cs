@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using TicketMaster.Common;
 
 namespace TicketMaster.Outbox;
 
@@ -32,6 +34,15 @@ public sealed class OutboxMessage
         CreatedAt = now,
     };
 
+    /// <summary>The row for a recorded event; the payload is the event record itself, as its own type serializes.</summary>
+    internal static OutboxMessage From(IDomainEvent recorded, DateTime now) => new()
+    {
+        Type = recorded.Type,
+        AggregateId = recorded.AggregateId,
+        Payload = JsonSerializer.Serialize(recorded, recorded.GetType(), Json),
+        CreatedAt = now,
+    };
+
     /// <summary>For a writer that inserts the row itself and reads back its generated id.</summary>
     internal void Written(long id) => Id = id;
 
@@ -42,13 +53,25 @@ public sealed class OutboxMessage
 /// <summary>The message types written today; consumers ignore types they do not know.</summary>
 public static class OutboxMessageTypes
 {
+    /// <summary>A new event (a draft until it is put on sale); payload <see cref="Outbox.EventScheduled"/>.</summary>
     public const string EventScheduled = "EventScheduled";
+
+    /// <summary>An event changed status; payload <see cref="Events.EventStatusChanged"/>.</summary>
+    public const string EventStatusChanged = "EventStatusChanged";
+
+    /// <summary>A section price of an event changed; payload <see cref="Events.EventSectionPriceChanged"/>.</summary>
+    public const string EventSectionPriceChanged = "EventSectionPriceChanged";
 
     /// <summary>Seats of an event changed status (held, released, sold); payload <see cref="SeatsChanged"/>.</summary>
     public const string SeatsChanged = "SeatsChanged";
 }
 
-public sealed record EventScheduled(int EventId, int VenueId, string Name, DateTime StartsAt);
+public sealed record EventScheduled(int EventId, int VenueId, string Name, DateTime StartsAt) : IDomainEvent
+{
+    string IDomainEvent.Type => OutboxMessageTypes.EventScheduled;
+
+    string IDomainEvent.AggregateId => EventId.ToString(CultureInfo.InvariantCulture);
+}
 
 /// <param name="Status">The seats' new status as a buyer sees it.</param>
 public sealed record SeatsChanged(int EventId, IReadOnlyList<int> SeatIds, Booking.SeatStatus Status, Guid HoldId);

@@ -3,13 +3,17 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using TicketMaster.Common;
+using TicketMaster.Outbox;
 
 namespace TicketMaster.Persistence;
 
 /// <summary>
 /// Multi-row INSERTs built from the EF model (table, columns, value converters), for loading
 /// millions of inventory rows without the change tracker. Rows must carry their keys.
-/// Backtick quoting works on both MySQL and SQLite.
+/// Backtick quoting works on both MySQL and SQLite. The domain events the rows recorded (a scheduled
+/// event's) are written as outbox rows after them, on the same connection and transaction; the rows
+/// keep them until the caller clears them after its commit, so a retried transaction writes them again.
 /// </summary>
 public static class BulkInserter
 {
@@ -41,6 +45,7 @@ public static class BulkInserter
         }
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var recording = new List<IHasDomainEvents>();
         var inserted = 0;
         DbCommand? command = null;
         try
@@ -62,6 +67,11 @@ public static class BulkInserter
                 var index = 0;
                 foreach (var row in chunk)
                 {
+                    if (row is IHasDomainEvents { HasDomainEvents: true } recorder)
+                    {
+                        recording.Add(recorder);
+                    }
+
                     foreach (var (getter, converter) in values)
                     {
                         var value = getter.GetClrValueUsingContainingEntity(row);
@@ -78,6 +88,12 @@ public static class BulkInserter
             {
                 await command.DisposeAsync();
             }
+        }
+
+        if (recording.Count > 0)
+        {
+            var messages = DomainEventOutbox.Messages(recording, db.Clock.GetUtcNow().UtcDateTime);
+            await DomainEventOutbox.InsertAsync(db, messages.Select(m => m.Message).ToList(), cancellationToken);
         }
 
         return inserted;

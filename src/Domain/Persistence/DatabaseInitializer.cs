@@ -36,7 +36,7 @@ public sealed class DatabaseInitializer(
                 var started = clock.GetTimestamp();
                 var anchor = clock.GetUtcNow().UtcDateTime.Date;
                 var set = DemoDataGenerator.Generate(demoData.Size, demoData.Seed, anchor);
-                var counts = await DemoDataSeeder.SeedAsync(db, set, clock.GetUtcNow().UtcDateTime, cancellationToken);
+                var counts = await DemoDataSeeder.SeedAsync(db, set, cancellationToken);
                 logger.LogInformation(
                     "Seeded {Size} demo data (seed {Seed}): {Venues} venues, {Events} events, {Inventory} inventory rows in {Elapsed}",
                     demoData.Size, demoData.Seed, counts.Venues, counts.Events, counts.InventoryRows, clock.GetElapsedTime(started));

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TicketMaster.Events;
@@ -23,6 +24,12 @@ public sealed partial class OutboxIndexer(
     ILogger<OutboxIndexer> logger)
 {
     private const int RebuildPageSize = 1_000;
+
+    /// <summary>The message types whose aggregate is an event whose document they change.</summary>
+    private static readonly FrozenSet<string> EventMessageTypes = new[]
+    {
+        OutboxMessageTypes.EventScheduled, OutboxMessageTypes.EventStatusChanged, OutboxMessageTypes.EventSectionPriceChanged, OutboxMessageTypes.SeatsChanged,
+    }.ToFrozenSet();
 
     // Quartz never overlaps the job with itself; this also covers direct callers (tests, reindex in-process).
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -90,11 +97,11 @@ public sealed partial class OutboxIndexer(
         var (next, held) = Checkpoint.Advance(
             checkpoint, messages.Select(m => new Checkpoint.Message(m.Id, m.CreatedAt)).ToList(), clock.GetUtcNow().UtcDateTime, options.GapWindow);
 
-        // Every message type known today names an event; the newest message per event is its version.
+        // The newest message per event is its version.
         var versions = new Dictionary<int, long>();
         foreach (var message in messages)
         {
-            if (message.Type is OutboxMessageTypes.EventScheduled or OutboxMessageTypes.SeatsChanged &&
+            if (EventMessageTypes.Contains(message.Type) &&
                 int.TryParse(message.AggregateId, NumberStyles.None, CultureInfo.InvariantCulture, out var eventId))
             {
                 versions[eventId] = message.Id;

@@ -167,6 +167,10 @@ internal static class GeneratedEvents
                     venue, organizer, "EUR", venue.Sections.ToDictionary(s => s.Id, s => (decimal)(basePrice + (s.Position * 5))), lineup, now);
                 scheduled.AssignKey(nextId++);
                 scheduled.PutOnSale();
+
+                // Loaded as if before the indexer existed: the index is built from the database, not
+                // from a backlog of outbox rows.
+                scheduled.ClearDomainEvents();
                 events.Add(scheduled);
             }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketMaster.Events;
 using TicketMaster.Booking;
 using TicketMaster.Outbox;
 using TicketMaster.Persistence;

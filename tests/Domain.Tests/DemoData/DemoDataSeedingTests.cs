@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using TicketMaster.DemoData;
+using TicketMaster.Outbox;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Domain.Tests.DemoData;
@@ -27,7 +28,9 @@ public sealed class DemoDataSeedingTests
         Assert.Equal(expected.Performers.Count, await db.Performers.CountAsync());
         Assert.Equal(expected.Events.Count, await db.Events.CountAsync());
         Assert.Equal(expected.Inventory().Count(), await db.EventSeats.CountAsync());
-        Assert.Equal(expected.Events.Count, await db.OutboxMessages.CountAsync());
+        Assert.Equal(
+            expected.Events.Select(e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            (await db.OutboxMessages.Where(m => m.Type == OutboxMessageTypes.EventScheduled).Select(m => m.AggregateId).ToListAsync()).Order());
 
         var stadium = await db.Venues.OrderByDescending(v => v.Sections.SelectMany(s => s.Rows).SelectMany(r => r.Seats).Count()).FirstAsync();
         var stadiumEvent = await db.Events.Include(e => e.Performers).FirstAsync(e => e.VenueId == stadium.Id);

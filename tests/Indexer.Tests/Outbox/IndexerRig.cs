@@ -79,6 +79,8 @@ public sealed class IndexerRig : IAsyncDisposable
                 e.Cancel();
             }
 
+            // Seeded as if before the indexer existed: nothing in the outbox, and no gap in its ids.
+            e.ClearDomainEvents();
             return e;
         }).ToList();
         db.Events.AddRange(events);

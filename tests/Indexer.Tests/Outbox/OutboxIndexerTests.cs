@@ -40,13 +40,39 @@ public sealed class OutboxIndexerTests
             var cancelled = await db.Events.SingleAsync(e => e.Id == ids[1]);
             cancelled.Cancel();
             await db.SaveChangesAsync();
-            await rig.AddMessageAsync(db, OutboxMessageTypes.EventScheduled, ids[1]);
         }
 
         var applied = await indexer.CatchUpAsync(CancellationToken.None);
 
         Assert.Equal(2, applied);
         Assert.Equal(["Encore Night", "Show 3"], await NamesAsync(rig, await rig.SearchAsync()));
+        Assert.Equal(await rig.LastOutboxIdAsync(), await rig.Index.ReadCheckpointAsync(CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task An_event_put_on_sale_or_sold_out_reaches_the_index_through_the_outbox_rows_its_status_changes_wrote(DatabaseProvider provider)
+    {
+        await using var rig = await IndexerRig.CreateAsync(provider, "status");
+        var ids = await rig.SeedEventsAsync(1, ("Secret Draft", EventStatus.Draft));
+        var indexer = rig.Indexer();
+        await indexer.CatchUpAsync(CancellationToken.None);
+        Assert.Equal(["Show 1"], await NamesAsync(rig, await rig.SearchAsync()));
+
+        await using (var db = rig.Database.CreateContext())
+        {
+            (await db.Events.SingleAsync(e => e.Id == ids[1])).PutOnSale();
+            (await db.Events.SingleAsync(e => e.Id == ids[0])).MarkSoldOut();
+            await db.SaveChangesAsync();
+        }
+
+        var applied = await indexer.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(2, applied);
+        Assert.Equal(["Show 1", "Secret Draft"], await NamesAsync(rig, await rig.SearchAsync()));
+        var onSale = await rig.Index.SearchAsync(new SearchQuery(OnSaleOnly: true, Order: SearchOrder.Date), CancellationToken.None);
+        Assert.Equal(["Secret Draft"], await NamesAsync(rig, onSale));
         Assert.Equal(await rig.LastOutboxIdAsync(), await rig.Index.ReadCheckpointAsync(CancellationToken.None));
     }
 

@@ -1,0 +1,21 @@
+using System.Globalization;
+using TicketMaster.Common;
+using TicketMaster.Outbox;
+
+namespace TicketMaster.Events;
+
+/// <summary>An event moved from one status to another (on sale, sold out, cancelled, completed...).</summary>
+public sealed record EventStatusChanged(int EventId, EventStatus From, EventStatus To) : IDomainEvent
+{
+    string IDomainEvent.Type => OutboxMessageTypes.EventStatusChanged;
+
+    string IDomainEvent.AggregateId => EventId.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The price of one section of an event changed.</summary>
+public sealed record EventSectionPriceChanged(int EventId, int SectionId, decimal Price) : IDomainEvent
+{
+    string IDomainEvent.Type => OutboxMessageTypes.EventSectionPriceChanged;
+
+    string IDomainEvent.AggregateId => EventId.ToString(CultureInfo.InvariantCulture);
+}
