@@ -33,7 +33,7 @@ public static class ApiServices
         }
 
         builder.Services.AddTicketMasterAuthentication();
-        builder.Services.AddTicketMasterGraphQL(builder.Environment);
+        builder.Services.AddTicketMasterGraphQL(builder.Configuration);
 
         // The reads resolvers call, so graph types only map.
         builder.Services.AddScoped<EventSeatQueries>();

@@ -15,16 +15,16 @@ public static partial class GraphQLErrors
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
 
-    public static IGraphQLBuilder AddCodedErrors(this IGraphQLBuilder builder, IHostEnvironment environment)
+    /// <param name="exposeDetails"><see cref="Transport.GraphQLHttpOptions.ExposeExceptionDetails"/>: stack traces only when an operator asks.</param>
+    public static IGraphQLBuilder AddCodedErrors(this IGraphQLBuilder builder, bool exposeDetails)
     {
-        var development = environment.IsDevelopment();
         return builder
             .AddErrorInfoProvider(new CodedErrorInfoProvider(new ErrorInfoProviderOptions
             {
-                ExposeExceptionDetails = development,
+                ExposeExceptionDetails = exposeDetails,
 
-                // "codes" lists the inner exceptions' type names: useful while developing, noise to clients.
-                ExposeCodes = development,
+                // "codes" lists the inner exceptions' type names: useful while debugging, noise to clients.
+                ExposeCodes = exposeDetails,
             }))
             .AddUnhandledExceptionHandler(context =>
             {

@@ -19,7 +19,7 @@ namespace TicketMaster.Api.Schema;
 public static class GraphQLServices
 {
     /// <summary>The schema, its graph types and the execution rules every request runs under.</summary>
-    public static IServiceCollection AddTicketMasterGraphQL(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddTicketMasterGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<TicketMasterSchema>()
@@ -38,7 +38,7 @@ public static class GraphQLServices
             // Each message of a subscription runs in a scope of its own (its DataLoaders, its DbContext);
             // a seat availability message runs once per distinct document and is shared (Live/SharedLiveResults).
             .AddExecutionStrategy<SharedLiveResults>(GraphQLParser.AST.OperationType.Subscription)
-            .AddCodedErrors(environment)
+            .AddCodedErrors(configuration.GetSection(GraphQLHttpOptions.SectionName).Get<GraphQLHttpOptions>()?.ExposeExceptionDetails ?? false)
             .ConfigureExecution<SkipValidationOfValidatedDocuments>());
 
         // Every transport parses through IDocumentBuilder, so they all share the cache.

@@ -11,4 +11,11 @@ public sealed class GraphQLHttpOptions
     /// a flood of huge bodies from costing parse time and memory.
     /// </summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Whether errors carry the exception's type, message and stack trace in <c>extensions.details</c>.
+    /// Off unless set, in every environment: file paths and internals are nobody's business but the
+    /// log's, and the correlation id finds the full story there.
+    /// </summary>
+    public bool ExposeExceptionDetails { get; set; }
 }

@@ -326,16 +326,8 @@ public sealed class TransportTests(TransportTests.Api api) : IClassFixture<Trans
     [Fact]
     public async Task An_unexpected_failure_is_an_internal_server_error_with_a_correlation_id_and_no_stack_trace()
     {
-        await using var broken = await EmptyApi.StartAsync();
+        await using var broken = await BrokenApiAsync();
         using var client = broken.Host.CreateHttpClient();
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={broken.DatabaseFile}"))
-        {
-            // A database that lost a table: the resolver's query throws, as an outage would make it.
-            await connection.OpenAsync();
-            await using var drop = connection.CreateCommand();
-            drop.CommandText = "DROP TABLE performers";
-            await drop.ExecuteNonQueryAsync();
-        }
 
         var answer = await PostQueryAsync(client, PerformerQuery, variables: new { id = api.PerformerId }, accept: GraphQLResponseJson);
 
@@ -507,5 +499,32 @@ public sealed class TransportTests(TransportTests.Api api) : IClassFixture<Trans
             Client.Dispose();
             await _api!.DisposeAsync();
         }
+    }
+
+    [Theory]
+    [InlineData("Development", null, false)]
+    [InlineData("Production", "true", true)]
+    public async Task Stack_traces_reach_clients_only_when_an_operator_turns_them_on(string environment, string? setting, bool shown)
+    {
+        await using var broken = await BrokenApiAsync(environment, setting is null ? null : new Dictionary<string, string?> { ["GraphQL:ExposeExceptionDetails"] = setting });
+        using var client = broken.Host.CreateHttpClient();
+
+        var answer = await PostQueryAsync(client, PerformerQuery, variables: new { id = api.PerformerId }, accept: GraphQLResponseJson);
+
+        Assert.Equal(["INTERNAL_SERVER_ERROR"], answer.ErrorCodes);
+        Assert.Equal(shown, Assert.Single(answer.Errors).GetProperty("extensions").TryGetProperty("details", out _));
+        Assert.Equal(shown, answer.Text.Contains(" at ", StringComparison.Ordinal));
+    }
+
+    /// <summary>An Api whose database lost a table: resolvers that read it throw, as an outage would make them.</summary>
+    private static async Task<EmptyApi> BrokenApiAsync(string environment = "Production", IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var broken = await EmptyApi.StartAsync(settings, environment);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={broken.DatabaseFile}");
+        await connection.OpenAsync();
+        await using var drop = connection.CreateCommand();
+        drop.CommandText = "DROP TABLE performers";
+        await drop.ExecuteNonQueryAsync();
+        return broken;
     }
 }

@@ -19,7 +19,8 @@ public sealed class EmptyApi : IAsyncDisposable
 
     public string DatabaseFile => Path.Combine(DataDirectory, "ticketmaster.db");
 
-    public static async Task<EmptyApi> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="environment">The hosting environment, Production unless a test is about another.</param>
+    public static async Task<EmptyApi> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production")
     {
         var dataDirectory = Directory.CreateTempSubdirectory("tm-api-").FullName;
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
@@ -27,7 +28,7 @@ public sealed class EmptyApi : IAsyncDisposable
             ["Database:DataDirectory"] = dataDirectory,
             ["DemoData:Size"] = "None",
         };
-        return new EmptyApi(await ApiHost.StartAsync(all), dataDirectory);
+        return new EmptyApi(await ApiHost.StartAsync(all, environment: environment), dataDirectory);
     }
 
     public async ValueTask DisposeAsync()
