@@ -80,7 +80,7 @@ public sealed class EventSectionType : ObjectGraphType<EventSection>
     {
         Name = "EventSection";
         Description = "A section of the venue as sold for this event: its price tier and free seats.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id, as in `EventSeat.sectionId`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
         Field(s => s.Name).Description("Display name within the venue, e.g. \"101\", \"Floor A\" or \"Balcony\"; unique in its venue.");
         Field(s => s.Price).Description("What one seat of this section costs at this event, in the currency of the event's `priceRange`.");
         Field<NonNullGraphType<IntGraphType>>("available").Description("Seats free now in this section.")
@@ -96,8 +96,8 @@ public sealed class EventSeatType : ObjectGraphType<EventSeatView>
         Description = "A seat as sold for one event.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The Seat's id; pass it to reserveSeats.").Resolve(ctx => GlobalId.Encode(SeatType.TypeName, ctx.Source.SeatId));
         Field<NonNullGraphType<IdGraphType>>("sectionId").Description("The Section's id, as in `Event.sections`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
-        Field(s => s.Section).Description("The section's name.");
-        Field(s => s.Row).Description("The row's label.");
+        Field(s => s.Section).Description("The section's name, as in `EventSection.name`.");
+        Field(s => s.Row).Description("The row's label as printed on tickets, e.g. \"C\".");
         Field(s => s.Number).Description("The seat's number in its row; adjacent numbers are adjacent seats.");
         Field(s => s.X).Description("Horizontal position on the venue map, in metres from the stage or pitch centre.");
         Field(s => s.Y).Description("Vertical position on the venue map, in metres from the stage or pitch centre.");

@@ -74,7 +74,7 @@ public sealed class SearchFacetsType : ObjectGraphType<SearchFacets>
         Description = "How the hits of a search spread over categories, cities and months, counted over every hit (not just the page) after `where`: for refine-by lists.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueType>>>>("categories").Description("By EventCategory name, most hits first.")
             .Resolve(ctx => ctx.Source.Categories.Select(c => c with { Value = c.Value.ToUpperInvariant() }));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueType>>>>("cities").Description("Most hits first.").Resolve(ctx => ctx.Source.Cities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueType>>>>("cities").Description("By city as in `Venue.city`, most hits first.").Resolve(ctx => ctx.Source.Cities);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueType>>>>("months").Description("yyyy-MM (UTC), in calendar order.").Resolve(ctx => ctx.Source.Months);
     }
 }

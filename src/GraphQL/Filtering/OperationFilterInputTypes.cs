@@ -20,13 +20,13 @@ public abstract class OperationFilterInputType : InputObjectGraphType
         ["neq"] = "Not equal to the value; `neq: null` matches where there is a value.",
         ["in"] = $"Equal to one of the values (at most {MaxListLength}).",
         ["nin"] = $"Equal to none of the values (at most {MaxListLength}).",
-        ["gt"] = "Greater than the value (for a date-time: later).",
+        ["gt"] = "Greater than the value.",
         ["ngt"] = "Not greater than the value: less than or equal to it.",
-        ["gte"] = "Greater than or equal to the value (for a date-time: at or later).",
+        ["gte"] = "Greater than or equal to the value.",
         ["ngte"] = "Not greater than or equal to the value: less than it.",
-        ["lt"] = "Less than the value (for a date-time: earlier).",
+        ["lt"] = "Less than the value.",
         ["nlt"] = "Not less than the value: greater than or equal to it.",
-        ["lte"] = "Less than or equal to the value (for a date-time: at or earlier).",
+        ["lte"] = "Less than or equal to the value.",
         ["nlte"] = "Not less than or equal to the value: greater than it.",
         ["contains"] = "Contains the text.",
         ["ncontains"] = "Does not contain the text.",
@@ -158,7 +158,7 @@ public sealed class IntOperationFilterInputType() : ComparableOperationFilterInp
 public sealed class FloatOperationFilterInputType() : ComparableOperationFilterInputType<FloatOperationFilterInputType, FloatGraphType>("FloatOperationFilterInput", "a number");
 
 public sealed class DateTimeOperationFilterInputType() : ComparableOperationFilterInputType<DateTimeOperationFilterInputType, DateTimeGraphType>(
-        "DateTimeOperationFilterInput", "a date-time (ISO-8601; one without an offset is UTC)");
+        "DateTimeOperationFilterInput", "a date-time, where later is greater (ISO-8601; one without an offset is UTC)");
 
 /// <summary>Enums: <c>eq neq in nin</c>.</summary>
 public sealed class EnumOperationFilterInputType<TEnumType> : OperationFilterInputType
@@ -168,7 +168,7 @@ public sealed class EnumOperationFilterInputType<TEnumType> : OperationFilterInp
     {
         var enumName = new TEnumType().Name;
         Name = $"{enumName}OperationFilterInput";
-        Description = $"Conditions on a `{enumName}` value: every operator given must hold.";
+        Description = $"Conditions on a value of `{enumName}`: every operator given must hold.";
         Field<ListGraphType<NonNullGraphType<EnumOperationFilterInputType<TEnumType>>>>("and").Description(Operators["and"]);
         Field<ListGraphType<NonNullGraphType<EnumOperationFilterInputType<TEnumType>>>>("or").Description(Operators["or"]);
         Field<TEnumType>("eq").Description(Operators["eq"]);
