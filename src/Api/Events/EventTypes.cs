@@ -81,7 +81,7 @@ public sealed class EventSectionType : ObjectGraphType<EventSection>
         Name = "EventSection";
         Description = "A section of the venue as sold for this event: its price tier and free seats.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id, as in `EventSeat.sectionId`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
-        Field(s => s.Name).Description("Display name within the venue, e.g. \"101\", \"Floor A\" or \"Balcony\"; unique in its venue.");
+        Field(s => s.Name).Description(SectionType.NameDescription);
         Field(s => s.Price).Description("What one seat of this section costs at this event, in the currency of the event's `priceRange`.");
         Field<NonNullGraphType<IntGraphType>>("available").Description("Seats free now in this section.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().AvailabilityBySection.Load((ctx.Source.EventId, ctx.Source.SectionId)).Then(a => (a ?? Availability.None).Available));
@@ -99,9 +99,9 @@ public sealed class EventSeatType : ObjectGraphType<EventSeatView>
         Field(s => s.Section).Description("The section's name, as in `EventSection.name`.");
         Field(s => s.Row).Description("The row's label as printed on tickets, e.g. \"C\".");
         Field(s => s.Number).Description("The seat's number in its row; adjacent numbers are adjacent seats.");
-        Field(s => s.X).Description("Horizontal position on the venue map, in metres from the stage or pitch centre.");
-        Field(s => s.Y).Description("Vertical position on the venue map, in metres from the stage or pitch centre.");
-        Field(s => s.IsAccessible).Description("Wheelchair accessible.");
+        Field(s => s.X).Description(SeatType.XDescription);
+        Field(s => s.Y).Description(SeatType.YDescription);
+        Field(s => s.IsAccessible).Description(SeatType.IsAccessibleDescription);
         Field<NonNullGraphType<SeatStatusType>>("status").Description("Whether the seat can be reserved now.").Resolve(ctx => ctx.Source.Status);
         Field(s => s.Price).Description("What the seat costs at this event (a ticket: what was paid), in the currency of the event's `priceRange`.");
     }

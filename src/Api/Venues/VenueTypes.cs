@@ -35,12 +35,15 @@ public sealed class SectionType : ObjectGraphType<Section>
 {
     public const string TypeName = "Section";
 
+    /// <summary>Shared with EventSection, which shows the same section as sold for one event.</summary>
+    public const string NameDescription = "Display name within the venue, e.g. \"101\", \"Floor A\" or \"Balcony\"; unique in its venue.";
+
     public SectionType()
     {
         Name = TypeName;
         Description = "A block of rows priced together: one price tier per event.";
         this.ImplementsNode(TypeName, s => s.Id);
-        Field(s => s.Name).Description("Display name within the venue, e.g. \"101\", \"Floor A\" or \"Balcony\"; unique in its venue.");
+        Field(s => s.Name).Description(NameDescription);
         Field(s => s.Position).Description("Display order within the venue.");
         Field<NonNullGraphType<IntGraphType>>("capacity").Description("Number of seats in the section.").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().CapacityBySection.Load(ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeatRowType>>>>("rows").Description("Rows from the front (position 1) back.")
@@ -67,6 +70,11 @@ public sealed class SeatType : ObjectGraphType<Seat>
 {
     public const string TypeName = "Seat";
 
+    // Shared with EventSeat, which shows the same seat as sold for one event.
+    public const string XDescription = "Horizontal position on the venue map, in metres from the stage or pitch centre.";
+    public const string YDescription = "Vertical position on the venue map, in metres from the stage or pitch centre.";
+    public const string IsAccessibleDescription = "Wheelchair accessible.";
+
     public SeatType()
     {
         Name = TypeName;
@@ -74,9 +82,9 @@ public sealed class SeatType : ObjectGraphType<Seat>
         this.ImplementsNode(TypeName, s => s.Id);
         Field(s => s.Number).Description("Adjacent numbers are adjacent seats.");
         Field(s => s.Label).Description("The seat's label as printed on tickets (today its number as text); show it with the section name and row label.");
-        Field(s => s.X).Description("Horizontal position on the venue map, in metres from the stage or pitch centre.");
-        Field(s => s.Y).Description("Vertical position on the venue map, in metres from the stage or pitch centre.");
-        Field(s => s.IsAccessible).Description("Wheelchair accessible.");
+        Field(s => s.X).Description(XDescription);
+        Field(s => s.Y).Description(YDescription);
+        Field(s => s.IsAccessible).Description(IsAccessibleDescription);
     }
 }
 
