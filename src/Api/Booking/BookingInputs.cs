@@ -5,20 +5,24 @@ using TicketMaster.Api.Venues;
 
 namespace TicketMaster.Api.Booking;
 
+[Description("Which seats of which event to hold.")]
 public sealed record ReserveSeatsInput(
     [property: Id(EventType.TypeName), Description("The event to reserve at.")] int EventId,
     [property: Id(SeatType.TypeName), Description("Seat ids from `Event.seats`; all are held, or none.")] IReadOnlyList<int> SeatIds);
 
+[Description("How many seats to hold, and the limits on where they may be; the server picks the seats.")]
 public sealed record ReserveBestAvailableInput(
     [property: Id(EventType.TypeName), Description("The event to reserve at.")] int EventId,
     [property: Description("How many seats, together when possible.")] int Quantity,
     [property: Id(SectionType.TypeName), Description("Only seats in this section.")] int? SectionId,
     [property: Description("Only seats at this price or less.")] decimal? MaxPrice);
 
+[Description("The reservation to buy, and how to pay for it.")]
 public sealed record ConfirmReservationInput(
     [property: Id(ReservationType.TypeName), Description("The reservation to pay for.")] Guid ReservationId,
     [property: Description("From the payment form; the simulated gateway takes tok_visa, tok_chargeDeclined, tok_timeout.")] string PaymentToken,
     [property: Description("A fresh key per purchase attempt; retrying with the same key never charges twice.")] string IdempotencyKey);
 
+[Description("The reservation to give back.")]
 public sealed record ReleaseReservationInput(
     [property: Id(ReservationType.TypeName), Description("The reservation to release.")] Guid ReservationId);

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using TicketMaster.Api.Events;
+using TicketMaster.GraphQL;
 using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Booking;
@@ -13,7 +14,8 @@ public sealed class MoneyType : ObjectGraphType<Money>
     public MoneyType()
     {
         Name = "Money";
-        Field(m => m.Amount);
+        Description = "An amount in one currency.";
+        Field(m => m.Amount).Description("In the currency's major unit (49.5 is €49.50, not 49.5 cents); format it with `currency`.");
         Field(m => m.Currency).Description("ISO 4217 currency code.");
     }
 }
@@ -23,6 +25,11 @@ public sealed class ReservationStatusType : EnumerationGraphType<HoldStatus>
     public ReservationStatusType()
     {
         Name = "ReservationStatus";
+        Description = "Where a reservation is in its life: ACTIVE, then exactly one of CONFIRMED, RELEASED or EXPIRED.";
+        this.Describe("ACTIVE", "Holding its seats until `expiresAt`; confirm it to buy them. Past `expiresAt` it can read ACTIVE until the server's next sweep (every 30 seconds by default) turns it EXPIRED: trust `expiresAt`.");
+        this.Describe("CONFIRMED", "Paid for: it became an order (see `myOrders`).");
+        this.Describe("RELEASED", "Given back by its owner with `releaseReservation`; its seats are free again.");
+        this.Describe("EXPIRED", "Ran out before it was confirmed; its seats are free again.");
     }
 }
 
@@ -35,10 +42,11 @@ public sealed class ReservationType : ObjectGraphType<Hold>
         Name = TypeName;
         Description = "Seats held for you until `expiresAt`; confirm it to buy them.";
         this.ImplementsNode(TypeName, x => x.Id);
-        Field<NonNullGraphType<EventType>>("event").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId));
-        Field<NonNullGraphType<ReservationStatusType>>("status").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeGraphType>>("expiresAt").Resolve(ctx => ctx.Source.ExpiresAt);
+        Field<NonNullGraphType<EventType>>("event").Description("The event the seats are for.").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId));
+        Field<NonNullGraphType<ReservationStatusType>>("status").Description("Whether it still holds its seats, and if not, why.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When the seats were reserved.").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeGraphType>>("expiresAt").Description("When the hold runs out unless confirmed first: show a countdown to it; `onMyReservationChanged` warns a minute before.")
+            .Resolve(ctx => ctx.Source.ExpiresAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSeatType>>>>("seats").Description("The seats held, as they are now.")
             .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().SeatsByHold.Load(ctx.Source.Id).Then(s => s ?? []));
         Field<NonNullGraphType<MoneyType>>("total").Description("What confirming will charge: the seats' prices when they were held.")
@@ -51,6 +59,10 @@ public sealed class OrderStatusType : EnumerationGraphType<OrderStatus>
     public OrderStatusType()
     {
         Name = "OrderStatus";
+        Description = "Where an order is in its life.";
+        this.Describe("COMPLETED", "Paid; its tickets are valid (the show itself may still be to come).");
+        this.Describe("REFUNDED", "The money was given back; its tickets are REFUNDED and no longer admit anyone.");
+        this.Describe("CANCELLED", "Cancelled; its tickets no longer admit anyone.");
     }
 }
 
@@ -63,11 +75,11 @@ public sealed class OrderType : ObjectGraphType<Order>
         Name = TypeName;
         Description = "A confirmed purchase.";
         this.ImplementsNode(TypeName, x => x.Id);
-        Field<NonNullGraphType<EventType>>("event").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId));
-        Field<NonNullGraphType<OrderStatusType>>("status").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<MoneyType>>("total").Resolve(ctx => ctx.Source.Total);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketType>>>>("tickets")
+        Field<NonNullGraphType<EventType>>("event").Description("The event the tickets are for.").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId));
+        Field<NonNullGraphType<OrderStatusType>>("status").Description("Whether the order stands, or was refunded or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<MoneyType>>("total").Description("What was charged: the sum of the tickets' prices.").Resolve(ctx => ctx.Source.Total);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was paid for.").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketType>>>>("tickets").Description("One ticket per seat bought.")
             // An order just confirmed carries its tickets; one read from the database (an order always
             // has tickets) has none loaded, and they come in one batch for all orders on the page.
             .Resolve(ctx => ctx.Source.Tickets.Count > 0
@@ -81,6 +93,10 @@ public sealed class TicketStatusType : EnumerationGraphType<TicketStatus>
     public TicketStatusType()
     {
         Name = "TicketStatus";
+        Description = "Whether a ticket admits its holder.";
+        this.Describe("VALID", "Admits one person to its seat.");
+        this.Describe("REFUNDED", "Its price was given back; it no longer admits anyone.");
+        this.Describe("CANCELLED", "Withdrawn; it no longer admits anyone.");
     }
 }
 
@@ -90,10 +106,11 @@ public sealed class TicketType : ObjectGraphType<Ticket>
     {
         Name = "Ticket";
         Description = "The right to one seat at one event.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode("Ticket", ctx.Source.Id));
-        Field<NonNullGraphType<EventSeatType>>("seat")
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The ticket's unique id; opaque, never parse it.")
+            .Resolve(ctx => GlobalId.Encode("Ticket", ctx.Source.Id));
+        Field<NonNullGraphType<EventSeatType>>("seat").Description("The seat the ticket is for, with `status` SOLD and `price` the price paid.")
             .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().PlaceOfSeat.Load(ctx.Source.SeatId).Then(place => place!.As(SeatStatus.Sold, ctx.Source.Price.Amount)));
         Field<NonNullGraphType<MoneyType>>("price").Description("The price paid.").Resolve(ctx => ctx.Source.Price);
-        Field<NonNullGraphType<TicketStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<TicketStatusType>>("status").Description("Whether the ticket admits its holder.").Resolve(ctx => ctx.Source.Status);
     }
 }

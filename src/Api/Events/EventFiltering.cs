@@ -11,27 +11,27 @@ namespace TicketMaster.Api.Events;
 public sealed class EventFilterInputType : FilterInputType<Event>
 {
     public EventFilterInputType()
-        : base("EventFilterInput")
+        : base("EventFilterInput", "events")
     {
-        String("name", e => e.Name);
-        String("description", e => e.Description);
-        Enum<EventCategoryType>("category", (Event e) => e.Category);
-        Enum<EventStatusType>("status", (Event e) => e.Status);
-        Comparable<DateTimeOperationFilterInputType>("startsAt", (Event e) => e.StartsAt);
-        Object<VenueFilterInputType, Venue>("venue", e => e.Venue);
-        List<PerformerFilterInputType, Performer>("performers", e => e.Performers);
+        String("name", e => e.Name, "Events by display name.");
+        String("description", e => e.Description, "Events by the text of their description.");
+        Enum<EventCategoryType>("category", (Event e) => e.Category, "Events by kind of show.");
+        Enum<EventStatusType>("status", (Event e) => e.Status, "Events by status; drafts are never listed, whatever this says.");
+        Comparable<DateTimeOperationFilterInputType>("startsAt", (Event e) => e.StartsAt, "Events by start time (UTC).");
+        Object<VenueFilterInputType, Venue>("venue", e => e.Venue, "Events by their venue: its city, country, name and so on.");
+        List<PerformerFilterInputType, Performer>("performers", e => e.Performers, "Events by their line-up, e.g. `{ some: { name: { eq: \"…\" } } }`.");
     }
 }
 
 public sealed class EventSortInputType : SortInputType<Event>
 {
     public EventSortInputType()
-        : base("EventSortInput")
+        : base("EventSortInput", "events")
     {
-        Field("name", (Event e) => e.Name);
-        Field("startsAt", (Event e) => e.StartsAt);
-        Field("category", (Event e) => e.Category);
-        Field("status", (Event e) => e.Status);
-        Object<VenueSortInputType, Venue>("venue", e => e.Venue);
+        Field("name", (Event e) => e.Name, "By display name.");
+        Field("startsAt", (Event e) => e.StartsAt, "By start time: ASC is soonest first.");
+        Field("category", (Event e) => e.Category, "By category, alphabetically by value name (COMEDY first).");
+        Field("status", (Event e) => e.Status, "By status, alphabetically by value name (CANCELLED first).");
+        Object<VenueSortInputType, Venue>("venue", e => e.Venue, "By a field of the venue.");
     }
 }

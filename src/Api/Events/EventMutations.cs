@@ -20,5 +20,6 @@ public static class EventMutations
     }
 }
 
+[Description("The draft event to put on sale.")]
 public sealed record PublishEventInput(
     [property: Id(EventType.TypeName), Description("The draft event to put on sale.")] int EventId) : IEventScoped;

@@ -19,7 +19,7 @@ public static class EventQueries
         query.Field<EventType>("eventById")
             .Description("The event with this id, or null when there is none or it is an unpublished draft.")
             .AllowAnonymous()
-            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The event's global id, from `Event.id`.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), EventType.TypeName))
                 .Then(e => e is { Status: not EventStatus.Draft } ? e : null));
     }

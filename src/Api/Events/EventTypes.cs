@@ -19,17 +19,19 @@ public sealed class EventType : ObjectGraphType<Event>
         Name = TypeName;
         Description = "A dated show at a venue.";
         this.ImplementsNode(TypeName, e => e.Id);
-        Field(e => e.Name);
-        Field(e => e.Description);
-        Field<NonNullGraphType<EventCategoryType>>("category").Resolve(ctx => ctx.Source.Category);
-        Field<NonNullGraphType<EventStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field(e => e.Name).Description("Display name, as printed on tickets; at most 200 characters.");
+        Field(e => e.Description).Description("What the show is, as plain text (no HTML or Markdown) of at most 4,000 characters; empty when the organizer wrote none.");
+        Field<NonNullGraphType<EventCategoryType>>("category").Description("The kind of show, for browsing and filters.").Resolve(ctx => ctx.Source.Category);
+        Field<NonNullGraphType<EventStatusType>>("status").Description("Where the event is in its life; seats can be reserved only while it is `ON_SALE`.")
+            .Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<DateTimeGraphType>>("startsAt").Description("When the show starts (UTC); show it in venue.timeZone.")
             .Resolve(ctx => ctx.Source.StartsAt);
-        Field<NonNullGraphType<VenueType>>("venue").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(ctx.Source.VenueId));
+        Field<NonNullGraphType<VenueType>>("venue").Description("Where the show takes place; its `timeZone` is the one to show `startsAt` in.").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(ctx.Source.VenueId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PerformerType>>>>("performers").Description("The line-up, headliner first.")
             .WithComplexityImpact(1, 3)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().LineupByEvent.Load(ctx.Source.Id).Then(lineup => lineup?.Select(entry => entry.Performer) ?? []));
-        Field<NonNullGraphType<PriceRangeType>>("priceRange").Resolve(ctx => ctx.Loaders<EventDataLoaders>().PriceRangeByEvent.Load(ctx.Source.Id));
+        Field<NonNullGraphType<PriceRangeType>>("priceRange").Description("The cheapest and dearest section prices, for a \"from …\" label; they do not change with availability.")
+            .Resolve(ctx => ctx.Loaders<EventDataLoaders>().PriceRangeByEvent.Load(ctx.Source.Id));
         Field<NonNullGraphType<AvailabilityType>>("availability").Description("Seat counts now; an expired hold counts as available.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().AvailabilityByEvent.Load(ctx.Source.Id).Then(a => a ?? Availability.None));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSectionType>>>>("sections").Description("Price tiers: each section with its price and free seats.")
@@ -52,6 +54,7 @@ public sealed class PriceRangeType : ObjectGraphType<PriceRange>
     public PriceRangeType()
     {
         Name = "PriceRange";
+        Description = "The span of an event's section prices, in one currency.";
         Field(p => p.Min).Description("The cheapest section's price.");
         Field(p => p.Max).Description("The dearest section's price.");
         Field(p => p.Currency).Description("ISO 4217 currency code.");
@@ -63,10 +66,11 @@ public sealed class AvailabilityType : ObjectGraphType<Availability>
     public AvailabilityType()
     {
         Name = "Availability";
-        Field(a => a.Total);
-        Field(a => a.Available);
-        Field(a => a.Held);
-        Field(a => a.Sold);
+        Description = "Seat counts of an event or a section; `available + held + sold = total`.";
+        Field(a => a.Total).Description("Every seat for sale, whatever its status.");
+        Field(a => a.Available).Description("Seats free to reserve now, including seats whose hold has run out.");
+        Field(a => a.Held).Description("Seats in someone's running reservation; they come back if it is released or runs out.");
+        Field(a => a.Sold).Description("Seats paid for.");
     }
 }
 
@@ -76,9 +80,9 @@ public sealed class EventSectionType : ObjectGraphType<EventSection>
     {
         Name = "EventSection";
         Description = "A section of the venue as sold for this event: its price tier and free seats.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
-        Field(s => s.Name);
-        Field(s => s.Price);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id, as in `EventSeat.sectionId`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
+        Field(s => s.Name).Description(SectionType.NameDescription);
+        Field(s => s.Price).Description("What one seat of this section costs at this event, in the currency of the event's `priceRange`.");
         Field<NonNullGraphType<IntGraphType>>("available").Description("Seats free now in this section.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().AvailabilityBySection.Load((ctx.Source.EventId, ctx.Source.SectionId)).Then(a => (a ?? Availability.None).Available));
     }
@@ -91,14 +95,14 @@ public sealed class EventSeatType : ObjectGraphType<EventSeatView>
         Name = "EventSeat";
         Description = "A seat as sold for one event.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The Seat's id; pass it to reserveSeats.").Resolve(ctx => GlobalId.Encode(SeatType.TypeName, ctx.Source.SeatId));
-        Field<NonNullGraphType<IdGraphType>>("sectionId").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
-        Field(s => s.Section).Description("The section's name.");
-        Field(s => s.Row).Description("The row's label.");
-        Field(s => s.Number);
-        Field(s => s.X);
-        Field(s => s.Y);
-        Field(s => s.IsAccessible);
-        Field<NonNullGraphType<SeatStatusType>>("status").Resolve(ctx => ctx.Source.Status);
-        Field(s => s.Price);
+        Field<NonNullGraphType<IdGraphType>>("sectionId").Description("The Section's id, as in `Event.sections`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
+        Field(s => s.Section).Description("The section's name, as in `EventSection.name`.");
+        Field(s => s.Row).Description("The row's label as printed on tickets, e.g. \"C\".");
+        Field(s => s.Number).Description("The seat's number in its row; adjacent numbers are adjacent seats.");
+        Field(s => s.X).Description(SeatType.XDescription);
+        Field(s => s.Y).Description(SeatType.YDescription);
+        Field(s => s.IsAccessible).Description(SeatType.IsAccessibleDescription);
+        Field<NonNullGraphType<SeatStatusType>>("status").Description("Whether the seat can be reserved now.").Resolve(ctx => ctx.Source.Status);
+        Field(s => s.Price).Description("What the seat costs at this event (a ticket: what was paid), in the currency of the event's `priceRange`.");
     }
 }

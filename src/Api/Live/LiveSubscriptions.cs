@@ -17,7 +17,7 @@ public static class LiveSubscriptions
         subscription.Field<NonNullGraphType<SeatAvailabilityChangeType>>("onSeatAvailabilityChanged")
             .Description("Seat changes of one event for live seat maps: first the current version and counts, then one message per change with its seats, their new status and the counts. " +
                          "`version` grows by exactly one per change; when it does not (a slow connection dropped messages, or the server restarted), refetch the seats and carry on.")
-            .Argument<NonNullGraphType<IdGraphType>>("eventId")
+            .Argument<NonNullGraphType<IdGraphType>>("eventId", "The event whose seat map to follow; an unknown id is an `EVENT_NOT_FOUND` error.")
             .AllowAnonymous()
             .ResolveStreamAsync(async ctx =>
             {
@@ -27,7 +27,8 @@ public static class LiveSubscriptions
 
         subscription.Field<NonNullGraphType<EventAvailabilityChangeType>>("onEventAvailabilityChanged")
             .Description("Seat counts of several events for list pages: first each event's current counts, then the counts after each change.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("eventIds")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("eventIds",
+                "The events shown on the page, at most 100 by default (`TOO_MANY_EVENTS` beyond); an unknown id is an `EVENT_NOT_FOUND` error.")
             .AllowAnonymous()
             .ResolveStreamAsync(async ctx =>
             {

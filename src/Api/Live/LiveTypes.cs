@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
@@ -13,7 +14,7 @@ public sealed class SeatAvailabilityChangeType : ObjectGraphType<SeatAvailabilit
     {
         Name = "SeatAvailabilityChange";
         Description = "Seats of one event changed status. The first message after subscribing is the current state: no seats, the event's current `version` and counts.";
-        Field<NonNullGraphType<IdGraphType>>("eventId").Resolve(ctx => GlobalId.Encode(EventType.TypeName, ctx.Source.EventId));
+        Field<NonNullGraphType<IdGraphType>>("eventId").Description("The event, as in `Event.id`.").Resolve(ctx => GlobalId.Encode(EventType.TypeName, ctx.Source.EventId));
         Field<NonNullGraphType<LongGraphType>>("version")
             .Description("Per event: each change is exactly one more than the one before. Any other step (a gap after a missed message, or a lower number after the server restarted) means changes were missed: refetch the seats and counts, then carry on from this message.")
             .Resolve(ctx => ctx.Source.Version);
@@ -37,7 +38,7 @@ public sealed class SeatStatusChangeType : ObjectGraphType<SeatStatusChange>
         Name = "SeatStatusChange";
         Description = "One seat's new status.";
         Field<NonNullGraphType<IdGraphType>>("seatId").Description("The Seat's id, as in Event.seats.").Resolve(ctx => GlobalId.Encode(SeatType.TypeName, ctx.Source.SeatId));
-        Field<NonNullGraphType<SeatStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<SeatStatusType>>("status").Description("The seat's status from now on.").Resolve(ctx => ctx.Source.Status);
     }
 }
 
@@ -47,7 +48,8 @@ public sealed class EventAvailabilityChangeType : ObjectGraphType<SeatAvailabili
     {
         Name = "EventAvailabilityChange";
         Description = "An event's seat counts changed. The first messages after subscribing are the current counts of each event.";
-        Field<NonNullGraphType<IdGraphType>>("eventId").Resolve(ctx => GlobalId.Encode(EventType.TypeName, ctx.Source.EventId));
+        Field<NonNullGraphType<IdGraphType>>("eventId").Description("The event whose counts these are, as in `Event.id`; one of the `eventIds` subscribed to.")
+            .Resolve(ctx => GlobalId.Encode(EventType.TypeName, ctx.Source.EventId));
         Field<NonNullGraphType<LongGraphType>>("version").Description("The event's version, as in onSeatAvailabilityChanged.").Resolve(ctx => ctx.Source.Version);
         Field<NonNullGraphType<AvailabilityType>>("availability").Description("The event's seat counts at or after this change.")
             .Resolve(ctx => SeatAvailabilityChangeType.Counts(ctx.Source.Counts));
@@ -58,13 +60,20 @@ public sealed class EventAvailabilityChangeType : ObjectGraphType<SeatAvailabili
 public enum ReservationChangeKind
 {
     /// <summary>Running: sent for each running reservation on subscribing, and for each new one.</summary>
+    [Description("Running: sent for each running reservation when you subscribe, and for each new one.")]
     Held,
 
     /// <summary>Runs out within the notice period (a minute by default).</summary>
+    [Description("Runs out soon (a minute before `expiresAt` by default): prompt the buyer to pay.")]
     ExpiringSoon,
 
+    [Description("Ran out before it was confirmed; its seats are free again.")]
     Expired,
+
+    [Description("Paid for: it is an order now.")]
     Confirmed,
+
+    [Description("Given back with `releaseReservation`; its seats are free again.")]
     Released,
 }
 
@@ -85,10 +94,12 @@ public sealed class ReservationChangeType : ObjectGraphType<ReservationFeedEvent
     {
         Name = "ReservationChange";
         Description = "One of your reservations changed: running (HELD), about to run out, ran out, bought or given back.";
-        Field<NonNullGraphType<ReservationChangeKindType>>("kind").Resolve(ctx => ctx.Source.Kind);
-        Field<NonNullGraphType<IdGraphType>>("reservationId").Resolve(ctx => GlobalId.Encode(ReservationType.TypeName, ctx.Source.Hold.HoldId));
-        Field<NonNullGraphType<IdGraphType>>("eventId").Resolve(ctx => GlobalId.Encode(EventType.TypeName, ctx.Source.Hold.EventId));
-        Field<NonNullGraphType<DateTimeGraphType>>("expiresAt").Resolve(ctx => ctx.Source.Hold.ExpiresAt);
+        Field<NonNullGraphType<ReservationChangeKindType>>("kind").Description("What happened.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<IdGraphType>>("reservationId").Description("The reservation, as in `Reservation.id`; set even when `reservation` is null.")
+            .Resolve(ctx => GlobalId.Encode(ReservationType.TypeName, ctx.Source.Hold.HoldId));
+        Field<NonNullGraphType<IdGraphType>>("eventId").Description("The reservation's event, as in `Event.id`.")
+            .Resolve(ctx => GlobalId.Encode(EventType.TypeName, ctx.Source.Hold.EventId));
+        Field<NonNullGraphType<DateTimeGraphType>>("expiresAt").Description("When the reservation runs out (or ran out) unless confirmed.").Resolve(ctx => ctx.Source.Hold.ExpiresAt);
         Field<ReservationType>("reservation").Description("The reservation as it is now.")
             .Resolve(ctx => BookingQueries.LoadOwnReservation(ctx, ctx.Source.Hold.HoldId));
     }

@@ -11,6 +11,7 @@ public sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
+        Description = "Everything a client can change. Each mutation takes one `input` and returns a payload whose `errors` list the expected failures (nothing changed then); anything else is a GraphQL error.";
         this.AddAccountMutations();
         this.AddBookingMutations();
         this.AddEventMutations();

@@ -15,6 +15,7 @@ public sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
+        Description = "Everything a client can read: the public catalogue (events, venues, performers, search) without a token; your account, reservations and orders with one.";
         this.AddNodeQueries();
         this.AddEventQueries();
         this.AddVenueQueries();

@@ -12,6 +12,7 @@ public sealed class SubscriptionType : ObjectGraphType
     public SubscriptionType()
     {
         Name = "Subscription";
+        Description = "Live updates, over WebSocket (graphql-transport-ws or graphql-ws) at `/graphql`, or Server-Sent Events (a POST or GET to `/graphql` with `Accept: text/event-stream`).";
         this.AddLiveSubscriptions();
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using TicketMaster.GraphQL.Authorization;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.GraphQL.Relay;
+using TicketMaster.GraphQL.Scalars;
 
 namespace TicketMaster.Api.Schema;
 
@@ -26,5 +27,6 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         RegisterTypeMapping(typeof(global::TicketMaster.Booking.HoldStatus), typeof(Api.Booking.ReservationStatusType));
         RegisterTypeMapping(typeof(global::TicketMaster.Events.EventStatus), typeof(Api.Events.EventStatusType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
+        this.RegisterDescribedScalars();
     }
 }

@@ -17,7 +17,7 @@ public static class SearchQueries
                 + "With no term and no filters: upcoming events, soonest first.")
             .AllowAnonymous()
             .Argument<StringGraphType>("term", $"Words to look for, at most {SearchLimits.MaxTermLength} characters; operators and symbols are plain text.")
-            .Argument<SearchEventsFilterInputType>("where")
+            .Argument<SearchEventsFilterInputType>("where", "Only hits that meet every condition given; facets are counted after it.")
             .Argument<SearchEventsOrderType>("order", "RELEVANCE unless given.")
             .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
             .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.")
@@ -26,7 +26,7 @@ public static class SearchQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSuggestionType>>>>("suggestEvents")
             .Description("Upcoming events whose name or performers start with the words typed so far, for a search box.")
             .AllowAnonymous()
-            .Argument<NonNullGraphType<StringGraphType>>("prefix")
+            .Argument<NonNullGraphType<StringGraphType>>("prefix", $"What the user has typed so far, at most {SearchLimits.MaxPrefixLength} characters; the last word may be incomplete.")
             .Argument<IntGraphType>("limit", $"1 to {SearchLimits.MaxSuggestions}; {DefaultSuggestions} unless given.")
             .ResolveAsync(async ctx =>
             {

@@ -58,8 +58,11 @@ public sealed class SearchHighlightType : ObjectGraphType<Highlight>
     public SearchHighlightType()
     {
         Name = "SearchHighlight";
+        Description = "Where the search words matched in one field of a hit.";
         Field<NonNullGraphType<StringGraphType>>("field").Description("name, performers, venue or description.").Resolve(ctx => ctx.Source.Field);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("fragments").Resolve(ctx => ctx.Source.Fragments);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("fragments")
+            .Description("Short excerpts of the field with the matched words in <em>…</em> and everything else HTML-encoded: safe to insert as HTML.")
+            .Resolve(ctx => ctx.Source.Fragments);
     }
 }
 
@@ -68,9 +71,10 @@ public sealed class SearchFacetsType : ObjectGraphType<SearchFacets>
     public SearchFacetsType()
     {
         Name = "SearchFacets";
+        Description = "How the hits of a search spread over categories, cities and months, counted over every hit (not just the page) after `where`: for refine-by lists.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueType>>>>("categories").Description("By EventCategory name, most hits first.")
             .Resolve(ctx => ctx.Source.Categories.Select(c => c with { Value = c.Value.ToUpperInvariant() }));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueType>>>>("cities").Description("Most hits first.").Resolve(ctx => ctx.Source.Cities);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueType>>>>("cities").Description("By city as in `Venue.city`, most hits first.").Resolve(ctx => ctx.Source.Cities);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueType>>>>("months").Description("yyyy-MM (UTC), in calendar order.").Resolve(ctx => ctx.Source.Months);
     }
 }
@@ -80,8 +84,10 @@ public sealed class FacetValueType : ObjectGraphType<FacetValue>
     public FacetValueType()
     {
         Name = "FacetValue";
-        Field<NonNullGraphType<StringGraphType>>("value").Resolve(ctx => ctx.Source.Value);
-        Field<NonNullGraphType<IntGraphType>>("count").Resolve(ctx => ctx.Source.Count);
+        Description = "One value of a facet and how many hits have it.";
+        Field<NonNullGraphType<StringGraphType>>("value").Description("The value: an `EventCategory` name, a city as in `Venue.city`, or a month as yyyy-MM (UTC), depending on the list.")
+            .Resolve(ctx => ctx.Source.Value);
+        Field<NonNullGraphType<IntGraphType>>("count").Description("How many hits have this value.").Resolve(ctx => ctx.Source.Count);
     }
 }
 
@@ -92,7 +98,7 @@ public sealed class EventSuggestionType : ObjectGraphType<Suggestion>
         Name = "EventSuggestion";
         Description = "A completion for a search box.";
         Field<NonNullGraphType<StringGraphType>>("text").Description("The event's name.").Resolve(ctx => ctx.Source.Text);
-        Field<EventType>("event").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId)
+        Field<EventType>("event").Description("The event suggested; null only when it was withdrawn after the index last saw it.").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId)
             .Then(e => e is { Status: not TicketMaster.Events.EventStatus.Draft } ? e : null));
     }
 }

@@ -31,11 +31,13 @@ public static class AccountMutations
         .Field<DateTimeGraphType>("expiresAt", s => s.ExpiresAt, "When the token stops working; log in again before then.");
 }
 
+[Description("The new account's username, email and password.")]
 public sealed record RegisterInput(
     [property: Description("3 to 32 letters, digits, '.', '_' or '-'.")] string Username,
     [property: Description("Where tickets and receipts are sent; also a login name.")] string Email,
     [property: Description("At least 10 characters, not a common password, without your username or email.")] string Password);
 
+[Description("Who you are and your password.")]
 public sealed record LoginInput(
     [property: Description("Your username, or the email of your account.")] string UsernameOrEmail,
     [property: Description("Your password.")] string Password);

@@ -52,11 +52,15 @@ public abstract class FilterInputType<TEntity> : InputObjectGraphType
 {
     private readonly Dictionary<string, Func<Expression, object?, int, Expression>> _fields = [];
 
-    protected FilterInputType(string name)
+    /// <param name="name">The input type's name, <c>EventFilterInput</c>.</param>
+    /// <param name="items">What it filters, in the plural: "events".</param>
+    protected FilterInputType(string name, string items)
     {
         Name = name;
-        AddField(new FieldType { Name = "and", Type = typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(GetType())) });
-        AddField(new FieldType { Name = "or", Type = typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(GetType())) });
+        Description = $"Conditions on {items}: one matches when every field given holds; combine alternatives with `or`.";
+        var self = typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(GetType()));
+        AddField(new FieldType { Name = "and", Type = self, Description = "Every one of these filters must hold." });
+        AddField(new FieldType { Name = "or", Type = self, Description = "At least one of these filters must hold." });
     }
 
     /// <summary>The predicate for a whole <c>where</c> value.</summary>
@@ -73,36 +77,38 @@ public abstract class FilterInputType<TEntity> : InputObjectGraphType
             part => Build(instance, part, depth + 1),
             (name, value) => value is null ? Expression.Constant(true) : _fields[name](instance, value, depth));
 
-    protected void String(string name, Expression<Func<TEntity, string?>> member) => Operation<StringOperationFilterInputType>(name, member);
+    /// <param name="description">What the field filters on, for the schema: "Events by display name."</param>
+    protected void String(string name, Expression<Func<TEntity, string?>> member, string description) =>
+        Operation<StringOperationFilterInputType>(name, member, description);
 
-    protected void Comparable<TOperations>(string name, LambdaExpression member)
-        where TOperations : OperationFilterInputType => Operation<TOperations>(name, member);
+    protected void Comparable<TOperations>(string name, LambdaExpression member, string description)
+        where TOperations : OperationFilterInputType => Operation<TOperations>(name, member, description);
 
-    protected void Enum<TEnumType>(string name, LambdaExpression member)
-        where TEnumType : EnumerationGraphType, new() => Operation<EnumOperationFilterInputType<TEnumType>>(name, member);
+    protected void Enum<TEnumType>(string name, LambdaExpression member, string description)
+        where TEnumType : EnumerationGraphType, new() => Operation<EnumOperationFilterInputType<TEnumType>>(name, member, description);
 
     /// <summary>A nested object: <c>venue: { city: { eq: "Berlin" } }</c>.</summary>
-    protected void Object<TFilter, TOther>(string name, Expression<Func<TEntity, TOther?>> member)
+    protected void Object<TFilter, TOther>(string name, Expression<Func<TEntity, TOther?>> member, string description)
         where TFilter : FilterInputType<TOther>
     {
-        var field = Field<TFilter>(name).FieldType;
+        var field = Field<TFilter>(name).Description(description).FieldType;
         _fields[name] = (instance, value, depth) =>
             ((TFilter)field.ResolvedType!).Build(ExpressionValues.Rebind(member, instance), (IDictionary<string, object?>)value!, depth + 1);
     }
 
     /// <summary>A list: <c>performers: { some: { name: { eq: "…" } } }</c> with some / none / all / any.</summary>
-    protected void List<TFilter, TOther>(string name, Expression<Func<TEntity, IEnumerable<TOther>>> member)
+    protected void List<TFilter, TOther>(string name, Expression<Func<TEntity, IEnumerable<TOther>>> member, string description)
         where TFilter : FilterInputType<TOther>
     {
-        var field = Field<ListFilterInputType<TFilter, TOther>>(name).FieldType;
+        var field = Field<ListFilterInputType<TFilter, TOther>>(name).Description(description).FieldType;
         _fields[name] = (instance, value, depth) =>
             ((ListFilterInputType<TFilter, TOther>)field.ResolvedType!).Build(ExpressionValues.Rebind(member, instance), (IDictionary<string, object?>)value!, depth + 1);
     }
 
-    private void Operation<TOperations>(string name, LambdaExpression member)
+    private void Operation<TOperations>(string name, LambdaExpression member, string description)
         where TOperations : OperationFilterInputType
     {
-        var field = Field<TOperations>(name).FieldType;
+        var field = Field<TOperations>(name).Description(description).FieldType;
         _fields[name] = (instance, value, depth) =>
             ((TOperations)field.ResolvedType!).Build(ExpressionValues.Rebind(member, instance), (IDictionary<string, object?>)value!, depth + 1);
     }
@@ -116,10 +122,11 @@ public sealed class ListFilterInputType<TFilter, TOther> : InputObjectGraphType
     {
         var elementName = typeof(TFilter).Name.Replace("Type", "", StringComparison.Ordinal);
         Name = $"ListFilterInputTypeOf{elementName}";
-        Field<TFilter>("some");
-        Field<TFilter>("none");
-        Field<TFilter>("all");
-        Field<BooleanGraphType>("any");
+        Description = "Conditions on a list: whether some, none or all of its items match a filter, or whether it has any items at all.";
+        Field<TFilter>("some").Description("At least one item matches.");
+        Field<TFilter>("none").Description("No item matches.");
+        Field<TFilter>("all").Description("Every item matches (an empty list does).");
+        Field<BooleanGraphType>("any").Description("`true`: the list has at least one item; `false`: it is empty.");
     }
 
     public Expression Build(Expression list, IDictionary<string, object?> filter, int depth)

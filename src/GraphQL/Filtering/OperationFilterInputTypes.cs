@@ -11,6 +11,31 @@ public abstract class OperationFilterInputType : InputObjectGraphType
 {
     private const int MaxListLength = 100;
 
+    /// <summary>What each operator means, the same in every operator input.</summary>
+    protected static readonly IReadOnlyDictionary<string, string> Operators = new Dictionary<string, string>
+    {
+        ["and"] = "Every one of these conditions must hold.",
+        ["or"] = "At least one of these conditions must hold.",
+        ["eq"] = "Equal to the value; `eq: null` matches where there is no value.",
+        ["neq"] = "Not equal to the value; `neq: null` matches where there is a value.",
+        ["in"] = $"Equal to one of the values (at most {MaxListLength}).",
+        ["nin"] = $"Equal to none of the values (at most {MaxListLength}).",
+        ["gt"] = "Greater than the value.",
+        ["ngt"] = "Not greater than the value: less than or equal to it.",
+        ["gte"] = "Greater than or equal to the value.",
+        ["ngte"] = "Not greater than or equal to the value: less than it.",
+        ["lt"] = "Less than the value.",
+        ["nlt"] = "Not less than the value: greater than or equal to it.",
+        ["lte"] = "Less than or equal to the value.",
+        ["nlte"] = "Not less than or equal to the value: greater than it.",
+        ["contains"] = "Contains the text.",
+        ["ncontains"] = "Does not contain the text.",
+        ["startsWith"] = "Starts with the text.",
+        ["nstartsWith"] = "Does not start with the text.",
+        ["endsWith"] = "Ends with the text.",
+        ["nendsWith"] = "Does not end with the text.",
+    };
+
     /// <summary>The predicate for one operator object (<c>{ eq: …, gt: … }</c>) applied to <paramref name="member"/>.</summary>
     public Expression Build(Expression member, IDictionary<string, object?> operations, int depth) =>
         FilterInputType.AllOf(operations, depth, part => Build(member, part, depth + 1), (name, value) => Operation(name, member, value));
@@ -62,15 +87,16 @@ public sealed class StringOperationFilterInputType : OperationFilterInputType
     public StringOperationFilterInputType()
     {
         Name = "StringOperationFilterInput";
-        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputType>>>("and");
-        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputType>>>("or");
+        Description = "Conditions on a text: every operator given must hold. `eq`, `neq`, `in` and `nin` take null; the others need a text.";
+        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputType>>>("and").Description(Operators["and"]);
+        Field<ListGraphType<NonNullGraphType<StringOperationFilterInputType>>>("or").Description(Operators["or"]);
         foreach (var name in new[] { "eq", "neq", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith" })
         {
-            Field<StringGraphType>(name);
+            Field<StringGraphType>(name).Description(Operators[name]);
         }
 
-        Field<ListGraphType<StringGraphType>>("in");
-        Field<ListGraphType<StringGraphType>>("nin");
+        Field<ListGraphType<StringGraphType>>("in").Description(Operators["in"]);
+        Field<ListGraphType<StringGraphType>>("nin").Description(Operators["nin"]);
     }
 
     protected override Expression Operation(string name, Expression member, object? value) => name switch
@@ -95,18 +121,21 @@ public abstract class ComparableOperationFilterInputType<TSelf, TScalar> : Opera
     where TSelf : ComparableOperationFilterInputType<TSelf, TScalar>
     where TScalar : ScalarGraphType
 {
-    protected ComparableOperationFilterInputType(string name)
+    /// <param name="name">The input type's name.</param>
+    /// <param name="values">What is compared, as a phrase: "a whole number".</param>
+    protected ComparableOperationFilterInputType(string name, string values)
     {
         Name = name;
-        Field<ListGraphType<NonNullGraphType<TSelf>>>("and");
-        Field<ListGraphType<NonNullGraphType<TSelf>>>("or");
+        Description = $"Conditions on {values}: every operator given must hold. `eq`, `neq`, `in` and `nin` take null; the others need a value.";
+        Field<ListGraphType<NonNullGraphType<TSelf>>>("and").Description(Operators["and"]);
+        Field<ListGraphType<NonNullGraphType<TSelf>>>("or").Description(Operators["or"]);
         foreach (var op in new[] { "eq", "neq", "gt", "ngt", "gte", "ngte", "lt", "nlt", "lte", "nlte" })
         {
-            Field<TScalar>(op);
+            Field<TScalar>(op).Description(Operators[op]);
         }
 
-        Field<ListGraphType<TScalar>>("in");
-        Field<ListGraphType<TScalar>>("nin");
+        Field<ListGraphType<TScalar>>("in").Description(Operators["in"]);
+        Field<ListGraphType<TScalar>>("nin").Description(Operators["nin"]);
     }
 
     protected override Expression Operation(string name, Expression member, object? value) => name switch
@@ -124,11 +153,12 @@ public abstract class ComparableOperationFilterInputType<TSelf, TScalar> : Opera
     };
 }
 
-public sealed class IntOperationFilterInputType() : ComparableOperationFilterInputType<IntOperationFilterInputType, IntGraphType>("IntOperationFilterInput");
+public sealed class IntOperationFilterInputType() : ComparableOperationFilterInputType<IntOperationFilterInputType, IntGraphType>("IntOperationFilterInput", "a whole number");
 
-public sealed class FloatOperationFilterInputType() : ComparableOperationFilterInputType<FloatOperationFilterInputType, FloatGraphType>("FloatOperationFilterInput");
+public sealed class FloatOperationFilterInputType() : ComparableOperationFilterInputType<FloatOperationFilterInputType, FloatGraphType>("FloatOperationFilterInput", "a number");
 
-public sealed class DateTimeOperationFilterInputType() : ComparableOperationFilterInputType<DateTimeOperationFilterInputType, DateTimeGraphType>("DateTimeOperationFilterInput");
+public sealed class DateTimeOperationFilterInputType() : ComparableOperationFilterInputType<DateTimeOperationFilterInputType, DateTimeGraphType>(
+        "DateTimeOperationFilterInput", "a date-time, where later is greater (ISO-8601; one without an offset is UTC)");
 
 /// <summary>Enums: <c>eq neq in nin</c>.</summary>
 public sealed class EnumOperationFilterInputType<TEnumType> : OperationFilterInputType
@@ -136,13 +166,15 @@ public sealed class EnumOperationFilterInputType<TEnumType> : OperationFilterInp
 {
     public EnumOperationFilterInputType()
     {
-        Name = $"{new TEnumType().Name}OperationFilterInput";
-        Field<ListGraphType<NonNullGraphType<EnumOperationFilterInputType<TEnumType>>>>("and");
-        Field<ListGraphType<NonNullGraphType<EnumOperationFilterInputType<TEnumType>>>>("or");
-        Field<TEnumType>("eq");
-        Field<TEnumType>("neq");
-        Field<ListGraphType<NonNullGraphType<TEnumType>>>("in");
-        Field<ListGraphType<NonNullGraphType<TEnumType>>>("nin");
+        var enumName = new TEnumType().Name;
+        Name = $"{enumName}OperationFilterInput";
+        Description = $"Conditions on a value of `{enumName}`: every operator given must hold.";
+        Field<ListGraphType<NonNullGraphType<EnumOperationFilterInputType<TEnumType>>>>("and").Description(Operators["and"]);
+        Field<ListGraphType<NonNullGraphType<EnumOperationFilterInputType<TEnumType>>>>("or").Description(Operators["or"]);
+        Field<TEnumType>("eq").Description(Operators["eq"]);
+        Field<TEnumType>("neq").Description(Operators["neq"]);
+        Field<ListGraphType<NonNullGraphType<TEnumType>>>("in").Description(Operators["in"]);
+        Field<ListGraphType<NonNullGraphType<TEnumType>>>("nin").Description(Operators["nin"]);
     }
 
     protected override Expression Operation(string name, Expression member, object? value) => name switch

@@ -65,7 +65,7 @@ public sealed class MutationField<TInput, TResult>
         {
             Name = name,
             ResolvedType = new NonNullGraphType(_payload),
-            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(input)) { Name = "input" }),
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(input)) { Name = "input", Description = $"Parameters for `{name}`." }),
         };
         _field.WithMetadata(AuthorizeFieldsVisitor.ChecksItself, true);
         root.AddField(_field);

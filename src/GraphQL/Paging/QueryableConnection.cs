@@ -28,8 +28,8 @@ public static class QueryableConnection
         return type.Field<NonNullGraphType<ConnectionType<TNodeType, TEntity>>>(name)
             .Description(description)
             .PagingArguments()
-            .Argument<TFilter>("where")
-            .Argument<ListGraphType<NonNullGraphType<TSort>>>("order")
+            .Argument<TFilter>("where", "Only the items that match these conditions; all items without it.")
+            .Argument<ListGraphType<NonNullGraphType<TSort>>>("order", $"Sort keys, most significant first (at most 10). Without it: `{DescribeOrder(defaultOrder)}`.")
             .ResolveAsync(async ctx =>
             {
                 var filter = (TFilter)ctx.FieldDefinition.Arguments!.Find("where")!.ResolvedType!;
@@ -44,4 +44,9 @@ public static class QueryableConnection
                 });
             });
     }
+
+    /// <summary><c>{ startsAt: ASC }</c>, as a client would write the default order.</summary>
+    private static string DescribeOrder(object order) => order is IDictionary<string, object?> keys
+        ? "{ " + string.Join(", ", keys.Select(key => $"{key.Key}: {key.Value?.ToString()?.ToUpperInvariant()}")) + " }"
+        : order.ToString() ?? "";
 }

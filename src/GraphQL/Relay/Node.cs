@@ -7,12 +7,15 @@ namespace TicketMaster.GraphQL.Relay;
 /// <summary><c>interface Node { id: ID! }</c>: every object a client can refetch by id alone.</summary>
 public sealed class NodeInterface : InterfaceGraphType
 {
+    public const string IdDescription = "The object's global id: opaque (never parse it), stable, and enough to refetch the object with `node(id:)`.";
+
     public NodeInterface()
     {
         Name = "Node";
         Description = "The node interface is implemented by entities that have a global unique identifier.";
-        Field<NonNullGraphType<IdGraphType>>("id");
+        Field<NonNullGraphType<IdGraphType>>("id").Description(IdDescription);
     }
+
 }
 
 /// <summary>How <c>node(id:)</c> loads one type of node from its key.</summary>

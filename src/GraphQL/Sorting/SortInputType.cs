@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Linq.Expressions;
 using GraphQL.Types;
 using TicketMaster.GraphQL.Filtering;
@@ -6,7 +7,10 @@ namespace TicketMaster.GraphQL.Sorting;
 
 public enum SortDirection
 {
+    [Description("Ascending: smallest, earliest or A first.")]
     Asc,
+
+    [Description("Descending: largest, latest or Z first.")]
     Desc,
 }
 
@@ -16,6 +20,7 @@ public sealed class SortEnumType : EnumerationGraphType<SortDirection>
     public SortEnumType()
     {
         Name = "SortEnumType";
+        Description = "The direction to sort by a field in.";
     }
 }
 
@@ -27,9 +32,12 @@ public abstract class SortInputType<TEntity> : InputObjectGraphType
 {
     private readonly Dictionary<string, Func<Expression, object, IEnumerable<(LambdaExpression Key, SortDirection Direction)>>> _fields = [];
 
-    protected SortInputType(string name)
+    /// <param name="name">The input type's name, <c>EventSortInput</c>.</param>
+    /// <param name="items">What it sorts, in the plural: "events".</param>
+    protected SortInputType(string name, string items)
     {
         Name = name;
+        Description = $"A sort key for {items}: set one field to ASC or DESC. In an `order` list, each entry is the next key: `[{{ a: ASC }}, {{ b: DESC }}]` sorts by `a`, then by `b` where `a` ties.";
     }
 
     /// <summary>Applies every entry of <paramref name="order"/>, then <paramref name="tieBreaker"/> so pages are stable.</summary>
@@ -63,18 +71,19 @@ public abstract class SortInputType<TEntity> : InputObjectGraphType
     public IEnumerable<(LambdaExpression Key, SortDirection Direction)> Keys(ParameterExpression entity, IDictionary<string, object?> entry) =>
         entry.Where(pair => pair.Value is not null).SelectMany(pair => _fields[pair.Key](entity, pair.Value!));
 
-    protected void Field(string name, LambdaExpression member)
+    /// <param name="description">What sorting on the field means, for the schema: "By start time."</param>
+    protected void Field(string name, LambdaExpression member, string description)
     {
-        Field<SortEnumType>(name);
+        Field<SortEnumType>(name).Description(description);
         _fields[name] = (entity, value) =>
             [(Expression.Lambda(ExpressionValues.Rebind(member, entity), (ParameterExpression)entity), (SortDirection)value)];
     }
 
     /// <summary>A nested object: <c>venue: { name: ASC }</c>.</summary>
-    protected void Object<TSort, TOther>(string name, Expression<Func<TEntity, TOther?>> member)
+    protected void Object<TSort, TOther>(string name, Expression<Func<TEntity, TOther?>> member, string description)
         where TSort : SortInputType<TOther>
     {
-        var field = Field<TSort>(name).FieldType;
+        var field = Field<TSort>(name).Description(description).FieldType;
         _fields[name] = (entity, value) =>
         {
             var other = Expression.Parameter(typeof(TOther), "x");

@@ -349,7 +349,7 @@ public sealed class TransportTests(TransportTests.Api api) : IClassFixture<Trans
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/graphql; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.Contains("performerById(id: ID!): Performer", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("performerById(", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>graphql-js 16's <c>getIntrospectionQuery()</c>, what GraphiQL, IDEs and codegen send.</summary>
