@@ -37,9 +37,18 @@ public sealed class BookingDataLoaders(DbBatch<TicketMasterDbContext> batch, Tim
         (db, ids, ct) => db.Tickets.AsNoTracking().Where(t => ids.Contains(t.OrderId)).OrderBy(t => t.SeatId).ToListAsync(ct),
         ticket => ticket.OrderId);
 
+    /// <summary>A ticket with the account that bought it, for <c>node(id:)</c>'s ownership check.</summary>
+    public BatchLoader<Guid, OwnedTicket> TicketById { get; } = batch.One<Guid, OwnedTicket>((db, ids, ct) => (
+        from ticket in db.Tickets
+        where ids.Contains(ticket.Id)
+        join order in db.Orders on ticket.OrderId equals order.Id
+        select new OwnedTicket(ticket, order.UserId)).AsNoTracking().ToDictionaryAsync(owned => owned.Ticket.Id, ct));
+
     /// <summary>Where a ticket's seat is, by seat id: asked for only when a client wants more than the ticket itself.</summary>
     public BatchLoader<int, SeatPlace> PlaceOfSeat { get; } = batch.One<int, SeatPlace>((db, ids, ct) =>
         db.Seats.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(s => new SeatPlace(s.Id, s.SectionId, s.Section!.Name, s.Row!.Label, s.Number, s.X, s.Y, s.IsAccessible))
             .ToDictionaryAsync(p => p.SeatId, ct));
 }
+
+public sealed record OwnedTicket(Ticket Ticket, int BuyerId);

@@ -6,6 +6,10 @@ using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
+using TicketMaster.GraphQL.Paging;
+using TicketMaster.GraphQL.Sorting;
+using TicketMaster.Orders;
+using TicketMaster.Persistence;
 
 namespace TicketMaster.Api.Booking;
 
@@ -13,23 +17,21 @@ public static class BookingQueries
 {
     public static void AddBookingQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReservationType>>>>("myReservations")
-            .Description("Your reservations that are still running, soonest to expire first.")
-            .Authorize()
-            .ResolveAsync(async ctx =>
-            {
-                var user = ctx.UserId();
-                return await ctx.RequestServices!.GetRequiredService<ReservationQueries>().RunningAsync(user, ctx.CancellationToken);
-            });
+        query.AddRequestConnection<TicketMasterDbContext, object?, Hold, Guid, ReservationType, ReservationFilterInputType, ReservationSortInputType>(
+                "myReservations",
+                "Your reservations that still hold their seats, soonest to expire first. Null (with an AUTH_NOT_AUTHENTICATED error) without a token; the rest of the answer stands.",
+                (db, ctx) => ReservationQueries.Running(db, ctx.UserId(), ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime),
+                h => h.Id,
+                new Dictionary<string, object?> { ["expiresAt"] = SortDirection.Asc })
+            .Authorize();
 
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderType>>>>("myOrders")
-            .Description("Your orders with their tickets, newest first.")
-            .Authorize()
-            .ResolveAsync(async ctx =>
-            {
-                var user = ctx.UserId();
-                return await ctx.RequestServices!.GetRequiredService<ReservationQueries>().OrdersAsync(user, ctx.CancellationToken);
-            });
+        query.AddRequestConnection<TicketMasterDbContext, object?, Order, Guid, OrderType, OrderFilterInputType, OrderSortInputType>(
+                "myOrders",
+                "Your orders with their tickets, newest first. Null (with an AUTH_NOT_AUTHENTICATED error) without a token; the rest of the answer stands.",
+                (db, ctx) => db.Orders.AsNoTracking().Where(o => o.UserId == ctx.UserId()),
+                o => o.Id,
+                new Dictionary<string, object?> { ["createdAt"] = SortDirection.Desc })
+            .Authorize();
     }
 
     /// <summary><c>node(id:)</c> for reservations and orders: the owner's only.</summary>
@@ -38,4 +40,8 @@ public static class BookingQueries
 
     public static IDataLoaderResult LoadOwnOrder(IResolveFieldContext context, Guid id) =>
         context.Loaders<BookingDataLoaders>().OrderById.Load(id).Then(order => order is not null && order.UserId == Caller.UserIdOf(context.User) ? order : null);
+
+    /// <summary><c>node(id:)</c> for tickets: the buyer's only.</summary>
+    public static IDataLoaderResult LoadOwnTicket(IResolveFieldContext context, Guid id) =>
+        context.Loaders<BookingDataLoaders>().TicketById.Load(id).Then(owned => owned is not null && owned.BuyerId == Caller.UserIdOf(context.User) ? owned.Ticket : null);
 }

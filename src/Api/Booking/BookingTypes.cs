@@ -20,16 +20,17 @@ public sealed class MoneyType : ObjectGraphType<Money>
     }
 }
 
-public sealed class ReservationStatusType : EnumerationGraphType<HoldStatus>
+/// <remarks>Values named for what the client sees, not the CLR names: a running hold is HELD (as in <c>ReservationChangeKind</c>).</remarks>
+public sealed class ReservationStatusType : EnumerationGraphType
 {
     public ReservationStatusType()
     {
         Name = "ReservationStatus";
-        Description = "Where a reservation is in its life: ACTIVE, then exactly one of CONFIRMED, RELEASED or EXPIRED.";
-        this.Describe("ACTIVE", "Holding its seats until `expiresAt`; confirm it to buy them. Past `expiresAt` it can read ACTIVE until the server's next sweep (every 30 seconds by default) turns it EXPIRED: trust `expiresAt`.");
-        this.Describe("CONFIRMED", "Paid for: it became an order (see `myOrders`).");
-        this.Describe("RELEASED", "Given back by its owner with `releaseReservation`; its seats are free again.");
-        this.Describe("EXPIRED", "Ran out before it was confirmed; its seats are free again.");
+        Description = "Where a reservation is in its life: HELD, then exactly one of CONFIRMED, RELEASED or EXPIRED.";
+        Add("HELD", HoldStatus.Active, "Holding its seats until `expiresAt`; confirm it to buy them. Past `expiresAt` it can read HELD until the server's next sweep (every 30 seconds by default) turns it EXPIRED: trust `expiresAt`.");
+        Add("CONFIRMED", HoldStatus.Confirmed, "Paid for: it became an order (see `myOrders`).");
+        Add("RELEASED", HoldStatus.Released, "Given back by its owner with `releaseReservation`; its seats are free again.");
+        Add("EXPIRED", HoldStatus.Expired, "Ran out before it was confirmed; its seats are free again.");
     }
 }
 
@@ -54,15 +55,16 @@ public sealed class ReservationType : ObjectGraphType<Hold>
     }
 }
 
-public sealed class OrderStatusType : EnumerationGraphType<OrderStatus>
+/// <remarks>PAID rather than the CLR's Completed: a fresh order of a show months away is paid, not complete.</remarks>
+public sealed class OrderStatusType : EnumerationGraphType
 {
     public OrderStatusType()
     {
         Name = "OrderStatus";
-        Description = "Where an order is in its life.";
-        this.Describe("COMPLETED", "Paid; its tickets are valid (the show itself may still be to come).");
-        this.Describe("REFUNDED", "The money was given back; its tickets are REFUNDED and no longer admit anyone.");
-        this.Describe("CANCELLED", "Cancelled; its tickets no longer admit anyone.");
+        Description = "Where an order is in its life: PAID, then possibly REFUNDED or CANCELLED.";
+        Add("PAID", OrderStatus.Completed, "Paid; its tickets are valid (the show itself may still be to come).");
+        Add("REFUNDED", OrderStatus.Refunded, "The money was given back; its tickets are REFUNDED and no longer admit anyone.");
+        Add("CANCELLED", OrderStatus.Cancelled, "Cancelled; its tickets no longer admit anyone.");
     }
 }
 
@@ -102,12 +104,13 @@ public sealed class TicketStatusType : EnumerationGraphType<TicketStatus>
 
 public sealed class TicketType : ObjectGraphType<Ticket>
 {
+    public const string TypeName = "Ticket";
+
     public TicketType()
     {
-        Name = "Ticket";
-        Description = "The right to one seat at one event.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The ticket's unique id; opaque, never parse it.")
-            .Resolve(ctx => GlobalId.Encode("Ticket", ctx.Source.Id));
+        Name = TypeName;
+        Description = "The right to one seat at one event. `node(id:)` finds it for the buyer only.";
+        this.ImplementsNode(TypeName, t => t.Id);
         Field<NonNullGraphType<EventSeatType>>("seat").Description("The seat the ticket is for, with `status` SOLD and `price` the price paid.")
             .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().PlaceOfSeat.Load(ctx.Source.SeatId).Then(place => place!.As(SeatStatus.Sold, ctx.Source.Price.Amount)));
         Field<NonNullGraphType<MoneyType>>("price").Description("The price paid.").Resolve(ctx => ctx.Source.Price);

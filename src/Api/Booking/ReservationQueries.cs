@@ -15,16 +15,11 @@ public sealed class ReservationQueries(IDbContextFactory<TicketMasterDbContext> 
     /// <summary>The buyer's running holds (<see cref="Hold.IsActive"/>), soonest to expire first.</summary>
     public async Task<List<Hold>> RunningAsync(int userId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Holds.AsNoTracking().Where(h => h.UserId == userId).Where(Hold.IsActive.At(now))
-            .OrderBy(h => h.ExpiresAt).ToListAsync(cancellationToken);
+        return await Running(db, userId, clock.GetUtcNow().UtcDateTime).OrderBy(h => h.ExpiresAt).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The buyer's latest orders, newest first.</summary>
-    public async Task<List<Order>> OrdersAsync(int userId, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Orders.AsNoTracking().Where(o => o.UserId == userId).OrderByDescending(o => o.CreatedAt).Take(100).ToListAsync(cancellationToken);
-    }
+    /// <summary>The buyer's holds that still hold their seats at <paramref name="now"/>: <c>myReservations</c> and the reservation feed agree.</summary>
+    public static IQueryable<Hold> Running(TicketMasterDbContext db, int userId, DateTime now) =>
+        db.Holds.AsNoTracking().Where(h => h.UserId == userId).Where(Hold.IsActive.At(now));
 }

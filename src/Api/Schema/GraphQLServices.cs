@@ -59,6 +59,7 @@ public static class GraphQLServices
         services.AddNodeResolver(UserType.TypeName, UserQueries.LoadVisibleUser);
         services.AddNodeResolver(ReservationType.TypeName, BookingQueries.LoadOwnReservation);
         services.AddNodeResolver(OrderType.TypeName, BookingQueries.LoadOwnOrder);
+        services.AddNodeResolver(TicketType.TypeName, BookingQueries.LoadOwnTicket);
         return services;
     }
 }

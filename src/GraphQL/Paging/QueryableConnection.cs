@@ -25,7 +25,41 @@ public static class QueryableConnection
         where TFilter : FilterInputType<TEntity>
         where TSort : SortInputType<TEntity>
     {
-        return type.Field<NonNullGraphType<ConnectionType<TNodeType, TEntity>>>(name)
+        var field = type.Field<NonNullGraphType<ConnectionType<TNodeType, TEntity>>>(name);
+        return field.Connection<TContext, TSource, TEntity, int, TFilter, TSort>(description, (db, ctx) => source(db, ctx.Source!), tieBreaker, defaultOrder);
+    }
+
+    /// <summary>
+    /// A nullable connection whose rows depend on the request (e.g. the caller's own orders): when
+    /// the field cannot be resolved (no token), only it is null and the rest of the answer stands.
+    /// </summary>
+    public static FieldBuilder<TSource, object> AddRequestConnection<TContext, TSource, TEntity, TKey, TNodeType, TFilter, TSort>(
+        this ObjectGraphType<TSource> type,
+        string name,
+        string description,
+        Func<TContext, IResolveFieldContext<TSource>, IQueryable<TEntity>> source,
+        Expression<Func<TEntity, TKey>> tieBreaker,
+        object defaultOrder)
+        where TContext : DbContext
+        where TNodeType : IGraphType
+        where TFilter : FilterInputType<TEntity>
+        where TSort : SortInputType<TEntity>
+    {
+        var field = type.Field<ConnectionType<TNodeType, TEntity>>(name);
+        return field.Connection<TContext, TSource, TEntity, TKey, TFilter, TSort>(description, source, tieBreaker, defaultOrder);
+    }
+
+    private static FieldBuilder<TSource, object> Connection<TContext, TSource, TEntity, TKey, TFilter, TSort>(
+        this FieldBuilder<TSource, object> field,
+        string description,
+        Func<TContext, IResolveFieldContext<TSource>, IQueryable<TEntity>> source,
+        Expression<Func<TEntity, TKey>> tieBreaker,
+        object defaultOrder)
+        where TContext : DbContext
+        where TFilter : FilterInputType<TEntity>
+        where TSort : SortInputType<TEntity>
+    {
+        return field
             .Description(description)
             .PagingArguments()
             .Argument<TFilter>("where", "Only the items that match these conditions; all items without it.")
@@ -39,7 +73,7 @@ public static class QueryableConnection
                 var predicate = where is null ? null : filter.ToPredicate(where);
                 return await Pager.PageAsync<TContext, TEntity>(ctx, db =>
                 {
-                    var query = source(db, ctx.Source!);
+                    var query = source(db, ctx);
                     return sort.Apply(predicate is null ? query : query.Where(predicate), order, tieBreaker);
                 });
             });

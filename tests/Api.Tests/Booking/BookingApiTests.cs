@@ -39,9 +39,9 @@ public abstract class BookingApiTests(CatalogFixture catalog)
         Assert.Null(reserved.Errors);
         var held = reserved.Reservation;
         Assert.NotNull(held);
-        Assert.Equal("ACTIVE", held.Status);
+        Assert.Equal("HELD", held.Status);
         Assert.Equal(before - 2, await AvailableAsync(buyer, eventId));
-        var mine = (await buyer.DataAsync<MyReservationsData>("{ myReservations { id seats { id } } }")).MyReservations;
+        var mine = (await buyer.DataAsync<MyReservationsData>("{ myReservations { nodes { id seats { id } } } }")).MyReservations!.Nodes;
         Assert.Contains(mine, r => r.Id == held.Id);
 
         var confirmed = (await buyer.DataAsync<ConfirmData>(Confirm, new { input = new { reservationId = held.Id, paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } }))
@@ -53,9 +53,13 @@ public abstract class BookingApiTests(CatalogFixture catalog)
         Assert.Equal(held.Total, order.Total);
         Assert.Equal(seats[..2].Order(), order.Tickets.Select(t => t.Seat.Id).Order());
         Assert.All(order.Tickets, t => Assert.Equal("VALID", t.Status));
-        var orders = (await buyer.DataAsync<MyOrdersData>("{ myOrders { id tickets { id } } }")).MyOrders;
+        var orders = (await buyer.DataAsync<MyOrdersData>("{ myOrders { nodes { id tickets { id } } } }")).MyOrders!.Nodes;
         Assert.Equal(order.Id, orders[0].Id);
         Assert.Equal(order.Id, (await buyer.DataAsync<NodeData>("query($id: ID!) { node(id: $id) { id } }", new { id = order.Id })).Node?.Id);
+        var ticketId = order.Tickets[0].Id;
+        Assert.Equal(ticketId, (await buyer.DataAsync<NodeData>("query($id: ID!) { node(id: $id) { id } }", new { id = ticketId })).Node?.Id);
+        var stranger = await catalog.Client.SignedInBuyerAsync();
+        Assert.Null((await stranger.DataAsync<NodeData>("query($id: ID!) { node(id: $id) { id } }", new { id = ticketId })).Node);
     }
 
     [SkippableFact]
@@ -103,7 +107,7 @@ public abstract class BookingApiTests(CatalogFixture catalog)
         var (eventId, seats) = await buyer.FreeSeatsAsync("Bears vs Lions");
 
         Assert.Contains("AUTH_NOT_AUTHENTICATED", await anonymous.ErrorCodesAsync(Reserve, new { input = new { eventId, seatIds = seats[..1] } }));
-        Assert.Contains("AUTH_NOT_AUTHENTICATED", await anonymous.ErrorCodesAsync("{ myOrders { id } }"));
+        Assert.Contains("AUTH_NOT_AUTHENTICATED", await anonymous.ErrorCodesAsync("{ myOrders { nodes { id } } }"));
         Assert.Contains("INVALID_ID", await buyer.ErrorCodesAsync(Reserve, new { input = new { eventId = seats[0], seatIds = seats[..1] } }));
         Assert.Contains("INVALID_ID", await buyer.ErrorCodesAsync(Confirm, new { input = new { reservationId = eventId, paymentToken = "tok_visa", idempotencyKey = "x" } }));
     }
@@ -166,11 +170,11 @@ public abstract class BookingApiTests(CatalogFixture catalog)
 
     private sealed record StatusOnly(string Status);
 
-    private sealed record MyReservationsData(IReadOnlyList<WithSeats> MyReservations);
+    private sealed record MyReservationsData(Connection<WithSeats>? MyReservations);
 
     private sealed record WithSeats(string Id, IReadOnlyList<Node> Seats);
 
-    private sealed record MyOrdersData(IReadOnlyList<WithTickets> MyOrders);
+    private sealed record MyOrdersData(Connection<WithTickets>? MyOrders);
 
     private sealed record WithTickets(string Id, IReadOnlyList<Node> Tickets);
 

@@ -177,7 +177,7 @@ public sealed class GraphQLWebSocketTests(LiveFixture live) : IClassFixture<Live
 
         Assert.Equal("list", before.GetProperty("id").GetString());
         Assert.Equal(JsonValueKind.Null, confirmed.GetProperty("confirmReservation").GetProperty("errors").ValueKind);
-        Assert.Equal(("HELD", "ACTIVE"), (held.GetProperty("kind").GetString(), held.GetProperty("reservation").GetProperty("status").GetString()));
+        Assert.Equal(("HELD", "HELD"), (held.GetProperty("kind").GetString(), held.GetProperty("reservation").GetProperty("status").GetString()));
         Assert.Equal(("CONFIRMED", "CONFIRMED"), (bought.GetProperty("kind").GetString(), bought.GetProperty("reservation").GetProperty("status").GetString()));
         Assert.Equal(reservation.Id, bought.GetProperty("reservationId").GetString());
         Assert.Equal(1, counts.GetProperty("availability").GetProperty("sold").GetInt32());
