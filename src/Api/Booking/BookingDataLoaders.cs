@@ -3,6 +3,7 @@ using TicketMaster.Persistence;
 using TicketMaster.Api.Events;
 using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.Booking;
+using TicketMaster.Common;
 using TicketMaster.Orders;
 
 namespace TicketMaster.Api.Booking;
@@ -24,13 +25,14 @@ public sealed class BookingDataLoaders(DbBatch<TicketMasterDbContext> batch, Tim
             where ids.Contains(held.HoldId)
             join inventory in db.EventSeats on new { held.EventId, held.SeatId } equals new { inventory.EventId, inventory.SeatId }
             join seat in db.Seats on held.SeatId equals seat.Id
+            join hold in db.Holds on held.HoldId equals hold.Id
             orderby seat.Id
-            select new { held.HoldId, Inventory = inventory, seat.SectionId, Section = seat.Section!.Name, Row = seat.Row!.Label, seat.Number, seat.X, seat.Y, seat.IsAccessible })
+            select new { held.HoldId, hold.Total.Currency, Inventory = inventory, seat.SectionId, Section = seat.Section!.Name, Row = seat.Row!.Label, seat.Number, seat.X, seat.Y, seat.IsAccessible })
             .AsNoTracking().ToListAsync(ct);
         return rows.GroupBy(r => r.HoldId).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<EventSeatView>)g.Select(r => new EventSeatView(
-                r.Inventory.SeatId, r.SectionId, r.Section, r.Row, r.Number, r.X, r.Y, r.IsAccessible, r.Inventory.StatusAt(now), r.Inventory.Price)).ToList());
+                r.Inventory.SeatId, r.SectionId, r.Section, r.Row, r.Number, r.X, r.Y, r.IsAccessible, r.Inventory.StatusAt(now), new Money(r.Inventory.Price, r.Currency))).ToList());
     });
 
     public BatchLoader<Guid, IReadOnlyList<Ticket>> TicketsByOrder { get; } = batch.Many<Guid, Ticket>(

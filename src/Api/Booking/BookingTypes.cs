@@ -112,7 +112,7 @@ public sealed class TicketType : ObjectGraphType<Ticket>
         Description = "The right to one seat at one event. `node(id:)` finds it for the buyer only.";
         this.ImplementsNode(TypeName, t => t.Id);
         Field<NonNullGraphType<EventSeatType>>("seat").Description("The seat the ticket is for, with `status` SOLD and `price` the price paid.")
-            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().PlaceOfSeat.Load(ctx.Source.SeatId).Then(place => place!.As(SeatStatus.Sold, ctx.Source.Price.Amount)));
+            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().PlaceOfSeat.Load(ctx.Source.SeatId).Then(place => place!.As(SeatStatus.Sold, ctx.Source.Price)));
         Field<NonNullGraphType<MoneyType>>("price").Description("The price paid.").Resolve(ctx => ctx.Source.Price);
         Field<NonNullGraphType<TicketStatusType>>("status").Description("Whether the ticket admits its holder.").Resolve(ctx => ctx.Source.Status);
     }

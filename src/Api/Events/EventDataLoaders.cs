@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TicketMaster.Common;
 using TicketMaster.Persistence;
 using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.Events;
@@ -22,13 +23,13 @@ public sealed class EventDataLoaders(DbBatch<TicketMasterDbContext> batch, TimeP
     public BatchLoader<int, PriceRange> PriceRangeByEvent { get; } = batch.One<int, PriceRange>(async (db, ids, ct) =>
         (await db.EventSectionPrices.Where(p => ids.Contains(p.EventId)).Select(p => new { p.EventId, p.Price, p.Event!.Currency }).ToListAsync(ct))
             .GroupBy(p => p.EventId)
-            .ToDictionary(g => g.Key, g => new PriceRange(g.Min(p => p.Price), g.Max(p => p.Price), g.First().Currency)));
+            .ToDictionary(g => g.Key, g => new PriceRange(new Money(g.Min(p => p.Price), g.First().Currency), new Money(g.Max(p => p.Price), g.First().Currency))));
 
     public BatchLoader<int, IReadOnlyList<EventSection>> SectionsByEvent { get; } = batch.Many<int, EventSection>(
         (db, ids, ct) => db.EventSectionPrices.Where(p => ids.Contains(p.EventId))
             .Join(db.Sections, p => p.SectionId, s => s.Id, (p, s) => new { Price = p, Section = s })
             .OrderBy(x => x.Section.Position)
-            .Select(x => new EventSection(x.Price.EventId, x.Section.Id, x.Section.Name, x.Section.Position, x.Price.Price))
+            .Select(x => new EventSection(x.Price.EventId, x.Section.Id, x.Section.Name, x.Section.Position, new Money(x.Price.Price, x.Price.Event!.Currency)))
             .ToListAsync(ct),
         section => section.EventId);
 

@@ -20,6 +20,13 @@ public sealed class EventSeatQueries(IDbContextFactory<TicketMasterDbContext> da
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
 
+        // One currency per event: read it once rather than join it onto every seat.
+        var currency = await db.Events.Where(e => e.Id == eventId).Select(e => e.Currency).SingleOrDefaultAsync(cancellationToken);
+        if (currency is null)
+        {
+            return [];
+        }
+
         var seats = db.EventSeats.Where(s => s.EventId == eventId);
         if (sectionId is not null)
         {
@@ -37,7 +44,7 @@ public sealed class EventSeatQueries(IDbContextFactory<TicketMasterDbContext> da
             .Select(x => new EventSeatView(
                 x.seat.Id, x.seat.SectionId, x.seat.Section!.Name, x.seat.Row!.Label, x.seat.Number, x.seat.X, x.seat.Y, x.seat.IsAccessible,
                 EventSeat.StatusSeen.Invoke(x.inventory, now),
-                x.inventory.Price))
+                new Money(x.inventory.Price, currency)))
             .Expand()
             .ToListAsync(cancellationToken);
     }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.GraphQL.Relay;
+using TicketMaster.Api.Booking;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Venues;
 using TicketMaster.Booking;
@@ -55,9 +56,8 @@ public sealed class PriceRangeType : ObjectGraphType<PriceRange>
     {
         Name = "PriceRange";
         Description = "The span of an event's section prices, in one currency.";
-        Field(p => p.Min).Description("The cheapest section's price.");
-        Field(p => p.Max).Description("The dearest section's price.");
-        Field(p => p.Currency).Description("ISO 4217 currency code.");
+        Field<NonNullGraphType<MoneyType>>("min").Description("The cheapest section's price.").Resolve(ctx => ctx.Source.Min);
+        Field<NonNullGraphType<MoneyType>>("max").Description("The dearest section's price, in the same currency.").Resolve(ctx => ctx.Source.Max);
     }
 }
 
@@ -82,7 +82,7 @@ public sealed class EventSectionType : ObjectGraphType<EventSection>
         Description = "A section of the venue as sold for this event: its price tier and free seats.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id, as in `EventSeat.sectionId`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
         Field(s => s.Name).Description(SectionType.NameDescription);
-        Field(s => s.Price).Description("What one seat of this section costs at this event, in the currency of the event's `priceRange`.");
+        Field<NonNullGraphType<MoneyType>>("price").Description("What one seat of this section costs at this event.").Resolve(ctx => ctx.Source.Price);
         Field<NonNullGraphType<IntGraphType>>("available").Description("Seats free now in this section.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().AvailabilityBySection.Load((ctx.Source.EventId, ctx.Source.SectionId)).Then(a => (a ?? Availability.None).Available));
     }
@@ -95,14 +95,37 @@ public sealed class EventSeatType : ObjectGraphType<EventSeatView>
         Name = "EventSeat";
         Description = "A seat as sold for one event.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The Seat's id; pass it to reserveSeats.").Resolve(ctx => GlobalId.Encode(SeatType.TypeName, ctx.Source.SeatId));
-        Field<NonNullGraphType<IdGraphType>>("sectionId").Description("The Section's id, as in `Event.sections`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
-        Field(s => s.Section).Description("The section's name, as in `EventSection.name`.");
+        Field<NonNullGraphType<EventSeatSectionType>>("section").Description("The seat's section: its `id` (for `Event.seats(sectionId:)` or `reserveBestAvailable`) and `name`.")
+            .Resolve(ctx => new SeatSection(ctx.Source.SectionId, ctx.Source.Section));
         Field(s => s.Row).Description("The row's label as printed on tickets, e.g. \"C\".");
         Field(s => s.Number).Description("The seat's number in its row; adjacent numbers are adjacent seats.");
         Field(s => s.X).Description(SeatType.XDescription);
         Field(s => s.Y).Description(SeatType.YDescription);
         Field(s => s.IsAccessible).Description(SeatType.IsAccessibleDescription);
         Field<NonNullGraphType<SeatStatusType>>("status").Description("Whether the seat can be reserved now.").Resolve(ctx => ctx.Source.Status);
-        Field(s => s.Price).Description("What the seat costs at this event (a ticket: what was paid), in the currency of the event's `priceRange`.");
+        Field<NonNullGraphType<MoneyType>>("price").Description("What the seat costs at this event (on a ticket: what was paid).").Resolve(ctx => ctx.Source.Price);
+        Field<NonNullGraphType<StringGraphType>>("label").Description("Where the seat is, to print and read out: \"Stalls, row C, seat 12\".")
+            .Resolve(ctx => SeatLabel.Of(ctx.Source.Section, ctx.Source.Row, ctx.Source.Number));
     }
+}
+
+/// <summary>A seat's section as the seat map shows it: enough to group seats and ask for one section.</summary>
+public sealed record SeatSection(int SectionId, string Name);
+
+public sealed class EventSeatSectionType : ObjectGraphType<SeatSection>
+{
+    public EventSeatSectionType()
+    {
+        Name = "SeatSection";
+        Description = "The section a seat is in; the same `id` as `EventSection.id` and the venue's `Section.id`.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.")
+            .Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
+        Field(s => s.Name).Description(SectionType.NameDescription);
+    }
+}
+
+/// <summary>The one way a seat's position is written for people, on seat maps, tickets and in messages.</summary>
+public static class SeatLabel
+{
+    public static string Of(string section, string row, int number) => $"{section}, row {row}, seat {number}";
 }

@@ -10,7 +10,7 @@ public abstract class BookingApiTests(CatalogFixture catalog)
     private const string Reserve = """
         mutation($input: ReserveSeatsInput!) {
           reserveSeats(input: $input) {
-            reservation { id status expiresAt total { amount currency } seats { id status price } }
+            reservation { id status expiresAt total { amount currency } seats { id status price { amount currency } } }
             errors { __typename ... on Error { message } ... on SeatsUnavailableError { seatIds } ... on SeatsNotInEventError { seatIds } }
           }
         }
@@ -121,7 +121,7 @@ public abstract class BookingApiTests(CatalogFixture catalog)
         var circle = @event.Sections.Single(s => s.Name == "Circle").Id;
 
         var payload = (await buyer.DataAsync<BestAvailableData>(
-            "mutation($input: ReserveBestAvailableInput!) { reserveBestAvailable(input: $input) { reservation { seats { section row number } } errors { __typename } } }",
+            "mutation($input: ReserveBestAvailableInput!) { reserveBestAvailable(input: $input) { reservation { seats { section { name } row number } } errors { __typename } } }",
             new { input = new { eventId = @event.Id, quantity = 3, sectionId = circle } })).ReserveBestAvailable;
         var tooMany = (await buyer.DataAsync<TooManyData>(
             "mutation($input: ReserveBestAvailableInput!) { reserveBestAvailable(input: $input) { errors { __typename } } }",
@@ -129,7 +129,7 @@ public abstract class BookingApiTests(CatalogFixture catalog)
 
         Assert.NotNull(payload.Reservation);
         var seats = payload.Reservation.Seats;
-        Assert.All(seats, s => Assert.Equal(("Circle", "A"), (s.Section, s.Row)));
+        Assert.All(seats, s => Assert.Equal(("Circle", "A"), (s.Section.Name, s.Row)));
         var numbers = seats.Select(s => s.Number).Order().ToList();
         Assert.Equal(Enumerable.Range(numbers[0], 3), numbers);
         Assert.Equal("TooManySeatsError", tooMany.Errors?[0].Typename);
@@ -145,7 +145,7 @@ public abstract class BookingApiTests(CatalogFixture catalog)
 
     private sealed record Reservation(string Id, string Status, DateTimeOffset ExpiresAt, Money Total, IReadOnlyList<ReservedSeat> Seats);
 
-    private sealed record ReservedSeat(string Id, string Status, decimal Price);
+    private sealed record ReservedSeat(string Id, string Status, Money Price);
 
     private sealed record Money(decimal Amount, string Currency);
 
@@ -192,7 +192,9 @@ public abstract class BookingApiTests(CatalogFixture catalog)
 
     private sealed record SeatsOnly(IReadOnlyList<PlacedSeat> Seats);
 
-    private sealed record PlacedSeat(string Section, string Row, int Number);
+    private sealed record PlacedSeat(Named Section, string Row, int Number);
+
+    private sealed record Named(string Name);
 
     private sealed record TooManyData(ErrorsOnly ReserveBestAvailable);
 

@@ -14,9 +14,9 @@ public sealed class DataLoaderTests
               name
               venue { name city capacity }
               performers { name genre }
-              priceRange { min max currency }
+              priceRange { min { amount currency } max { amount currency } }
               availability { total available held sold }
-              sections { name price available }
+              sections { name price { amount } available }
             }
           }
         }

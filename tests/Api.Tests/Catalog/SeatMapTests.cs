@@ -13,10 +13,10 @@ public abstract class SeatMapTests(CatalogFixture catalog)
           events(first: 1, where: $where) {
             nodes {
               availability { total available held sold }
-              priceRange { min max currency }
-              sections { id name price available }
+              priceRange { min { amount currency } max { amount currency } }
+              sections { id name price { amount currency } available }
               venue { capacity sections { name capacity rows { label position seats { number x y isAccessible } } } }
-              all: seats { id section row number status price isAccessible }
+              all: seats { id section { id name } row number label status price { amount currency } isAccessible }
               held: seats(status: HELD) { number }
               available: seats(status: AVAILABLE) { number }
             }
@@ -31,12 +31,14 @@ public abstract class SeatMapTests(CatalogFixture catalog)
 
         Assert.Equal(new Availability(Total: 24, Available: 21, Held: 2, Sold: 1), @event.Availability);
         var sections = @event.Sections.ToDictionary(s => s.Name);
-        Assert.Equal((80m, 9), (sections["Stalls"].Price, sections["Stalls"].Available));
-        Assert.Equal((50m, 12), (sections["Circle"].Price, sections["Circle"].Available));
-        Assert.Equal(new PriceRange(Min: 50m, Max: 80m, Currency: "EUR"), @event.PriceRange);
+        Assert.Equal((new Money(80m, "EUR"), 9), (sections["Stalls"].Price, sections["Stalls"].Available));
+        Assert.Equal((new Money(50m, "EUR"), 12), (sections["Circle"].Price, sections["Circle"].Available));
+        Assert.Equal(new PriceRange(Min: new Money(50m, "EUR"), Max: new Money(80m, "EUR")), @event.PriceRange);
 
         var front = @event.All.Take(4).Select(s => (s.Row, s.Number, s.Status)).ToList();
         Assert.Equal([("A", 1, SeatStatus.Held), ("A", 2, SeatStatus.Held), ("A", 3, SeatStatus.Available), ("A", 4, SeatStatus.Sold)], front);
+        Assert.Equal(("Stalls", "Stalls, row A, seat 3", new Money(80m, "EUR")), (@event.All[2].Section.Name, @event.All[2].Label, @event.All[2].Price));
+        Assert.Equal(sections["Stalls"].Id, @event.All[2].Section.Id);
         Assert.Equal(2, @event.Held.Count);
         Assert.Equal(21, @event.Available.Count);
     }
@@ -48,12 +50,12 @@ public abstract class SeatMapTests(CatalogFixture catalog)
         var circle = @event.Sections.Single(s => s.Name == "Circle").Id;
 
         var data = await catalog.Client.DataAsync<SectionSeatsData>(
-            """query($id: ID!) { events(where: { name: { eq: "Luna Vega: Neon Tour" } }) { nodes { seats(sectionId: $id) { section status } } } }""",
+            """query($id: ID!) { events(where: { name: { eq: "Luna Vega: Neon Tour" } }) { nodes { seats(sectionId: $id) { section { id name } status } } } }""",
             new { id = circle });
 
         var seats = data.Events.Nodes[0].Seats;
         Assert.Equal(12, seats.Count);
-        Assert.All(seats, s => Assert.Equal(("Circle", SeatStatus.Available), (s.Section, s.Status)));
+        Assert.All(seats, s => Assert.Equal((circle, "Circle", SeatStatus.Available), (s.Section.Id, s.Section.Name, s.Status)));
     }
 
     [SkippableFact]
@@ -98,9 +100,13 @@ public abstract class SeatMapTests(CatalogFixture catalog)
 
     private sealed record Availability(int Total, int Available, int Held, int Sold);
 
-    private sealed record PriceRange(decimal Min, decimal Max, string Currency);
+    private sealed record PriceRange(Money Min, Money Max);
 
-    private sealed record EventSection(string Id, string Name, decimal Price, int Available);
+    private sealed record Money(decimal Amount, string Currency);
+
+    private sealed record SectionRef(string Id, string Name);
+
+    private sealed record EventSection(string Id, string Name, Money Price, int Available);
 
     private sealed record Venue(int Capacity, IReadOnlyList<VenueSection> Sections);
 
@@ -110,7 +116,7 @@ public abstract class SeatMapTests(CatalogFixture catalog)
 
     private sealed record DrawnSeat(int Number, double X, double Y, bool IsAccessible);
 
-    private sealed record EventSeat(string Id, string Section, string Row, int Number, SeatStatus Status, decimal Price, bool IsAccessible);
+    private sealed record EventSeat(string Id, SectionRef Section, string Row, int Number, string Label, SeatStatus Status, Money Price, bool IsAccessible);
 
     private sealed record NumberOnly(int Number);
 
@@ -118,5 +124,5 @@ public abstract class SeatMapTests(CatalogFixture catalog)
 
     private sealed record SeatsOf(IReadOnlyList<SectionSeat> Seats);
 
-    private sealed record SectionSeat(string Section, SeatStatus Status);
+    private sealed record SectionSeat(SectionRef Section, SeatStatus Status);
 }
