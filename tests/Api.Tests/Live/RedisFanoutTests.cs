@@ -4,6 +4,7 @@ using System.Text.Json;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Tests.Support;
 using TicketMaster.GraphQL.Relay;
+using TicketMaster.Live;
 
 namespace TicketMaster.Api.Tests.Live;
 
