@@ -11,6 +11,7 @@ using TicketMaster.Booking;
 using TicketMaster.DemoData;
 using TicketMaster.Indexer.Outbox;
 using TicketMaster.Indexer.Search;
+using TicketMaster.Payments;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Api;
@@ -23,6 +24,7 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
+        builder.Services.AddTicketMasterPayments();
         builder.Services.AddLiveAvailability(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);

@@ -55,7 +55,7 @@ public static class LiveSubscriptions
                 var options = services.GetRequiredService<AvailabilityOptions>();
 
                 // Subscribed before reading, so nothing committed in between is missed (the feed ignores repeats).
-                var changes = await bus.SubscribeToUserAsync(user, ctx.CancellationToken);
+                var changes = await WhileBusReachableAsync(bus.SubscribeToUserAsync(user, ctx.CancellationToken));
                 try
                 {
                     var running = (await services.GetRequiredService<ReservationQueries>().RunningAsync(user, ctx.CancellationToken))
@@ -91,13 +91,13 @@ public static class LiveSubscriptions
         {
             foreach (var eventId in eventIds)
             {
-                subscriptions.Add(await bus.SubscribeToEventAsync(eventId, ctx.CancellationToken));
+                subscriptions.Add(await WhileBusReachableAsync(bus.SubscribeToEventAsync(eventId, ctx.CancellationToken)));
             }
 
             var versions = new Dictionary<int, long>();
             foreach (var eventId in eventIds)
             {
-                versions[eventId] = await bus.CurrentVersionAsync(eventId, ctx.CancellationToken);
+                versions[eventId] = await WhileBusReachableAsync(bus.CurrentVersionAsync(eventId, ctx.CancellationToken));
             }
 
             var counts = await queries.CountsAsync(eventIds, ctx.CancellationToken);
@@ -121,6 +121,19 @@ public static class LiveSubscriptions
             }
 
             throw;
+        }
+    }
+
+    /// <summary>The bus's transport unreachable (Redis, ADR 0008): a typed error the client retries on.</summary>
+    private static async Task<T> WhileBusReachableAsync<T>(ValueTask<T> call)
+    {
+        try
+        {
+            return await call;
+        }
+        catch (LiveUpdatesUnavailableException e)
+        {
+            throw new ExecutionError(e.Message, e) { Code = "LIVE_UNAVAILABLE" };
         }
     }
 }

@@ -11,7 +11,7 @@ namespace TicketMaster.Booking;
 internal static class BookingTransaction
 {
     public static async Task<T> RunAsync<T>(
-        TicketMasterDbContext db, IAvailabilityPublisher publisher, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+        TicketMasterDbContext db, IBookingStore store, IAvailabilityPublisher publisher, Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
     {
         // The step's writer reports the outbox rows it wrote from what the entities recorded.
         var changes = new BookingChanges();
@@ -25,7 +25,7 @@ internal static class BookingTransaction
             {
                 db.ChangeTracker.Clear();
                 changes.Clear();
-                await using var transaction = await BookingSql.BeginAsync(db, token);
+                await using var transaction = await store.BeginAsync(db, token);
                 var result = await state(token);
                 await transaction.CommitAsync(token);
                 return result;

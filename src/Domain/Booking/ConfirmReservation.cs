@@ -11,7 +11,7 @@ namespace TicketMaster.Booking;
 /// the seats and finalize. A charge that succeeds for a hold that meanwhile expired, was
 /// released or was confirmed by a racing request is refunded.
 /// </summary>
-public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPublisher publisher, IPaymentGateway gateway, TimeProvider clock, BookingOptions options)
+public sealed class ConfirmReservation(TicketMasterDbContext db, IBookingStore store, IAvailabilityPublisher publisher, IPaymentGateway gateway, TimeProvider clock, BookingOptions options)
 {
     public async Task<Order> ExecuteAsync(int userId, Guid holdId, string paymentToken, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -32,13 +32,13 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
         var attempts = 0;
         try
         {
-            return await BookingTransaction.RunAsync(db, publisher, async token =>
+            return await BookingTransaction.RunAsync(db, store, publisher, async token =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
 
                 // A retried attempt (deadlock) starts from a fresh copy: the first one confirmed its copy.
                 var current = attempts++ == 0 ? hold : await HoldWithSeatsAsync(holdId, token) ?? throw new ReservationNotFoundException(holdId);
-                var seats = await BookingSql.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, tracked: false, token);
+                var seats = await store.LockAsync(db, hold.EventId, seatIds, options.UnsafeSkipRowLocks, tracked: false, token);
 
                 // Under the seats' locks, the seats say whether the hold still stands: releasing,
                 // expiring and confirming all change them in the same transaction as the hold. So the
@@ -51,7 +51,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IAvailabilityPu
                 current.Confirm(userId, now);
                 var order = Order.FromHold(current, seats, hold.Total.Currency, payment.Id, now);
                 seats.ForEach(seat => seat.Sell(holdId, order.Id));
-                await BookingSql.InsertOrderAsync(db, current, order, seats, token);
+                await store.InsertOrderAsync(db, current, order, seats, token);
                 return order;
             }, cancellationToken);
         }

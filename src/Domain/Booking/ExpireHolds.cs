@@ -10,7 +10,7 @@ namespace TicketMaster.Booking;
 /// maps honest. Each hold is its own short transaction with the same seat locks as a
 /// confirmation, so a confirmation racing the expiry has exactly one winner.
 /// </summary>
-public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher publisher, TimeProvider clock, BookingOptions options)
+public sealed class ExpireHolds(TicketMasterDbContext db, IBookingStore store, IAvailabilityPublisher publisher, TimeProvider clock, BookingOptions options)
 {
     public async Task<int> ExecuteAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -20,10 +20,10 @@ public sealed class ExpireHolds(TicketMasterDbContext db, IAvailabilityPublisher
         var expired = 0;
         foreach (var holdId in lapsed)
         {
-            expired += await BookingTransaction.RunAsync(db, publisher, async token =>
+            expired += await BookingTransaction.RunAsync(db, store, publisher, async token =>
             {
                 var hold = await db.Holds.Include(h => h.Seats).SingleAsync(h => h.Id == holdId, token);
-                var seats = await BookingSql.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, tracked: true, token);
+                var seats = await store.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, tracked: true, token);
                 await db.Entry(hold).ReloadAsync(token);
                 if (!hold.Expire(now))
                 {

@@ -5,7 +5,7 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Booking;
 
 /// <summary>Holds the chosen seats for the buyer: all of them, or none.</summary>
-public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublisher publisher, TimeProvider clock, BookingOptions options)
+public sealed class ReserveSeats(TicketMasterDbContext db, IBookingStore store, IAvailabilityPublisher publisher, TimeProvider clock, BookingOptions options)
 {
     public async Task<Hold> ExecuteAsync(int userId, int eventId, IReadOnlyCollection<int> seatIds, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
             throw new TooManySeatsException(wanted.Count, options.MaxSeatsPerReservation);
         }
 
-        return await BookingTransaction.RunAsync(db, publisher, async token =>
+        return await BookingTransaction.RunAsync(db, store, publisher, async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
 
@@ -36,7 +36,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
                 throw new TooManyReservationsException(eventId, options.MaxActiveHoldsPerEvent);
             }
 
-            var seats = await BookingSql.LockAsync(db, eventId, wanted, options.UnsafeSkipRowLocks, tracked: false, token);
+            var seats = await store.LockAsync(db, eventId, wanted, options.UnsafeSkipRowLocks, tracked: false, token);
             var missing = wanted.Except(seats.Select(s => s.SeatId)).ToList();
             if (missing.Count > 0)
             {
@@ -54,7 +54,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IAvailabilityPublishe
 
             // The entities decided and recorded the change; one batch writes both (ADR 0009:
             // SaveChanges cost twice the statements and a third of the Api's CPU per reserve).
-            await BookingSql.InsertHoldAsync(db, hold, seats, token);
+            await store.InsertHoldAsync(db, hold, seats, token);
             return hold;
         }, cancellationToken);
     }

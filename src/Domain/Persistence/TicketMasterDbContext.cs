@@ -13,13 +13,25 @@ using TicketMaster.Venues;
 namespace TicketMaster.Persistence;
 
 /// <summary>
-/// The one context for every table. Used directly (no repositories): queries are EF LINQ,
-/// and the only hand-written SQL is the booking path's locking read and writes (BookingSql) and the bulk loader.
+/// The one context for every table, and the unit of work the use cases use directly (no
+/// repositories): queries are EF LINQ, and the only hand-written SQL is the booking path's locking
+/// read and writes (<see cref="Booking.IBookingStore"/>) and the bulk loader.
 /// SaveChanges writes the domain events tracked entities recorded as outbox rows, in the same
 /// transaction as the changes themselves, so no caller can forget them.
 /// </summary>
+/// <remarks>
+/// The core declares the sets; the mapping to tables (names, keys, indexes, conversions) and the
+/// provider are Infrastructure's, which applies the model through an <c>IModelCustomizer</c>
+/// wherever it builds options (ADR 0012).
+/// </remarks>
 public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext> options) : DbContext(options)
 {
+    /// <summary>Set on the model builder by Infrastructure's model customizer while it runs <see cref="OnModelCreating"/>.</summary>
+    internal const string MappingAnnotation = "TicketMaster:Mapping";
+
+    /// <summary>Pomelo's provider name (what its <c>Database.IsMySql()</c> compares with), spelt here so the core needs no provider.</summary>
+    private const string MySqlProviderName = "Pomelo.EntityFrameworkCore.MySql";
+
     private bool? _isMySql;
     private TimeProvider? _clock;
 
@@ -29,7 +41,7 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
     /// 1.5% of the Api's CPU per reservation on the booking path that asks it three times.
     /// </summary>
     /// <remarks>A pooled context keeps the answer across leases; its options never change.</remarks>
-    public bool IsMySql => _isMySql ??= Database.IsMySql();
+    public bool IsMySql => _isMySql ??= Database.ProviderName == MySqlProviderName;
 
     /// <summary>
     /// Stamps outbox rows: the application's clock when the context comes from its container (so a
@@ -193,18 +205,17 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
     private List<EntityEntry> Recording() =>
         ChangeTracker.Entries().Where(entry => entry.Entity is IHasDomainEvents { HasDomainEvents: true }).ToList();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // Every stored time is UTC; this converter restores DateTimeKind.Utc on the way out,
-        // which neither MySQL's DATETIME nor SQLite's TEXT remember.
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-    }
-
+    /// <summary>
+    /// The mapping is applied around this call by Infrastructure's model customizer. Without it EF
+    /// would build a model of its own conventions (PascalCase tables no database has), so fail here
+    /// with the fix rather than at the first query.
+    /// </summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasCharSet("utf8mb4");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TicketMasterDbContext).Assembly);
-        SnakeCaseNames.Apply(modelBuilder);
+        if (modelBuilder.Model.FindAnnotation(MappingAnnotation) is null)
+        {
+            throw new InvalidOperationException(
+                "TicketMasterDbContext has no model mapping: build its options with DatabaseRegistration.Configure, or call UseTicketMasterModel() on them (TicketMaster.Infrastructure).");
+        }
     }
 }

@@ -4,8 +4,9 @@ using System.Xml.Linq;
 namespace TicketMaster.Api.Tests.Architecture;
 
 /// <summary>
-/// Project references point inward only (ADR 0011): the core knows no adapter, and the GraphQL
-/// server layer knows nothing of tickets, so either can be replaced without touching the other.
+/// Project references point inward only (ADR 0012): the core knows no adapter, persistence and
+/// adapters know only the core, and the GraphQL server layer knows nothing of tickets, so any of
+/// them can be replaced without touching the others. The Api and the Indexer compose them.
 /// </summary>
 public sealed class LayeringTests
 {
@@ -13,9 +14,10 @@ public sealed class LayeringTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["TicketMaster.Domain"] = [],
+        ["TicketMaster.Infrastructure"] = ["TicketMaster.Domain"],
         ["TicketMaster.GraphQL"] = [],
-        ["TicketMaster.Indexer"] = ["TicketMaster.Domain"],
-        ["TicketMaster.Api"] = ["TicketMaster.Domain", "TicketMaster.GraphQL", "TicketMaster.Indexer"],
+        ["TicketMaster.Indexer"] = ["TicketMaster.Domain", "TicketMaster.Infrastructure"],
+        ["TicketMaster.Api"] = ["TicketMaster.Domain", "TicketMaster.Infrastructure", "TicketMaster.GraphQL", "TicketMaster.Indexer"],
     };
 
     [Fact]
@@ -47,14 +49,31 @@ public sealed class LayeringTests
         Assert.Empty(ours);
     }
 
+    /// <summary>Assembly-name prefixes the core must not load: our other projects, database providers, adapters' clients, the server.</summary>
+    private static readonly string[] OutsideTheCore =
+    [
+        "TicketMaster.", "Pomelo.", "MySqlConnector", "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.Data.Sqlite", "Microsoft.EntityFrameworkCore.Design",
+        "StackExchange.Redis", "GraphQL", "Microsoft.AspNetCore.Http",
+    ];
+
     [Fact]
-    public void The_core_assembly_depends_on_no_adapter_or_server_package()
+    public void The_core_assembly_depends_on_no_provider_adapter_or_server_package()
     {
         var core = typeof(TicketMaster.Common.DomainException).Assembly;
 
         var forbidden = core.GetReferencedAssemblies().Select(name => name.Name!)
-            .Where(name => name.StartsWith("TicketMaster.", StringComparison.Ordinal) || name.StartsWith("GraphQL", StringComparison.Ordinal)
-                || name.StartsWith("Microsoft.AspNetCore.Http", StringComparison.Ordinal) || name.StartsWith("StackExchange.Redis", StringComparison.Ordinal));
+            .Where(name => OutsideTheCore.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
+
+        Assert.Empty(forbidden);
+    }
+
+    [Fact]
+    public void The_core_project_references_no_provider_or_adapter_package()
+    {
+        var project = XDocument.Load(Path.Combine(Repository.Root, "src", "Domain", "TicketMaster.Domain.csproj"));
+
+        var forbidden = project.Descendants("PackageReference").Select(reference => reference.Attribute("Include")!.Value)
+            .Where(package => OutsideTheCore.Any(prefix => package.StartsWith(prefix, StringComparison.Ordinal)));
 
         Assert.Empty(forbidden);
     }

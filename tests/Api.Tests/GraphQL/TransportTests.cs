@@ -486,7 +486,7 @@ public sealed class TransportTests(TransportTests.Api api) : IClassFixture<Trans
             });
             Client = _api.Host.CreateHttpClient();
 
-            var options = new DbContextOptionsBuilder<TicketMasterDbContext>().UseSqlite($"Data Source={_api.DatabaseFile}").Options;
+            var options = new DbContextOptionsBuilder<TicketMasterDbContext>().UseSqlite($"Data Source={_api.DatabaseFile}").UseTicketMasterModel().Options;
             await using var db = new TicketMasterDbContext(options);
             var performer = Performer.Create("Zoë Keating 🎻", "Cellist.", "Classical");
             db.Performers.Add(performer);

@@ -26,7 +26,7 @@ public sealed class HealthTests
 
             var file = Path.Combine(dataDirectory, "ticketmaster.db");
             Assert.True(File.Exists(file));
-            var options = new DbContextOptionsBuilder<TicketMasterDbContext>().UseSqlite($"Data Source={file}").Options;
+            var options = new DbContextOptionsBuilder<TicketMasterDbContext>().UseSqlite($"Data Source={file}").UseTicketMasterModel().Options;
             await using var db = new TicketMasterDbContext(options);
             Assert.True(await db.Events.CountAsync() >= 50);
             Assert.True(await db.Venues.AnyAsync(v => v.Sections.SelectMany(s => s.Rows).SelectMany(r => r.Seats).Count() >= 20_000));

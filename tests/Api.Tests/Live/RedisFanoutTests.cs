@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text.Json;
-using TicketMaster.Api.Live;
 using TicketMaster.Api.Tests.Support;
 using TicketMaster.GraphQL.Relay;
+using TicketMaster.Live;
 
 namespace TicketMaster.Api.Tests.Live;
 

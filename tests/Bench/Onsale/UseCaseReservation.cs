@@ -14,6 +14,7 @@ public sealed class UseCaseReservation(DbContextOptions<TicketMasterDbContext> o
 {
     private readonly PooledDbContextFactory<TicketMasterDbContext> _contexts = new(options);
     private readonly BookingOptions _booking = new();
+    private readonly BookingSql _store = new();
 
     public static UseCaseReservation For(string connectionString, string serverVersion)
     {
@@ -30,7 +31,7 @@ public sealed class UseCaseReservation(DbContextOptions<TicketMasterDbContext> o
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         try
         {
-            var hold = await new ReserveSeats(db, new OutboxOnlyAvailabilityPublisher(), TimeProvider.System, _booking)
+            var hold = await new ReserveSeats(db, _store, new OutboxOnlyAvailabilityPublisher(), TimeProvider.System, _booking)
                 .ExecuteAsync(buyer.UserId, eventId, seatIds, cancellationToken);
             return new ReserveOutcome(ReserveResult.Held, hold.Id.ToString());
         }

@@ -60,7 +60,7 @@ public sealed class BestAvailableTests
         await using var scenario = await BookingScenario.CreateAsync(provider, "best", rows: 2, seatsPerRow: 6);
         await using var db = scenario.Database.CreateContext();
         var (a, b) = (scenario.Buyers[0], scenario.Buyers[1]);
-        var useCase = new ReserveBestAvailable(db, new ReserveSeats(db, scenario.Publisher, scenario.Clock, scenario.Options), scenario.Clock, scenario.Options);
+        var useCase = new ReserveBestAvailable(db, new ReserveSeats(db, scenario.Store, scenario.Publisher, scenario.Clock, scenario.Options), scenario.Clock, scenario.Options);
 
         var front = await useCase.ExecuteAsync(a, scenario.EventId, 2, null, null, CancellationToken.None);
         var cheap = await useCase.ExecuteAsync(b, scenario.EventId, 3, null, 60m, CancellationToken.None);

@@ -35,6 +35,9 @@ public sealed class BookingScenario : IAsyncDisposable
 
     public SimulatedPaymentGateway Gateway => _gateway ??= new SimulatedPaymentGateway(Clock);
 
+    /// <summary>The booking path's SQL, as the Api registers it.</summary>
+    public IBookingStore Store { get; } = new BookingSql();
+
     public int EventId { get; }
 
     public int OtherEventId { get; }
@@ -72,31 +75,31 @@ public sealed class BookingScenario : IAsyncDisposable
     public async Task<Hold> ReserveAsync(int buyer, params int[] seatIds)
     {
         await using var db = Database.CreateContext();
-        return await new ReserveSeats(db, Publisher, Clock, Options).ExecuteAsync(buyer, EventId, seatIds, CancellationToken.None);
+        return await new ReserveSeats(db, Store, Publisher, Clock, Options).ExecuteAsync(buyer, EventId, seatIds, CancellationToken.None);
     }
 
     public async Task<Hold> ReserveAsync(int buyer, int eventId, IReadOnlyCollection<int> seatIds)
     {
         await using var db = Database.CreateContext();
-        return await new ReserveSeats(db, Publisher, Clock, Options).ExecuteAsync(buyer, eventId, seatIds, CancellationToken.None);
+        return await new ReserveSeats(db, Store, Publisher, Clock, Options).ExecuteAsync(buyer, eventId, seatIds, CancellationToken.None);
     }
 
     public async Task<Order> ConfirmAsync(int buyer, Guid holdId, string token = "tok_visa", string? key = null, TimeProvider? clock = null)
     {
         await using var db = Database.CreateContext();
-        return await new ConfirmReservation(db, Publisher, Gateway, clock ?? Clock, Options).ExecuteAsync(buyer, holdId, token, key ?? Guid.NewGuid().ToString(), CancellationToken.None);
+        return await new ConfirmReservation(db, Store, Publisher, Gateway, clock ?? Clock, Options).ExecuteAsync(buyer, holdId, token, key ?? Guid.NewGuid().ToString(), CancellationToken.None);
     }
 
     public async Task<Hold> ReleaseAsync(int buyer, Guid holdId)
     {
         await using var db = Database.CreateContext();
-        return await new ReleaseReservation(db, Publisher, Clock, Options).ExecuteAsync(buyer, holdId, CancellationToken.None);
+        return await new ReleaseReservation(db, Store, Publisher, Clock, Options).ExecuteAsync(buyer, holdId, CancellationToken.None);
     }
 
     public async Task<int> ExpireAsync(TimeProvider? clock = null)
     {
         await using var db = Database.CreateContext();
-        return await new ExpireHolds(db, Publisher, clock ?? Clock, Options).ExecuteAsync(100, CancellationToken.None);
+        return await new ExpireHolds(db, Store, Publisher, clock ?? Clock, Options).ExecuteAsync(100, CancellationToken.None);
     }
 
     public async Task<Dictionary<int, (SeatStatus Status, Guid? HoldId, Guid? OrderId)>> SeatsAsync(int? eventId = null)

@@ -201,9 +201,9 @@ public sealed class ConcurrencyTests
 
         await using var confirmDb = scenario.Database.CreateContext(new ShortLockWait());
         await using var reserveDb = scenario.Database.CreateContext(new ShortLockWait());
-        var confirm = new ConfirmReservation(confirmDb, scenario.Publisher, scenario.Gateway, scenario.Clock, scenario.Options)
+        var confirm = new ConfirmReservation(confirmDb, scenario.Store, scenario.Publisher, scenario.Gateway, scenario.Clock, scenario.Options)
             .ExecuteAsync(a, hold.Id, "tok_visa", "contended", CancellationToken.None);
-        var reserve = new ReserveSeats(reserveDb, scenario.Publisher, scenario.Clock, scenario.Options)
+        var reserve = new ReserveSeats(reserveDb, scenario.Store, scenario.Publisher, scenario.Clock, scenario.Options)
             .ExecuteAsync(b, scenario.EventId, [freeSeat], CancellationToken.None);
         var confirmError = await Assert.ThrowsAsync<TryAgainException>(() => confirm);
         var reserveError = await Assert.ThrowsAsync<TryAgainException>(() => reserve);

@@ -33,7 +33,7 @@ public sealed class AvailabilityRelayTests
         await AssertCountsMatchDatabaseAsync(scenario, await NextAsync(subscription), held: 5);
         await using (var db = scenario.Database.CreateContext())
         {
-            await new ReleaseReservation(db, relay, scenario.Clock, scenario.Options).ExecuteAsync(scenario.Buyers[0], first.Id, CancellationToken.None);
+            await new ReleaseReservation(db, scenario.Store, relay, scenario.Clock, scenario.Options).ExecuteAsync(scenario.Buyers[0], first.Id, CancellationToken.None);
         }
 
         await AssertCountsMatchDatabaseAsync(scenario, await NextAsync(subscription), held: 3);
@@ -44,7 +44,7 @@ public sealed class AvailabilityRelayTests
     private static async Task<Hold> ReserveAsync(BookingScenario scenario, AvailabilityRelay relay, int buyer, params int[] seats)
     {
         await using var db = scenario.Database.CreateContext();
-        return await new ReserveSeats(db, relay, scenario.Clock, scenario.Options).ExecuteAsync(buyer, scenario.EventId, seats, CancellationToken.None);
+        return await new ReserveSeats(db, scenario.Store, relay, scenario.Clock, scenario.Options).ExecuteAsync(buyer, scenario.EventId, seats, CancellationToken.None);
     }
 
     private static async Task<SeatAvailabilityMessage> NextAsync(IBusSubscription<SeatAvailabilityMessage> subscription)

@@ -11,7 +11,7 @@ public sealed class MigrationTests
     {
         using var db = new DesignTimeDbContextFactory().CreateDbContext([]);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: run `dotnet ef migrations add <Name> --project src/Domain --startup-project src/Domain --output-dir Persistence/Migrations`.");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: run `dotnet ef migrations add <Name> --project src/Infrastructure --startup-project src/Infrastructure --output-dir Persistence/Migrations`.");
     }
 
     [SkippableFact]

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using GraphQL;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
-using TicketMaster.Live;
 
-namespace TicketMaster.Api.Live;
+namespace TicketMaster.Live;
 
 /// <summary>
 /// The bus shared by every Api instance (<c>Availability:Bus=Redis</c>): a Lua script takes the
@@ -140,9 +139,8 @@ public sealed partial class RedisAvailabilityBus : IAvailabilityBus, IDisposable
         }
     }
 
-    /// <summary>What a subscriber's client gets while Redis is unreachable: a typed error to retry on.</summary>
-    private static ExecutionError Unavailable(Exception? cause) =>
-        new("Live updates are unavailable right now; subscribe again shortly.", cause) { Code = "LIVE_UNAVAILABLE" };
+    /// <summary>What a subscriber gets while Redis is unreachable: the port's error to retry on (the Api makes it <c>LIVE_UNAVAILABLE</c>).</summary>
+    private static LiveUpdatesUnavailableException Unavailable(Exception? cause) => new(cause);
 
     private static RedisKey VersionKey(int eventId) => $"{VersionKeyPrefix}{eventId}";
 

@@ -17,11 +17,12 @@ namespace TicketMaster.Booking;
 /// EF composes nothing on it, since a FOR UPDATE around a subquery would not lock its rows.
 /// SQLite: no FOR UPDATE; the caller's transaction began IMMEDIATE, which already excludes every
 /// other writer.
+/// Registered once as the <see cref="IBookingStore"/> the use cases are given; it keeps no state.
 /// </summary>
-internal static class BookingSql
+internal sealed class BookingSql : IBookingStore
 {
     /// <summary>MySQL: READ COMMITTED (REPEATABLE READ takes next-key locks, MDEV-30225). SQLite: BEGIN IMMEDIATE.</summary>
-    public static Task<IDbContextTransaction> BeginAsync(TicketMasterDbContext db, CancellationToken cancellationToken) =>
+    public Task<IDbContextTransaction> BeginAsync(TicketMasterDbContext db, CancellationToken cancellationToken) =>
         db.IsMySql
             ? db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
             : db.Database.BeginTransactionAsync(cancellationToken);
@@ -32,7 +33,7 @@ internal static class BookingSql
     /// much of the Api's CPU per reservation as the statement's own execution (ADR 0009).
     /// </summary>
     /// <param name="tracked">True when the caller changes the seats through SaveChanges.</param>
-    public static async Task<List<EventSeat>> LockAsync(
+    public async Task<List<EventSeat>> LockAsync(
         TicketMasterDbContext db, int eventId, IReadOnlyCollection<int> seatIds, bool skipRowLocks, bool tracked, CancellationToken cancellationToken)
     {
         var sql = new Statement();
@@ -68,7 +69,7 @@ internal static class BookingSql
     /// insert: twice the statements for MariaDB, and measured at a third of the Api's CPU per
     /// reservation (ADR 0009).
     /// </summary>
-    public static Task InsertHoldAsync(TicketMasterDbContext db, Hold hold, IReadOnlyList<EventSeat> seats, CancellationToken cancellationToken)
+    public Task InsertHoldAsync(TicketMasterDbContext db, Hold hold, IReadOnlyList<EventSeat> seats, CancellationToken cancellationToken)
     {
         var sql = new Statement();
         var (holdId, eventId, expiresAt) = (sql.Parameter(hold.Id), sql.Parameter(hold.EventId), sql.Parameter(hold.ExpiresAt));
@@ -88,7 +89,7 @@ internal static class BookingSql
     /// the caller has locked), the hold confirmed, the order, its tickets and the outbox row the
     /// hold and its seats recorded.
     /// </summary>
-    public static Task InsertOrderAsync(TicketMasterDbContext db, Hold hold, Orders.Order order, IReadOnlyList<EventSeat> seats, CancellationToken cancellationToken)
+    public Task InsertOrderAsync(TicketMasterDbContext db, Hold hold, Orders.Order order, IReadOnlyList<EventSeat> seats, CancellationToken cancellationToken)
     {
         var sql = new Statement();
         var (orderId, eventId, currency) = (sql.Parameter(order.Id), sql.Parameter(order.EventId), sql.Parameter(order.Total.Currency));
