@@ -14,29 +14,14 @@ public interface IEventScoped
 
 public sealed class EventOrganizerRequirement : IAuthorizationRequirement;
 
-/// <summary>Admins, or the organizer who owns the event; an unknown event admits admins only.</summary>
-public sealed class EventOrganizerHandler(TicketMasterDbContext db) : AuthorizationHandler<EventOrganizerRequirement>
+/// <summary>Admins, or the organizer who owns the event.</summary>
+public sealed class EventOrganizerHandler(TicketMasterDbContext db)
+    : OwnerHandler<EventOrganizerRequirement>("Only the event's organizer (or an admin) may do this.")
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, EventOrganizerRequirement requirement)
+    protected override async Task<int?> OwnerOfAsync(object? resource) => resource switch
     {
-        if (context.User.IsAdmin())
-        {
-            context.Succeed(requirement);
-            return;
-        }
-
-        var organizerId = context.Resource switch
-        {
-            Event loaded => loaded.OrganizerId,
-            IEventScoped scoped => await db.Events.Where(e => e.Id == scoped.EventId).Select(e => (int?)e.OrganizerId).SingleOrDefaultAsync(),
-            _ => null,
-        };
-        if (organizerId is not null && organizerId == Caller.UserIdOf(context.User))
-        {
-            context.Succeed(requirement);
-            return;
-        }
-
-        context.Fail(new AuthorizationFailureReason(this, "Only the event's organizer (or an admin) may do this."));
-    }
+        Event loaded => loaded.OrganizerId,
+        IEventScoped scoped => await db.Events.Where(e => e.Id == scoped.EventId).Select(e => (int?)e.OrganizerId).SingleOrDefaultAsync(),
+        _ => null,
+    };
 }

@@ -36,3 +36,25 @@ public static class Policies
 
     public static bool IsAdmin(this System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(nameof(Role.Admin));
 }
+
+/// <summary>
+/// An ownership policy: admins pass; anyone else passes when the resource's owner (an event's
+/// organizer, a venue's manager) is the caller. An unknown resource has no owner, so only admins pass.
+/// </summary>
+public abstract class OwnerHandler<TRequirement>(string refusal) : AuthorizationHandler<TRequirement>
+    where TRequirement : IAuthorizationRequirement
+{
+    protected sealed override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TRequirement requirement)
+    {
+        if (context.User.IsAdmin() || (await OwnerOfAsync(context.Resource) is { } owner && owner == Caller.UserIdOf(context.User)))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        context.Fail(new AuthorizationFailureReason(this, refusal));
+    }
+
+    /// <summary>The owner's user id, or null when the resource is not of this kind or does not exist.</summary>
+    protected abstract Task<int?> OwnerOfAsync(object? resource);
+}

@@ -14,29 +14,14 @@ public interface IVenueScoped
 
 public sealed class VenueManagerRequirement : IAuthorizationRequirement;
 
-/// <summary>Admins, or the venue's manager; an unknown venue admits admins only.</summary>
-public sealed class VenueManagerHandler(TicketMasterDbContext db) : AuthorizationHandler<VenueManagerRequirement>
+/// <summary>Admins, or the venue's manager.</summary>
+public sealed class VenueManagerHandler(TicketMasterDbContext db)
+    : OwnerHandler<VenueManagerRequirement>("Only the venue's manager (or an admin) may do this.")
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, VenueManagerRequirement requirement)
+    protected override async Task<int?> OwnerOfAsync(object? resource) => resource switch
     {
-        if (context.User.IsAdmin())
-        {
-            context.Succeed(requirement);
-            return;
-        }
-
-        var managerId = context.Resource switch
-        {
-            Venue loaded => loaded.ManagerId,
-            IVenueScoped scoped => await db.Venues.Where(v => v.Id == scoped.VenueId).Select(v => v.ManagerId).SingleOrDefaultAsync(),
-            _ => null,
-        };
-        if (managerId is not null && managerId == Caller.UserIdOf(context.User))
-        {
-            context.Succeed(requirement);
-            return;
-        }
-
-        context.Fail(new AuthorizationFailureReason(this, "Only the venue's manager (or an admin) may do this."));
-    }
+        Venue loaded => loaded.ManagerId,
+        IVenueScoped scoped => await db.Venues.Where(v => v.Id == scoped.VenueId).Select(v => v.ManagerId).SingleOrDefaultAsync(),
+        _ => null,
+    };
 }
