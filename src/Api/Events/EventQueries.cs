@@ -19,8 +19,8 @@ public static class EventQueries
         query.Field<EventType>("eventById")
             .Description("The event with this id, or null when there is none or it is an unpublished draft.")
             .AllowAnonymous()
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The event's global id, from `Event.id`.")
-            .Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), EventType.TypeName))
+            .IdArgument("id", EventType.TypeName, "The event's global id, from `Event.id`.")
+            .Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.GetArgument<int>("id"))
                 .Then(e => e is { Status: not EventStatus.Draft } ? e : null));
     }
 

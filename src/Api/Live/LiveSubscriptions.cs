@@ -17,22 +17,22 @@ public static class LiveSubscriptions
         subscription.Field<NonNullGraphType<SeatAvailabilityChangeType>>("onSeatAvailabilityChanged")
             .Description("Seat changes of one event for live seat maps: first the current version and counts, then one message per change with its seats, their new status and the counts. " +
                          "`version` grows by exactly one per change; when it does not (a slow connection dropped messages, or the server restarted), refetch the seats and carry on.")
-            .Argument<NonNullGraphType<IdGraphType>>("eventId", "The event whose seat map to follow; an unknown id is an `EVENT_NOT_FOUND` error.")
+            .IdArgument("eventId", EventType.TypeName, "The event whose seat map to follow; an unknown id is an `EVENT_NOT_FOUND` error.")
             .AllowAnonymous()
             .ResolveStreamAsync(async ctx =>
             {
-                var eventId = GlobalId.DecodeInt(ctx.GetArgument<string>("eventId"), EventType.TypeName);
+                var eventId = ctx.GetArgument<int>("eventId");
                 return await EventStreamAsync(ctx, [eventId]);
             });
 
         subscription.Field<NonNullGraphType<EventAvailabilityChangeType>>("onEventAvailabilityChanged")
             .Description("Seat counts of several events for list pages: first each event's current counts, then the counts after each change.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("eventIds",
+            .IdsArgument("eventIds", EventType.TypeName,
                 "The events shown on the page, at most 100 by default (`TOO_MANY_EVENTS` beyond); an unknown id is an `EVENT_NOT_FOUND` error.")
             .AllowAnonymous()
             .ResolveStreamAsync(async ctx =>
             {
-                var eventIds = ctx.GetArgument<List<string>>("eventIds").Select(id => GlobalId.DecodeInt(id, EventType.TypeName)).Distinct().ToList();
+                var eventIds = ctx.GetArgument<List<int>>("eventIds").Distinct().ToList();
                 var max = ctx.RequestServices!.GetRequiredService<AvailabilityOptions>().MaxEventsPerSubscription;
                 if (eventIds.Count > max)
                 {

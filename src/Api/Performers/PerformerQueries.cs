@@ -19,7 +19,7 @@ public static class PerformerQueries
         query.Field<PerformerType>("performerById")
             .Description("The performer with this id, or null when there is none.")
             .AllowAnonymous()
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The performer's global id, from `Performer.id`.")
-            .Resolve(ctx => ctx.Loaders<PerformerDataLoaders>().PerformerById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), PerformerType.TypeName)));
+            .IdArgument("id", PerformerType.TypeName, "The performer's global id, from `Performer.id`.")
+            .Resolve(ctx => ctx.Loaders<PerformerDataLoaders>().PerformerById.Load(ctx.GetArgument<int>("id")));
     }
 }

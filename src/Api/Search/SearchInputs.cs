@@ -1,46 +1,55 @@
 using GraphQL.Types;
 using TicketMaster.Api.Events;
 using TicketMaster.GraphQL;
+using TicketMaster.Events;
 using TicketMaster.Indexer.Search;
 
 namespace TicketMaster.Api.Search;
 
-public sealed class SearchEventsFilterInputType : InputObjectGraphType
+/// <summary>What <c>searchEvents(where:)</c> reads, typed: the input type below maps onto it.</summary>
+public sealed record SearchEventsFilter(
+    EventCategory? Category = null, string? City = null, string? Country = null, DateRange? StartsAt = null, Near? Near = null, bool? OnSaleOnly = null, decimal? MaxPrice = null);
+
+public sealed record DateRange(DateTime? Gte = null, DateTime? Lte = null);
+
+public sealed record Near(double Latitude, double Longitude, double RadiusKm);
+
+public sealed class SearchEventsFilterInputType : InputObjectGraphType<SearchEventsFilter>
 {
     public SearchEventsFilterInputType()
     {
         Name = "SearchEventsFilterInput";
         Description = "Every filter given must hold; facets are counted after filtering.";
-        Field<EventCategoryType>("category").Description("Only events of this kind.");
-        Field<StringGraphType>("city").Description("The venue's city, any letter case.");
-        Field<StringGraphType>("country").Description("ISO 3166-1 alpha-2 code, e.g. DE.");
-        Field<DateRangeInputType>("startsAt").Description("Without it, only events still to come are found.");
-        Field<NearInputType>("near").Description("Only events at venues within a radius of a point; fills `SearchHit.distanceKm` and allows `order: DISTANCE`.");
-        Field<BooleanGraphType>("onSaleOnly").Description("Only events with tickets on sale (not sold out or over).");
-        Field<DecimalGraphType>("maxPrice").Description("Only events whose cheapest seat costs this or less.");
+        Field(f => f.Category, type: typeof(EventCategoryType)).Description("Only events of this kind.");
+        Field(f => f.City, nullable: true).Description("The venue's city, any letter case.");
+        Field(f => f.Country, nullable: true).Description("ISO 3166-1 alpha-2 code, e.g. DE.");
+        Field(f => f.StartsAt, type: typeof(DateRangeInputType)).Description("Without it, only events still to come are found.");
+        Field(f => f.Near, type: typeof(NearInputType)).Description("Only events at venues within a radius of a point; fills `SearchHit.distanceKm` and allows `order: DISTANCE`.");
+        Field(f => f.OnSaleOnly, nullable: true).Description("Only events with tickets on sale (not sold out or over).");
+        Field(f => f.MaxPrice, nullable: true).Description("Only events whose cheapest seat costs this or less.");
     }
 }
 
-public sealed class DateRangeInputType : InputObjectGraphType
+public sealed class DateRangeInputType : InputObjectGraphType<DateRange>
 {
     public DateRangeInputType()
     {
         Name = "DateRangeInput";
         Description = "A span of time; either end may be left open, and `gte` must not be after `lte`.";
-        Field<DateTimeGraphType>("gte").Description("On or after (UTC).");
-        Field<DateTimeGraphType>("lte").Description("On or before (UTC).");
+        Field(r => r.Gte, nullable: true).Description("On or after (UTC).");
+        Field(r => r.Lte, nullable: true).Description("On or before (UTC).");
     }
 }
 
-public sealed class NearInputType : InputObjectGraphType
+public sealed class NearInputType : InputObjectGraphType<Near>
 {
     public NearInputType()
     {
         Name = "NearInput";
         Description = "Venues within a radius of a point.";
-        Field<NonNullGraphType<FloatGraphType>>("latitude").Description("WGS 84 latitude of the centre in degrees, -90 to 90.");
-        Field<NonNullGraphType<FloatGraphType>>("longitude").Description("WGS 84 longitude of the centre in degrees, -180 to 180.");
-        Field<NonNullGraphType<FloatGraphType>>("radiusKm").Description($"Greater than 0, at most {SearchLimits.MaxRadiusKm:0}.");
+        Field(n => n.Latitude).Description("WGS 84 latitude of the centre in degrees, -90 to 90.");
+        Field(n => n.Longitude).Description("WGS 84 longitude of the centre in degrees, -180 to 180.");
+        Field(n => n.RadiusKm).Description($"Greater than 0, at most {SearchLimits.MaxRadiusKm:0}.");
     }
 }
 

@@ -58,7 +58,7 @@ public static class SearchQueries
 
         var offset = (Pager.Offset(context.GetArgument<string?>("after"), "after") ?? -1) + 1;
         var services = context.RequestServices!;
-        var query = Read(context.GetArgument<string?>("term"), context.GetArgument<Dictionary<string, object?>?>("where"), context.GetArgument("order", SearchOrder.Relevance)) with
+        var query = Read(context.GetArgument<string?>("term"), context.GetArgument<SearchEventsFilter?>("where"), context.GetArgument("order", SearchOrder.Relevance)) with
         {
             Offset = offset,
             Limit = first,
@@ -72,29 +72,28 @@ public static class SearchQueries
     }
 
     /// <summary>Validates the arguments; every rejection is a typed error naming the argument.</summary>
-    public static SearchQuery Read(string? term, Dictionary<string, object?>? where, SearchOrder order)
+    public static SearchQuery Read(string? term, SearchEventsFilter? where, SearchOrder order)
     {
         if (term is { Length: > SearchLimits.MaxTermLength })
         {
             throw new SearchError(SearchError.TermTooLong, $"`term` may be at most {SearchLimits.MaxTermLength} characters; it was {term.Length}.");
         }
 
-        where ??= [];
+        where ??= new SearchEventsFilter();
         GeoFilter? near = null;
-        if (where.GetValueOrDefault("near") is Dictionary<string, object?> point)
+        if (where.Near is { } point)
         {
-            var (latitude, longitude, radius) = (Convert.ToDouble(point["latitude"]), Convert.ToDouble(point["longitude"]), Convert.ToDouble(point["radiusKm"]));
-            if (!(radius > 0 && radius <= SearchLimits.MaxRadiusKm))
+            if (!(point.RadiusKm > 0 && point.RadiusKm <= SearchLimits.MaxRadiusKm))
             {
-                throw new SearchError(SearchError.InvalidRadius, $"`where.near.radiusKm` must be greater than 0 and at most {SearchLimits.MaxRadiusKm:0}; it was {radius}.");
+                throw new SearchError(SearchError.InvalidRadius, $"`where.near.radiusKm` must be greater than 0 and at most {SearchLimits.MaxRadiusKm:0}; it was {point.RadiusKm}.");
             }
 
-            if (latitude is < -90 or > 90 || longitude is < -180 or > 180)
+            if (point.Latitude is < -90 or > 90 || point.Longitude is < -180 or > 180)
             {
                 throw new SearchError(SearchError.InvalidCoordinates, "`where.near` needs a latitude between -90 and 90 and a longitude between -180 and 180.");
             }
 
-            near = new GeoFilter(latitude, longitude, radius);
+            near = new GeoFilter(point.Latitude, point.Longitude, point.RadiusKm);
         }
 
         if (order == SearchOrder.Distance && near is null)
@@ -102,36 +101,33 @@ public static class SearchQueries
             throw new SearchError(SearchError.DistanceNeedsNear, "`order: DISTANCE` needs `where.near` to measure from.");
         }
 
-        var startsAt = where.GetValueOrDefault("startsAt") as Dictionary<string, object?>;
-        var (from, to) = (ToUtc(startsAt?.GetValueOrDefault("gte")), ToUtc(startsAt?.GetValueOrDefault("lte")));
+        var (from, to) = (ToUtc(where.StartsAt?.Gte), ToUtc(where.StartsAt?.Lte));
         if (from > to)
         {
             throw new SearchError(SearchError.InvalidDateRange, "`where.startsAt.gte` is after `where.startsAt.lte`.");
         }
 
-        var maxPrice = where.GetValueOrDefault("maxPrice") is { } price ? Convert.ToDecimal(price) : (decimal?)null;
-        if (maxPrice < 0)
+        if (where.MaxPrice < 0)
         {
             throw new SearchError(SearchError.InvalidPrice, "`where.maxPrice` must not be negative.");
         }
 
         return new SearchQuery(
             Term: term,
-            Category: where.GetValueOrDefault("category") as EventCategory?,
-            City: where.GetValueOrDefault("city") as string,
-            Country: where.GetValueOrDefault("country") as string,
+            Category: where.Category,
+            City: where.City,
+            Country: where.Country,
             StartsFrom: from,
             StartsTo: to,
             Near: near,
-            OnSaleOnly: where.GetValueOrDefault("onSaleOnly") as bool? ?? false,
-            MaxPrice: maxPrice,
+            OnSaleOnly: where.OnSaleOnly ?? false,
+            MaxPrice: where.MaxPrice,
             Order: order);
     }
 
-    private static DateTime? ToUtc(object? value) => value switch
+    private static DateTime? ToUtc(DateTime? value) => value switch
     {
-        DateTime dateTime => dateTime.ToUniversalTime(),
-        DateTimeOffset offset => offset.UtcDateTime,
+        { } dateTime => dateTime.ToUniversalTime(),
         _ => null,
     };
 }

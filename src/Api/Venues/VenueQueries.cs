@@ -19,7 +19,7 @@ public static class VenueQueries
         query.Field<VenueType>("venueById")
             .Description("The venue with this id, or null when there is none.")
             .AllowAnonymous()
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The venue's global id, from `Venue.id`.")
-            .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(GlobalId.DecodeInt(ctx.GetArgument<string>("id"), VenueType.TypeName)));
+            .IdArgument("id", VenueType.TypeName, "The venue's global id, from `Venue.id`.")
+            .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(ctx.GetArgument<int>("id")));
     }
 }
