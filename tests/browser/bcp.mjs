@@ -104,11 +104,16 @@ try {
   const queryOk = verdict.responseText.includes('"performerById"') && verdict.responseText.includes(`"name": "${verdict.expectedName}"`);
 
   // A live seat map: subscribe in the IDE, reserve a seat over HTTP, see the change arrive.
-  const onSale = await graphql({ query: '{ events(first: 1, where: { status: { eq: ON_SALE } }) { nodes { id seats(status: AVAILABLE) { id } } } }' });
+  const onSale = await graphql({ query: '{ events(first: 1, where: { status: { eq: ON_SALE } }) { nodes { id sections { id available } } } }' });
   const event = onSale.events.nodes[0];
+  const section = event.sections.find((s) => s.available > 0);
+  const free = await graphql({
+    query: 'query($id: ID!, $section: ID!) { eventById(id: $id) { seats(sectionId: $section, status: AVAILABLE) { id } } }',
+    variables: { id: event.id, section: section.id },
+  });
   const subscription = verdict.subscription;
   subscription.eventId = event.id;
-  subscription.seatId = event.seats[0].id;
+  subscription.seatId = free.eventById.seats[0].id;
   await paste(page, `subscription Seats {\n  onSeatAvailabilityChanged(eventId: "${event.id}") {\n    version\n    seats {\n      seatId\n      status\n    }\n  }\n}\n`);
   await page.getByText(/Seats:\s*Subscription/).first().waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: /^Run Operation/ }).click();

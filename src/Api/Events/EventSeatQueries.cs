@@ -12,10 +12,11 @@ namespace TicketMaster.Api.Events;
 public sealed class EventSeatQueries(IDbContextFactory<TicketMasterDbContext> databases, TimeProvider clock)
 {
     /// <summary>
-    /// Every seat of the event (or of one section) in seat-map order, with the status a buyer sees
-    /// now (<see cref="EventSeat.StatusSeen"/>); <paramref name="status"/> filters on that same status.
+    /// Every seat of one section of the event in seat-map order, with the status a buyer sees now
+    /// (<see cref="EventSeat.StatusSeen"/>); <paramref name="status"/> filters on that same status.
+    /// The whole event is <see cref="EventDataLoaders.SeatMapByEvent"/>, compact.
     /// </summary>
-    public async Task<List<EventSeatView>> SeatMapAsync(int eventId, int? sectionId, SeatStatus? status, CancellationToken cancellationToken)
+    public async Task<List<EventSeatView>> SectionSeatsAsync(int eventId, int sectionId, SeatStatus? status, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -27,11 +28,7 @@ public sealed class EventSeatQueries(IDbContextFactory<TicketMasterDbContext> da
             return [];
         }
 
-        var seats = db.EventSeats.Where(s => s.EventId == eventId);
-        if (sectionId is not null)
-        {
-            seats = seats.Where(s => s.SectionId == sectionId);
-        }
+        var seats = db.EventSeats.Where(s => s.EventId == eventId && s.SectionId == sectionId);
 
         if (status is { } seen)
         {

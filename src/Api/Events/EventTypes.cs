@@ -38,15 +38,23 @@ public sealed class EventType : ObjectGraphType<Event>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSectionType>>>>("sections").Description("Price tiers: each section with its price and free seats.")
             .WithComplexityImpact(1, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SectionsByEvent.Load(ctx.Source.Id));
+        // One section at a time, not a connection: a client zoomed into a section draws all its seats at
+        // once (a few hundred in the demo stadium, a few thousand in the largest real sections), which
+        // pages of 50 would split into round trips; the whole event is `seatMap`, compact.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSeatType>>>>("seats")
-            .Description("Every seat of the event with its status and price: enough to draw a live seat map.")
-            .Argument<IdGraphType>("sectionId", "Only the seats of this section.")
+            .Description("The seats of one section with their status, price and position, for a section's detail view; the whole event in one small response is `seatMap`.")
+            .IdArgument("sectionId", SectionType.TypeName, "The section, from `EventSection.id` or `SeatMapSection.section.id`.")
             .Argument<SeatStatusType>("status", "Only seats with this status.")
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<EventSeatQueries>().SeatMapAsync(
+            .WithComplexityImpact(1, SeatMapSizes.SeatsPerSection)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<EventSeatQueries>().SectionSeatsAsync(
                 ctx.Source.Id,
-                ctx.GetArgument<string?>("sectionId") is { } id ? GlobalId.DecodeInt(id, SectionType.TypeName) : null,
+                ctx.GetArgument<int>("sectionId"),
                 ctx.GetArgument<SeatStatus?>("status"),
                 ctx.CancellationToken));
+        Field<NonNullGraphType<SeatMapType>>("seatMap")
+            .Description("The whole seat map in one small response, to draw and keep live with `onSeatAvailabilityChanged` (see `SeatMap`).")
+            .WithComplexityImpact(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
+            .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SeatMapByEvent.Load(ctx.Source.Id));
     }
 }
 
@@ -80,7 +88,7 @@ public sealed class EventSectionType : ObjectGraphType<EventSection>
     {
         Name = "EventSection";
         Description = "A section of the venue as sold for this event: its price tier and free seats.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id, as in `EventSeat.sectionId`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id, as in `EventSeat.section.id`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
         Field(s => s.Name).Description(SectionType.NameDescription);
         Field<NonNullGraphType<MoneyType>>("price").Description("What one seat of this section costs at this event.").Resolve(ctx => ctx.Source.Price);
         Field<NonNullGraphType<IntGraphType>>("available").Description("Seats free now in this section.")

@@ -16,7 +16,7 @@ public static class LiveSubscriptions
     {
         subscription.Field<NonNullGraphType<SeatAvailabilityChangeType>>("onSeatAvailabilityChanged")
             .Description("Seat changes of one event for live seat maps: first the current version and counts, then one message per change with its seats, their new status and the counts. " +
-                         "`version` grows by exactly one per change; when it does not (a slow connection dropped messages, or the server restarted), refetch the seats and carry on.")
+                         "`version` grows by exactly one per change; when it does not (a slow connection dropped messages, or the server restarted), refetch `Event.seatMap` and carry on. `SeatMap.version` is this same counter.")
             .IdArgument("eventId", EventType.TypeName, "The event whose seat map to follow; an unknown id is an `EVENT_NOT_FOUND` error.")
             .AllowAnonymous()
             .ResolveStreamAsync(async ctx =>

@@ -37,7 +37,7 @@ public sealed class SeatStatusChangeType : ObjectGraphType<SeatStatusChange>
     {
         Name = "SeatStatusChange";
         Description = "One seat's new status.";
-        Field<NonNullGraphType<IdGraphType>>("seatId").Description("The Seat's id, as in Event.seats.").Resolve(ctx => GlobalId.Encode(SeatType.TypeName, ctx.Source.SeatId));
+        Field<NonNullGraphType<IdGraphType>>("seatId").Description("The Seat's id, as in `Event.seats`; in `Event.seatMap` it is the seat whose key (in `seatKeys`) it encodes.").Resolve(ctx => GlobalId.Encode(SeatType.TypeName, ctx.Source.SeatId));
         Field<NonNullGraphType<SeatStatusType>>("status").Description("The seat's status from now on.").Resolve(ctx => ctx.Source.Status);
     }
 }

@@ -34,6 +34,20 @@ public sealed class VenueDataLoaders(DbBatch<TicketMasterDbContext> batch)
         (db, ids, ct) => db.Seats.AsNoTracking().Where(s => ids.Contains(s.RowId)).OrderBy(s => s.Number).ToListAsync(ct),
         seat => seat.RowId);
 
+    /// <summary>Each venue's compact seat map: its layout, with no statuses.</summary>
+    public BatchLoader<int, VenueSeatMap> SeatMapByVenue { get; } = batch.One<int, VenueSeatMap>(async (db, ids, ct) =>
+    {
+        var seats = (await db.Seats.AsNoTracking().Where(s => ids.Contains(s.Section!.VenueId))
+            .OrderBy(s => s.Section!.VenueId).ThenBy(s => s.Section!.Position).ThenBy(s => s.Row!.Position).ThenBy(s => s.Number)
+            .Select(s => new
+            {
+                s.Section!.VenueId,
+                Seat = new MapSeat(s.SectionId, s.Section.Name, s.RowId, s.Row!.Label, s.Id, s.Number, s.X, s.Y, s.IsAccessible, null),
+            })
+            .ToListAsync(ct)).ToLookup(x => x.VenueId, x => x.Seat);
+        return ids.ToDictionary(id => id, id => new VenueSeatMap(SeatMapLayout.Build(seats[id])));
+    });
+
     public BatchLoader<int, Seat> SeatById { get; } = batch.One<int, Seat>((db, ids, ct) =>
         db.Seats.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct));
 }

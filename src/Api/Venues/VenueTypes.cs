@@ -24,9 +24,14 @@ public sealed class VenueType : ObjectGraphType<Venue>
         Field(v => v.TimeZone).Description("IANA time zone of the venue, for showing local start times.");
         Field<NonNullGraphType<IntGraphType>>("capacity").Description("Number of seats in the seat map.")
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().CapacityByVenue.Load(ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionType>>>>("sections").Description("The seat map: sections, front to back rows, seats.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionType>>>>("sections")
+            .Description("The venue's sections, each with its rows and seats. Ask for the seats of one section at a time: `rows { seats }` of every section at once is over a request's complexity budget; the whole venue is `seatMap`.")
             .WithComplexityImpact(1, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().SectionsByVenue.Load(ctx.Source.Id));
+        Field<NonNullGraphType<VenueSeatMapType>>("seatMap")
+            .Description("The whole seat map in one small response: sections, rows, seat keys and where to draw each seat (see `VenueSeatMap`).")
+            .WithComplexityImpact(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
+            .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().SeatMapByVenue.Load(ctx.Source.Id));
         this.EventsConnection("events", "Events at this venue.", (db, venue) => db.Events.Where(e => e.VenueId == venue.Id));
     }
 }
@@ -89,12 +94,16 @@ public sealed class SeatType : ObjectGraphType<Seat>
 }
 
 /// <summary>
-/// Typical seat-map list sizes, for the complexity analyzer: a whole venue map (sections × rows ×
-/// seats) must fit one request's budget, ten of them must not.
+/// Seat-map list sizes for the complexity analyzer (budget 25,000). The seats of one section fit a
+/// request's budget; the seats of every section of a venue (`sections { rows { seats } }`, up to
+/// 100,000 of them) do not: a whole venue is the compact `seatMap`, which costs a fifth of the
+/// budget, so one page reads at most four.
 /// </summary>
 internal static class SeatMapSizes
 {
     public const double SectionsPerVenue = 10;
-    public const double RowsPerSection = 10;
-    public const double SeatsPerRow = 20;
+    public const double RowsPerSection = 30;
+    public const double SeatsPerRow = 100;
+    public const double SeatsPerSection = 250;
+    public const int SeatMapImpact = 5_000;
 }

@@ -11,11 +11,12 @@ public abstract class NodesAndBadInputTests(CatalogFixture catalog)
     {
         var data = await catalog.Client.DataAsync<EventsData>("""
             {
-              events(first: 1) { nodes { id venue { id sections { id rows { seats { id } } } } performers { id } } }
+              events(first: 1) { nodes { id venue { id sections { id } } performers { id } } }
             }
             """);
         var @event = data.Events.Nodes[0];
-        var section = @event.Venue.Sections[0];
+        var section = (await catalog.Client.DataAsync<SectionNodeData>(
+            "query($id: ID!) { node(id: $id) { ... on Section { id rows { seats { id } } } } }", new { id = @event.Venue.Sections[0].Id })).Node;
         var ids = new Dictionary<string, string>
         {
             ["Event"] = @event.Id,
@@ -97,7 +98,9 @@ public abstract class NodesAndBadInputTests(CatalogFixture catalog)
 
     private sealed record EventIds(string Id, VenueIds Venue, IReadOnlyList<Node> Performers);
 
-    private sealed record VenueIds(string Id, IReadOnlyList<SectionIds> Sections);
+    private sealed record VenueIds(string Id, IReadOnlyList<Node> Sections);
+
+    private sealed record SectionNodeData(SectionIds Node);
 
     private sealed record SectionIds(string Id, IReadOnlyList<RowIds> Rows);
 

@@ -94,15 +94,21 @@ public sealed partial class ReadmeExamplesTests
             }
         }
 
-        /// <summary>What a reader takes from the browse list: an event on sale in London and two free seats of it.</summary>
+        /// <summary>What a reader takes from the browse list: an event on sale in London, a section of it with free seats, and two of them.</summary>
         public async Task PickAnEventAndTwoFreeSeatsAsync()
         {
             var events = (await PostAsync(
-                "{ events(first: 10, where: { venue: { city: { eq: \"London\" } } }, order: [{ startsAt: ASC }]) { nodes { id status seats(status: AVAILABLE) { id } } } }", null))
+                "{ events(first: 10, where: { venue: { city: { eq: \"London\" } } }, order: [{ startsAt: ASC }]) { nodes { id status sections { id available } } } }", null))
                 .GetProperty("data").GetProperty("events").GetProperty("nodes").EnumerateArray();
-            var show = events.First(e => e.GetProperty("status").GetString() == "ON_SALE" && e.GetProperty("seats").GetArrayLength() >= 2);
+            var show = events.First(e => e.GetProperty("status").GetString() == "ON_SALE" && e.GetProperty("sections").EnumerateArray().Any(s => s.GetProperty("available").GetInt32() >= 2));
+            var section = show.GetProperty("sections").EnumerateArray().First(s => s.GetProperty("available").GetInt32() >= 2).GetProperty("id").GetString();
+            var seats = (await PostAsync(
+                "query($id: ID!, $section: ID!) { eventById(id: $id) { seats(sectionId: $section, status: AVAILABLE) { id } } }",
+                new Dictionary<string, object?> { ["id"] = show.GetProperty("id").GetString(), ["section"] = section }))
+                .GetProperty("data").GetProperty("eventById").GetProperty("seats").EnumerateArray();
             _known["eventId"] = show.GetProperty("id").GetString();
-            _known["seatIds"] = show.GetProperty("seats").EnumerateArray().Take(2).Select(s => s.GetProperty("id").GetString()).ToList();
+            _known["sectionId"] = section;
+            _known["seatIds"] = seats.Take(2).Select(s => s.GetProperty("id").GetString()).ToList();
         }
 
         private void Learn(JsonElement data)

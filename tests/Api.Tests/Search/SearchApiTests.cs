@@ -125,7 +125,10 @@ public sealed class SearchApiTests(SearchCatalog catalog)
         var buyer = await catalog.Client.SignedInBuyerAsync();
         var before = (await SearchAsync(new { term = "bears lions" })).Nodes[0];
         var eventId = before.Event?.Id;
-        var seats = (await buyer.DataAsync<EventSeatsData>("query($id: ID!) { eventById(id: $id) { seats(status: AVAILABLE) { id } } }", new { id = eventId }))
+        var section = (await buyer.DataAsync<EventSectionsData>("query($id: ID!) { eventById(id: $id) { sections { id available } } }", new { id = eventId }))
+            .EventById.Sections.First(s => s.Available >= 2).Id;
+        var seats = (await buyer.DataAsync<EventSeatsData>(
+                "query($id: ID!, $section: ID!) { eventById(id: $id) { seats(sectionId: $section, status: AVAILABLE) { id } } }", new { id = eventId, section }))
             .EventById.Seats.Select(s => s.Id).Take(2).ToArray();
 
         var reserved = await buyer.DataAsync<ReserveData>(
@@ -169,6 +172,12 @@ public sealed class SearchApiTests(SearchCatalog catalog)
     private sealed record EventSeatsData(SeatsOf EventById);
 
     private sealed record SeatsOf(IReadOnlyList<Node> Seats);
+
+    private sealed record EventSectionsData(SectionsOf EventById);
+
+    private sealed record SectionsOf(IReadOnlyList<SectionAvailable> Sections);
+
+    private sealed record SectionAvailable(string Id, int Available);
 
     private sealed record ReserveData(ErrorsOnly ReserveSeats);
 

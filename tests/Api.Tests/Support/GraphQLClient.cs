@@ -44,13 +44,20 @@ public sealed class GraphQLClient(HttpClient http, string? token = null)
     /// <summary>A client signed in as a new attendee (see <see cref="RegisterBuyerAsync"/>).</summary>
     public async Task<GraphQLClient> SignedInBuyerAsync(string prefix = "buyer") => WithToken(await RegisterBuyerAsync(prefix));
 
-    /// <summary>The id of the published event named <paramref name="name"/> and the ids of its seats free now.</summary>
+    /// <summary>The id of the published event named <paramref name="name"/> and the ids of its seats free now, section by section.</summary>
     public async Task<(string EventId, string[] Seats)> FreeSeatsAsync(string name)
     {
-        var data = await DataAsync<EventsData>(
-            "query($name: String!) { events(where: { name: { eq: $name } }) { nodes { id seats(status: AVAILABLE) { id } } } }", new { name });
-        var @event = data.Events.Nodes[0];
-        return (@event.Id, @event.Seats.Select(s => s.Id).ToArray());
+        var @event = (await DataAsync<EventsData>(
+            "query($name: String!) { events(where: { name: { eq: $name } }) { nodes { id sections { id } } } }", new { name })).Events.Nodes[0];
+        var seats = new List<string>();
+        foreach (var section in @event.Sections)
+        {
+            var data = await DataAsync<EventSeatsData>(
+                "query($id: ID!, $section: ID!) { eventById(id: $id) { seats(sectionId: $section, status: AVAILABLE) { id } } }", new { id = @event.Id, section = section.Id });
+            seats.AddRange(data.EventById.Seats.Select(s => s.Id));
+        }
+
+        return (@event.Id, seats.ToArray());
     }
 
     /// <summary><paramref name="prefix"/> and a random tail, 20 characters: a username no other test has.</summary>
@@ -105,9 +112,13 @@ public sealed class GraphQLClient(HttpClient http, string? token = null)
 
     private sealed record AccessTokenOnly(string AccessToken);
 
-    private sealed record EventsData(Connection<EventWithSeats> Events);
+    private sealed record EventsData(Connection<EventWithSections> Events);
 
-    private sealed record EventWithSeats(string Id, IReadOnlyList<Node> Seats);
+    private sealed record EventWithSections(string Id, IReadOnlyList<Node> Sections);
+
+    private sealed record EventSeatsData(EventSeats EventById);
+
+    private sealed record EventSeats(IReadOnlyList<Node> Seats);
 }
 
 /// <summary>A selection of <c>{ id }</c> alone.</summary>
