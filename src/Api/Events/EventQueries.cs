@@ -17,11 +17,11 @@ public static class EventQueries
         query.EventsConnection("events", "Published events (drafts are not listed), soonest first unless `order` says otherwise.", (db, _) => db.Events)
             .AllowAnonymous();
         query.Field<EventType>("eventById")
-            .Description("The event with this id, or null when there is none or it is an unpublished draft.")
+            .Description("The event with this id, or null when there is none or it is a draft you cannot see (only its organizer and admins see drafts).")
             .AllowAnonymous()
             .IdArgument("id", EventType.TypeName, "The event's global id, from `Event.id`.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.GetArgument<int>("id"))
-                .Then(e => e is { Status: not EventStatus.Draft } ? e : null));
+                .Then(e => e is not null && e.IsVisibleTo(ctx.User) ? e : null));
     }
 
     /// <summary>A connection of published events with filtering, sorting and paging, for any parent.</summary>

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.Events;
 using TicketMaster.Live;
 using TicketMaster.Persistence;
 
@@ -10,11 +12,11 @@ namespace TicketMaster.Api.Live;
 /// </summary>
 public sealed class LiveQueries(IDbContextFactory<TicketMasterDbContext> databases, TimeProvider clock)
 {
-    /// <summary>The first of <paramref name="eventIds"/> that is no event, or null when all are.</summary>
-    public async Task<int?> FirstUnknownEventAsync(IReadOnlyCollection<int> eventIds, CancellationToken cancellationToken)
+    /// <summary>The first of <paramref name="eventIds"/> that is no event <paramref name="user"/> may see (<see cref="EventVisibility"/>), or null when all are.</summary>
+    public async Task<int?> FirstUnknownEventAsync(IReadOnlyCollection<int> eventIds, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var known = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+        var known = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)).Where(EventVisibility.VisibleTo(user)).Select(e => e.Id).ToListAsync(cancellationToken);
         return eventIds.Except(known).Cast<int?>().FirstOrDefault();
     }
 

@@ -81,7 +81,7 @@ public static class LiveSubscriptions
         var services = ctx.RequestServices!;
         var bus = services.GetRequiredService<IAvailabilityBus>();
         var queries = services.GetRequiredService<LiveQueries>();
-        if (await queries.FirstUnknownEventAsync(eventIds, ctx.CancellationToken) is { } missing)
+        if (await queries.FirstUnknownEventAsync(eventIds, ctx.User, ctx.CancellationToken) is { } missing)
         {
             throw new ExecutionError($"There is no event '{GlobalId.Encode(EventType.TypeName, missing)}'.") { Code = "EVENT_NOT_FOUND" };
         }

@@ -78,5 +78,5 @@ public sealed class OrganizerScene : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Api.DisposeAsync();
 
-    private string TokenFor(User user) => Api.Host.Services.GetRequiredService<AccessTokens>().Issue(user).Token;
+    public string TokenFor(User user) => Api.Host.Services.GetRequiredService<AccessTokens>().Issue(user).Token;
 }
