@@ -23,7 +23,7 @@ public static class UserQueries
     public static IDataLoaderResult LoadVisibleUser(IResolveFieldContext context, int id)
     {
         var caller = Caller.UserIdOf(context.User);
-        var isAdmin = context.User?.IsInRole(nameof(Role.Admin)) == true;
+        var isAdmin = context.User?.IsAdmin() == true;
         return caller == id || isAdmin
             ? context.Loaders<UserDataLoaders>().UserById.Load(id)
             : context.Loaders<UserDataLoaders>().UserById.Load(0);

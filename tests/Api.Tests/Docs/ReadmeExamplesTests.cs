@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GraphQLParser.AST;
@@ -72,7 +69,7 @@ public sealed partial class ReadmeExamplesTests
                 v => _known.TryGetValue(v.Variable.Name.StringValue, out var value) ? value : throw new InvalidOperationException($"README example {name} needs ${v.Variable.Name.StringValue}, which a reader would not have yet."));
 
             var answer = operation.Operation == OperationType.Subscription
-                ? await FirstEventAsync(example, variables)
+                ? await Client.FirstStreamedAsync(example, variables) // as the README's curl line runs it
                 : await PostAsync(example, variables);
 
             Assert.False(answer.TryGetProperty("errors", out var errors), $"README example {name} failed: {errors}");
@@ -184,41 +181,9 @@ public sealed partial class ReadmeExamplesTests
             }
         }
 
-        private async Task<JsonElement> PostAsync(string query, Dictionary<string, object?>? variables)
-        {
-            using var request = Request(query, variables);
-            using var response = await http.SendAsync(request);
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
-        }
+        /// <summary>Signed in once the reader has logged in.</summary>
+        private GraphQLClient Client => new(http, _token);
 
-        /// <summary>A subscription over SSE, as the README's curl line runs it: the first <c>next</c> event is the current state.</summary>
-        private async Task<JsonElement> FirstEventAsync(string query, Dictionary<string, object?> variables)
-        {
-            using var request = Request(query, variables);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token), Encoding.UTF8);
-            while (await stream.ReadLineAsync(timeout.Token) is { } line)
-            {
-                if (line.StartsWith("data: ", StringComparison.Ordinal))
-                {
-                    return JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone();
-                }
-            }
-
-            throw new InvalidOperationException("The subscription ended without a message.");
-        }
-
-        private HttpRequestMessage Request(string query, Dictionary<string, object?>? variables)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
-            if (_token is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-            }
-
-            return request;
-        }
+        private Task<JsonElement> PostAsync(string query, Dictionary<string, object?>? variables) => Client.PostAsync(query, variables);
     }
 }

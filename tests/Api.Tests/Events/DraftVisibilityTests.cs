@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using TicketMaster.Api.Tests.Support;
 using TicketMaster.GraphQL.Relay;
@@ -64,32 +62,9 @@ public sealed class DraftVisibilityTests : IAsyncLifetime
         return ways[0];
     }
 
-    private async Task<JsonElement> FirstMessageAsync(User? user)
-    {
-        using var http = _scene.Api.Host.CreateHttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = JsonContent.Create(new { query = "subscription($id: ID!) { onSeatAvailabilityChanged(eventId: $id) { version } }", variables = new { id = DraftId } }),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        if (user is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _scene.TokenFor(user));
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone();
-            }
-        }
-
-        throw new InvalidOperationException("The stream ended without a message.");
-    }
+    private Task<JsonElement> FirstMessageAsync(User? user) =>
+        (user is null ? _scene.Anonymous : _scene.ClientFor(user))
+            .FirstStreamedAsync("subscription($id: ID!) { onSeatAvailabilityChanged(eventId: $id) { version } }", new { id = DraftId });
 
     private sealed record ByIdData(Named? EventById, Node? Node, IReadOnlyList<Node?> Nodes);
 

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using TicketMaster.Api.Tests.Catalog;
 using TicketMaster.Api.Tests.Support;
@@ -151,26 +149,9 @@ public sealed class StadiumSeatMapTests(ITestOutputHelper output)
     }
 
     /// <summary>The version of <c>onSeatAvailabilityChanged</c>'s first message (over SSE).</summary>
-    private static async Task<long> FirstLiveVersionAsync(HttpClient http, string eventId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = JsonContent.Create(new { query = "subscription($id: ID!) { onSeatAvailabilityChanged(eventId: $id) { version } }", variables = new { id = eventId } }),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token), Encoding.UTF8);
-        while (await stream.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return JsonDocument.Parse(line["data: ".Length..]).RootElement.GetProperty("data").GetProperty("onSeatAvailabilityChanged").GetProperty("version").GetInt64();
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException("The subscription ended without a message.");
-    }
+    private static async Task<long> FirstLiveVersionAsync(HttpClient http, string eventId) =>
+        (await new GraphQLClient(http).FirstStreamedAsync("subscription($id: ID!) { onSeatAvailabilityChanged(eventId: $id) { version } }", new { id = eventId }))
+            .GetProperty("data").GetProperty("onSeatAvailabilityChanged").GetProperty("version").GetInt64();
 
     private static async Task<string> ReserveAsync(GraphQLClient buyer, string eventId, string sectionId, int quantity)
     {

@@ -65,14 +65,31 @@ public sealed class GraphQLClient(HttpClient http, string? token = null)
 
     public async Task<JsonElement> PostAsync(string query, object? variables = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
-
+        using var request = Request(query, variables);
         using var response = await http.SendAsync(request);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
+
+    /// <summary>
+    /// The first message of a subscription over SSE (graphql-sse, <c>Accept: text/event-stream</c>),
+    /// as a client's first render sees it: the current state, or the error that refused the stream.
+    /// </summary>
+    public async Task<JsonElement> FirstStreamedAsync(string query, object? variables = null)
+    {
+        using var request = Request(query, variables);
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        while (await stream.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone();
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("The subscription ended without a message.");
     }
 
     /// <summary>The <c>data</c> of a response that must have no errors, as JSON.</summary>
@@ -119,6 +136,17 @@ public sealed class GraphQLClient(HttpClient http, string? token = null)
     private sealed record EventSeatsData(EventSeats EventById);
 
     private sealed record EventSeats(IReadOnlyList<Node> Seats);
+
+    private HttpRequestMessage Request(string query, object? variables)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
 }
 
 /// <summary>A selection of <c>{ id }</c> alone.</summary>
