@@ -1,4 +1,5 @@
 using System.Text;
+using TicketMaster.Api.Tests.Events;
 using TicketMaster.Api.Tests.Support;
 
 namespace TicketMaster.Api.Tests.Catalog;
@@ -34,21 +35,6 @@ public abstract class SeatMapTests(CatalogFixture catalog)
         }
         """;
 
-    private const string CompactMapQuery = """
-        query($id: ID!) {
-          eventById(id: $id) {
-            seatMap {
-              version
-              sections {
-                section { id name } price { amount currency } seatKeys accessibleSeatKeys points
-                shape { front { start { x y } control { x y } end { x y } } back { start { x y } control { x y } end { x y } } }
-                rows { label numbers statuses }
-              }
-            }
-          }
-        }
-        """;
-
     [SkippableFact]
     public async Task The_seat_map_shows_holds_sales_and_lapsed_holds_as_a_buyer_should_see_them()
     {
@@ -76,11 +62,11 @@ public abstract class SeatMapTests(CatalogFixture catalog)
         var stallsId = @event.Sections.Single(s => s.Name == "Stalls").Id;
         var seats = (await catalog.Client.DataAsync<SectionSeatsData>(SectionSeatsQuery, new { id = @event.Id, stalls = stallsId, circle = stallsId })).EventById.Stalls;
 
-        var map = (await catalog.Client.DataAsync<CompactMapData>(CompactMapQuery, new { id = @event.Id })).EventById.SeatMap;
+        var map = (await catalog.Client.DataAsync<CompactSeatMap.Data>(CompactSeatMap.Query, new { id = @event.Id })).EventById.SeatMap;
 
         Assert.Equal(["Stalls", "Circle"], map.Sections.Select(s => s.Section.Name));
         var stalls = map.Sections[0];
-        Assert.Equal((stallsId, new Money(80m, "EUR")), (stalls.Section.Id, stalls.Price));
+        Assert.Equal((stallsId, new CompactSeatMap.Money(80m, "EUR")), (stalls.Section.Id, stalls.Price));
         Assert.Equal([("A", "1-4", "HHAS"), ("B", "1-4", "AAAA"), ("C", "1-4", "AAAA")], stalls.Rows.Select(r => (r.Label, r.Numbers, r.Statuses)));
         Assert.All(map.Sections[1].Rows, r => Assert.Equal("AAAA", r.Statuses));
         Assert.Equal(seats.Select(s => s.Id), SeatIds(stalls.SeatKeys));
@@ -89,8 +75,8 @@ public abstract class SeatMapTests(CatalogFixture catalog)
         // The test venue's rows are straight: x is the seat number, y the row number.
         Assert.Null(stalls.Points);
         Assert.NotNull(stalls.Shape);
-        Assert.Equal(new Curve(new Point(1, 1), new Point(2.5, 1), new Point(4, 1)), stalls.Shape.Front);
-        Assert.Equal(new Curve(new Point(1, 3), new Point(2.5, 3), new Point(4, 3)), stalls.Shape.Back);
+        Assert.Equal(new CompactSeatMap.Curve(new(1, 1), new(2.5, 1), new(4, 1)), stalls.Shape.Front);
+        Assert.Equal(new CompactSeatMap.Curve(new(1, 3), new(2.5, 3), new(4, 3)), stalls.Shape.Back);
     }
 
     [SkippableFact]
@@ -200,23 +186,6 @@ public abstract class SeatMapTests(CatalogFixture catalog)
     private sealed record SeatsOf(IReadOnlyList<SectionSeat> Seats);
 
     private sealed record SectionSeat(SectionRef Section, SeatStatus Status);
-
-    private sealed record CompactMapData(CompactMapOf EventById);
-
-    private sealed record CompactMapOf(CompactMap SeatMap);
-
-    private sealed record CompactMap(long Version, IReadOnlyList<CompactSection> Sections);
-
-    private sealed record CompactSection(
-        SectionRef Section, Money Price, string SeatKeys, string AccessibleSeatKeys, IReadOnlyList<double>? Points, Shape? Shape, IReadOnlyList<CompactRow> Rows);
-
-    private sealed record Shape(Curve Front, Curve Back);
-
-    private sealed record Curve(Point Start, Point Control, Point End);
-
-    private sealed record Point(double X, double Y);
-
-    private sealed record CompactRow(string Label, string Numbers, string Statuses);
 
     private sealed record VenueMapData(VenueMapOf VenueById);
 

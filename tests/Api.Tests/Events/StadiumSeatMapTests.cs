@@ -14,21 +14,6 @@ namespace TicketMaster.Api.Tests.Events;
 /// </summary>
 public sealed class StadiumSeatMapTests(ITestOutputHelper output)
 {
-    /// <summary>What a seat map screen asks for: everything the compact map has.</summary>
-    public const string SeatMapQuery = """
-        query($id: ID!) {
-          eventById(id: $id) {
-            seatMap {
-              version
-              sections {
-                section { id name } price { amount currency } seatKeys accessibleSeatKeys points
-                shape { front { start { x y } control { x y } end { x y } } back { start { x y } control { x y } end { x y } } }
-                rows { label numbers statuses }
-              }
-            }
-          }
-        }
-        """;
 
     private const int MaxBytes = 100_000;
 
@@ -91,7 +76,7 @@ public sealed class StadiumSeatMapTests(ITestOutputHelper output)
     }
 
     /// <summary>Each seat of the section, in map order: the same id (from <c>seatKeys</c>), number, status letter, and a drawn position within 5 cm.</summary>
-    private static async Task AssertAgreesWithSeatsAsync(GraphQLClient client, string eventId, MapSection section)
+    private static async Task AssertAgreesWithSeatsAsync(GraphQLClient client, string eventId, CompactSeatMap.MapSection section)
     {
         var seats = (await client.DataAsync<SectionSeatsData>(
             "query($id: ID!, $section: ID!) { eventById(id: $id) { seats(sectionId: $section) { id row number status x y } } }",
@@ -107,20 +92,20 @@ public sealed class StadiumSeatMapTests(ITestOutputHelper output)
     }
 
     /// <summary>A seat's position as <c>SeatMapSection.shape</c>'s description tells a client to compute it, or from <c>points</c>.</summary>
-    private static Point Draw(MapSection section, int row, int index, int count)
+    private static CompactSeatMap.Point Draw(CompactSeatMap.MapSection section, int row, int index, int count)
     {
         if (section.Shape is not { } shape)
         {
             var k = section.Rows.Take(row).Sum(r => r.Statuses.Length) + index;
-            return new Point(section.Points![2 * k], section.Points[(2 * k) + 1]);
+            return new CompactSeatMap.Point(section.Points![2 * k], section.Points[(2 * k) + 1]);
         }
 
         var rows = section.Rows.Count;
         var u = rows == 1 ? 0 : (double)row / (rows - 1);
         var t = count == 1 ? 0.5 : (double)index / (count - 1);
-        Point Mix(Point a, Point b) => new(((1 - u) * a.X) + (u * b.X), ((1 - u) * a.Y) + (u * b.Y));
+        CompactSeatMap.Point Mix(CompactSeatMap.Point a, CompactSeatMap.Point b) => new(((1 - u) * a.X) + (u * b.X), ((1 - u) * a.Y) + (u * b.Y));
         var (start, control, end) = (Mix(shape.Front.Start, shape.Back.Start), Mix(shape.Front.Control, shape.Back.Control), Mix(shape.Front.End, shape.Back.End));
-        return new Point(
+        return new CompactSeatMap.Point(
             ((1 - t) * (1 - t) * start.X) + (2 * (1 - t) * t * control.X) + (t * t * end.X),
             ((1 - t) * (1 - t) * start.Y) + (2 * (1 - t) * t * control.Y) + (t * t * end.Y));
     }
@@ -128,13 +113,13 @@ public sealed class StadiumSeatMapTests(ITestOutputHelper output)
     private static IEnumerable<int> Numbers(string ranges) =>
         ranges.Split(',').Select(range => range.Split('-').Select(int.Parse).ToArray()).SelectMany(b => Enumerable.Range(b[0], b[^1] - b[0] + 1));
 
-    private static async Task<(SeatMap Map, byte[] Body)> SeatMapAsync(HttpClient http, string eventId)
+    private static async Task<(CompactSeatMap.Map Map, byte[] Body)> SeatMapAsync(HttpClient http, string eventId)
     {
-        using var response = await http.PostAsJsonAsync("/graphql", new { query = SeatMapQuery, variables = new { id = eventId } });
+        using var response = await http.PostAsJsonAsync("/graphql", new { query = CompactSeatMap.Query, variables = new { id = eventId } });
         var body = await response.Content.ReadAsByteArrayAsync();
         var answer = JsonDocument.Parse(body).RootElement;
         Assert.False(answer.TryGetProperty("errors", out var errors), $"Unexpected errors: {errors}");
-        return (answer.GetProperty("data").GetProperty("eventById").GetProperty("seatMap").Deserialize<SeatMap>(GraphQLClient.Json)!, body);
+        return (answer.GetProperty("data").GetProperty("eventById").GetProperty("seatMap").Deserialize<CompactSeatMap.Map>(GraphQLClient.Json)!, body);
     }
 
     private static int GzipSize(byte[] body)
@@ -191,19 +176,4 @@ public sealed class StadiumSeatMapTests(ITestOutputHelper output)
     private sealed record SeatsOf(IReadOnlyList<Seat> Seats);
 
     private sealed record Seat(string Id, string Row, int Number, string Status, double X, double Y);
-
-    private sealed record SeatMap(long Version, IReadOnlyList<MapSection> Sections);
-
-    private sealed record MapSection(
-        SectionRef Section, Money Price, string SeatKeys, string AccessibleSeatKeys, IReadOnlyList<double>? Points, Shape? Shape, IReadOnlyList<MapRow> Rows);
-
-    private sealed record Money(decimal Amount, string Currency);
-
-    private sealed record Shape(Curve Front, Curve Back);
-
-    private sealed record Curve(Point Start, Point Control, Point End);
-
-    private sealed record Point(double X, double Y);
-
-    private sealed record MapRow(string Label, string Numbers, string Statuses);
 }
