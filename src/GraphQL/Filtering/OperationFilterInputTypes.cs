@@ -38,9 +38,22 @@ public abstract class OperationFilterInputType : InputObjectGraphType
 
     /// <summary>The predicate for one operator object (<c>{ eq: …, gt: … }</c>) applied to <paramref name="member"/>.</summary>
     public Expression Build(Expression member, IDictionary<string, object?> operations, int depth) =>
-        FilterInputType.AllOf(operations, depth, part => Build(member, part, depth + 1), (name, value) => Operation(name, member, value));
+        FilterInputType.AllOf(operations, depth, part => Build(member, part, depth + 1), (name, value) => Apply(name, member, value));
 
-    protected abstract Expression Operation(string name, Expression member, object? value);
+    /// <summary>A type's own operators (<c>contains</c>, <c>gt</c>, …), each given a value that is not null.</summary>
+    protected virtual Expression Operation(string name, Expression member, object value) =>
+        throw new FilterError($"`{name}` is not an operator of {Name}.");
+
+    /// <summary><c>eq neq in nin</c> mean the same for every type and take null; every other operator is the type's own.</summary>
+    private Expression Apply(string name, Expression member, object? value) => name switch
+    {
+        "eq" => EqualOrNull(member, value, negate: false),
+        "neq" => EqualOrNull(member, value, negate: true),
+        "in" => In(member, value),
+        "nin" => Expression.Not(In(member, value)),
+        _ when value is null => throw new FilterError($"`{name}` needs a value."),
+        _ => Operation(name, member, value),
+    };
 
     protected static Expression Value(Expression member, object? value) =>
         ExpressionValues.Parameter(value is null ? null : Convert(value, member.Type), member.Type);
@@ -99,16 +112,9 @@ public sealed class StringOperationFilterInputType : OperationFilterInputType
         Field<ListGraphType<StringGraphType>>("nin").Description(Operators["nin"]);
     }
 
-    protected override Expression Operation(string name, Expression member, object? value) => name switch
-    {
-        "eq" => EqualOrNull(member, value, negate: false),
-        "neq" => EqualOrNull(member, value, negate: true),
-        "in" => In(member, value),
-        "nin" => Expression.Not(In(member, value)),
-        _ when value is null => throw new FilterError($"`{name}` needs a value."),
-        _ when name.StartsWith('n') => Expression.Not(Call(name[1..], member, value)),
-        _ => Call(name, member, value),
-    };
+    protected override Expression Operation(string name, Expression member, object value) => name.StartsWith('n')
+        ? Expression.Not(Call(name[1..], member, value))
+        : Call(name, member, value);
 
     private static Expression Call(string method, Expression member, object? value) =>
         Expression.AndAlso(
@@ -138,13 +144,8 @@ public abstract class ComparableOperationFilterInputType<TSelf, TScalar> : Opera
         Field<ListGraphType<TScalar>>("nin").Description(Operators["nin"]);
     }
 
-    protected override Expression Operation(string name, Expression member, object? value) => name switch
+    protected override Expression Operation(string name, Expression member, object value) => name switch
     {
-        "eq" => EqualOrNull(member, value, negate: false),
-        "neq" => EqualOrNull(member, value, negate: true),
-        "in" => In(member, value),
-        "nin" => Expression.Not(In(member, value)),
-        _ when value is null => throw new FilterError($"`{name}` needs a value."),
         "gt" => Expression.GreaterThan(member, Value(member, value)),
         "gte" => Expression.GreaterThanOrEqual(member, Value(member, value)),
         "lt" => Expression.LessThan(member, Value(member, value)),
@@ -176,12 +177,4 @@ public sealed class EnumOperationFilterInputType<TEnumType> : OperationFilterInp
         Field<ListGraphType<NonNullGraphType<TEnumType>>>("in").Description(Operators["in"]);
         Field<ListGraphType<NonNullGraphType<TEnumType>>>("nin").Description(Operators["nin"]);
     }
-
-    protected override Expression Operation(string name, Expression member, object? value) => name switch
-    {
-        "eq" => EqualOrNull(member, value, negate: false),
-        "neq" => EqualOrNull(member, value, negate: true),
-        "in" => In(member, value),
-        _ => Expression.Not(In(member, value)),
-    };
 }
