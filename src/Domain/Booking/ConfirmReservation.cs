@@ -103,7 +103,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IBookingStore s
             timeout.CancelAfter(options.PaymentTimeout);
             try
             {
-                result = await gateway.ChargeAsync(paymentToken, amount, $"{hold.Id:N}:{idempotencyKey}", timeout.Token);
+                result = await gateway.ChargeAsync(new ChargeRequest(paymentToken, amount, $"{hold.Id:N}:{idempotencyKey}", $"Reservation {hold.Id}"), timeout.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -152,7 +152,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IBookingStore s
         // Not cancellable: once we know the money must go back, it goes back.
         db.ChangeTracker.Clear();
         var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, CancellationToken.None);
-        await gateway.RefundAsync(payment.ProviderReference!, $"refund:{payment.Id:N}", CancellationToken.None);
+        await gateway.RefundAsync(payment.ProviderReference!, payment.Amount, $"refund:{payment.Id:N}", CancellationToken.None);
         payment.Refund(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None);
     }

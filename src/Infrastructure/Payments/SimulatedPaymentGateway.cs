@@ -20,13 +20,17 @@ public sealed class SimulatedPaymentGateway(TimeProvider clock) : IPaymentGatewa
 
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
-    public Task<ChargeResult> ChargeAsync(string paymentToken, Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
-        _charges.GetOrAdd(idempotencyKey, _ => ChargeOnceAsync(paymentToken, cancellationToken));
+    public Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken) =>
+        _charges.GetOrAdd(request.IdempotencyKey, _ => ChargeOnceAsync(request.PaymentToken, cancellationToken));
 
-    public Task RefundAsync(string providerReference, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<ChargeResult?> LookUpAsync(string idempotencyKey, string? providerReference, CancellationToken cancellationToken) =>
+        _charges.TryGetValue(idempotencyKey, out var charge) && charge.IsCompletedSuccessfully ? await charge : null;
+
+    public async Task<RefundResult> RefundAsync(string providerReference, Money amount, string idempotencyKey, CancellationToken cancellationToken)
     {
         _refunds.TryAdd(idempotencyKey, true);
-        return Task.Delay(Latency, clock, cancellationToken);
+        await Task.Delay(Latency, clock, cancellationToken);
+        return new RefundResult.Succeeded($"re_{idempotencyKey}");
     }
 
     private async Task<ChargeResult> ChargeOnceAsync(string paymentToken, CancellationToken cancellationToken)
