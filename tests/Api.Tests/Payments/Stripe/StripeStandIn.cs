@@ -66,6 +66,8 @@ internal sealed partial class StripeStandIn : IAsyncDisposable
 
     public StandInIntent Intent(string id) => _intents[id];
 
+    public StandInIntent IntentByKey(string idempotencyKey) => _intents.Values.Single(i => i.Metadata.Values.Contains(idempotencyKey));
+
     public static async Task<StripeStandIn> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
