@@ -1,10 +1,8 @@
 namespace TicketMaster.Payments.Stripe;
 
-/// <summary>Bound from <c>Payments:Stripe</c>; read only when <c>Payments:Provider</c> is <c>Stripe</c>.</summary>
+/// <summary>Bound from <c>Payments:Stripe</c> (<see cref="PaymentOptions.Stripe"/>); read only when <c>Payments:Provider</c> is <c>Stripe</c>.</summary>
 public sealed class StripeOptions
 {
-    public const string SectionName = "Payments:Stripe";
-
     /// <summary>The account's secret key (<c>sk_test_…</c> or <c>sk_live_…</c>); required.</summary>
     public string SecretKey { get; set; } = "";
 
