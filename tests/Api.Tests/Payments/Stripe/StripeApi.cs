@@ -5,6 +5,7 @@ using TicketMaster.Api.Webhooks;
 using TicketMaster.Payments;
 using TicketMaster.Payments.Stripe;
 using TicketMaster.Persistence;
+using TicketMaster.Users;
 
 namespace TicketMaster.Api.Tests.Payments.Stripe;
 
@@ -53,11 +54,16 @@ public abstract class StripeApi(DatabaseProvider provider) : IAsyncLifetime
             return;
         }
 
+        await SeedAsync(_database);
         _stripe = await StripeStandIn.StartAsync();
         _stripe.WebhookSecret = WebhookSecret;
         _api = await ApiHost.StartAsync(Settings(_database, _stripe), services => services.AddSingleton<IPaymentNotices>(Notices));
         _stripe.WebhookUrl = WebhookUrl;
     }
+
+    public const string EventName = "Stripe Night";
+
+    public GraphQLClient Client => _unavailable is { } skip ? throw skip : new(_api!.CreateHttpClient());
 
     public async Task<List<string>> ProcessedEventIdsAsync()
     {
@@ -81,6 +87,21 @@ public abstract class StripeApi(DatabaseProvider provider) : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+    }
+
+    /// <summary>One event on sale, Stalls at 80 and Circle at 50 EUR, for buyers paying through Stripe.</summary>
+    private static async Task SeedAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var organizer = TestData.User("stripe-organizer", Role.Organizer);
+        var venue = TestData.Venue(rows: 2, seatsPerRow: 6);
+        db.AddRange(organizer, venue);
+        await db.SaveChangesAsync();
+        var show = TestData.Event(venue, organizer.Id, name: EventName);
+        show.PutOnSale();
+        db.Add(show);
+        await db.SaveChangesAsync();
+        await BulkInserter.InsertAsync(db, show.CreateInventory(venue), CancellationToken.None);
     }
 }
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using TicketMaster.Api.Tests.Support;
 using TicketMaster.Common;
 using TicketMaster.Payments;
 
@@ -139,6 +141,37 @@ public abstract class StripeWebhookTests(StripeApi api)
         Assert.Equal(new ChargeResult.Succeeded(action.ProviderReference), Assert.Single(api.Notices.For("3ds-done-key")).Outcome);
         Assert.Equal(new ChargeResult.Succeeded(action.ProviderReference), await api.Gateway.LookUpAsync("3ds-done-key", action.ProviderReference, CancellationToken.None));
     }
+
+    [SkippableFact]
+    public async Task A_buyer_pays_a_reservation_through_stripe_and_a_declined_card_is_a_typed_error()
+    {
+        var buyer = await api.Client.SignedInBuyerAsync();
+        var (eventId, seats) = await buyer.FreeSeatsAsync(StripeApi.EventName);
+        var paid = await ReserveAsync(buyer, eventId, seats[0]);
+        var refused = await ReserveAsync(buyer, eventId, seats[1]);
+
+        var order = await ConfirmAsync(buyer, paid, "pm_card_visa", "e2e-paid");
+        var declined = await ConfirmAsync(buyer, refused, "pm_card_chargeDeclined", "e2e-declined");
+
+        Assert.Equal(JsonValueKind.Null, order.GetProperty("errors").ValueKind);
+        var total = order.GetProperty("order").GetProperty("total");
+        var intent = api.Stripe.IntentByKey(api.Stripe.Requests.Single(r => r.IdempotencyKey.EndsWith("e2e-paid", StringComparison.Ordinal)).IdempotencyKey);
+        Assert.Equal(((long)(total.GetProperty("amount").GetDecimal() * 100), total.GetProperty("currency").GetString()!.ToLowerInvariant(), "succeeded"),
+            (intent.Amount, intent.Currency, intent.Status));
+        Assert.Equal("PaymentDeclinedError", declined.GetProperty("errors")[0].GetProperty("__typename").GetString());
+        Assert.Equal(JsonValueKind.Null, declined.GetProperty("order").ValueKind);
+    }
+
+    private static async Task<string> ReserveAsync(GraphQLClient buyer, string eventId, string seatId)
+    {
+        var data = await buyer.DataAsync("mutation($input: ReserveSeatsInput!) { reserveSeats(input: $input) { reservation { id } } }", new { input = new { eventId, seatIds = new[] { seatId } } });
+        return data.GetProperty("reserveSeats").GetProperty("reservation").GetProperty("id").GetString()!;
+    }
+
+    private static async Task<JsonElement> ConfirmAsync(GraphQLClient buyer, string reservationId, string paymentToken, string idempotencyKey) =>
+        (await buyer.DataAsync(
+            "mutation($input: ConfirmReservationInput!) { confirmReservation(input: $input) { order { id total { amount currency } } errors { __typename } } }",
+            new { input = new { reservationId, paymentToken, idempotencyKey } })).GetProperty("confirmReservation");
 
     private async Task<ChargeResult.Succeeded> ChargeAsync(string paymentMethod, string key, bool expectSuccess = true)
     {
