@@ -43,6 +43,17 @@ public abstract class StripeWebhookTests(StripeApi api)
     }
 
     [SkippableFact]
+    public async Task An_oversized_body_is_refused_unread()
+    {
+        var body = StandInEvents.Envelope("evt_huge", "customer.created", new JsonObject { ["padding"] = new string('x', 300_000) }, DateTimeOffset.UtcNow);
+
+        var status = await api.Stripe.PostSignedAsync("evt_huge", body, StandInEvents.Signature(body, StripeApi.WebhookSecret, DateTimeOffset.UtcNow));
+
+        Assert.Equal(413, status);
+        Assert.DoesNotContain("evt_huge", await api.ProcessedEventIdsAsync());
+    }
+
+    [SkippableFact]
     public async Task A_replayed_event_is_acknowledged_and_changes_nothing()
     {
         var charged = await ChargeAsync("pm_card_visa", "replay-key");
