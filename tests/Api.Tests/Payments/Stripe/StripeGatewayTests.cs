@@ -16,16 +16,22 @@ public sealed class StripeGatewayTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _stripe = await StripeStandIn.StartAsync();
+        _gateway = Gateway(retries: 0);
+    }
+
+    /// <summary>The gateway the Api would build from these settings.</summary>
+    private IPaymentGateway Gateway(int retries)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Payments:Provider"] = "Stripe",
             ["Payments:Stripe:SecretKey"] = StripeStandIn.SecretKey,
             ["Payments:Stripe:ApiBase"] = _stripe.ApiBase.ToString(),
             ["Payments:Stripe:RequestTimeout"] = "00:00:01",
-            ["Payments:Stripe:MaxNetworkRetries"] = "0",
+            ["Payments:Stripe:MaxNetworkRetries"] = retries.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         _services = new ServiceCollection().AddSingleton(TimeProvider.System).AddTicketMasterPayments(configuration).BuildServiceProvider();
-        _gateway = _services.GetRequiredService<IPaymentGateway>();
+        return _services.GetRequiredService<IPaymentGateway>();
     }
 
     public async Task DisposeAsync()
@@ -122,6 +128,31 @@ public sealed class StripeGatewayTests : IAsyncLifetime
         Assert.Equal(1, _stripe.IntentCount);
         Assert.Equal(byKey, await _gateway.LookUpAsync("lost-key", charged.ProviderReference, CancellationToken.None));
         Assert.Equal("metadata['ticketmaster_idempotency_key']:'lost-key'", _stripe.Requests.Single(r => r.Path.EndsWith("/search", StringComparison.Ordinal)).Form["query"]);
+    }
+
+    [Fact]
+    public async Task A_stripe_server_error_is_an_unknown_outcome_not_a_decline()
+    {
+        _stripe.FailNextCalls = 1;
+
+        await Assert.ThrowsAsync<PaymentOutcomeUnknownException>(() =>
+            _gateway.ChargeAsync(new ChargeRequest("pm_card_visa", new Money(30m, "EUR"), "5xx-key", "Reservation"), CancellationToken.None));
+
+        Assert.Null(await _gateway.LookUpAsync("5xx-key", null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task With_network_retries_a_lost_answer_is_recovered_by_replaying_the_key_and_charges_once()
+    {
+        await _services.DisposeAsync();
+        var gateway = Gateway(retries: 1);
+        _stripe.LoseNextAnswers = 1;
+
+        var result = await gateway.ChargeAsync(new ChargeRequest("pm_card_visa", new Money(30m, "EUR"), "retried-key", "Reservation"), CancellationToken.None);
+
+        Assert.IsType<ChargeResult.Succeeded>(result);
+        Assert.Equal(1, _stripe.IntentCount);
+        Assert.Equal(["retried-key", "retried-key"], _stripe.Requests.Select(r => r.IdempotencyKey));
     }
 
     [Fact]

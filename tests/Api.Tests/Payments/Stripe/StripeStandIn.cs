@@ -57,6 +57,12 @@ internal sealed partial class StripeStandIn : IAsyncDisposable
     /// <summary>Stripe acts, then its answers take this long: longer than the client's timeout means the answer is lost.</summary>
     public TimeSpan AnswerDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How many of the next answers are lost (delayed past any client timeout); Stripe acts on them all the same.</summary>
+    public int LoseNextAnswers { get; set; }
+
+    /// <summary>How many of the next calls Stripe fails with a 500 <c>api_error</c> before acting.</summary>
+    public int FailNextCalls { get; set; }
+
     public IReadOnlyList<StandInRequest> Requests => [.. _requests];
 
     /// <summary>Each webhook delivery and the status code the receiver answered.</summary>
@@ -127,11 +133,20 @@ internal sealed partial class StripeStandIn : IAsyncDisposable
         var key = context.Request.Headers["Idempotency-Key"].ToString();
         _requests.Enqueue(new StandInRequest(context.Request.Method, context.Request.Path, key,
             form.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value.ToString())));
+        if (FailNextCalls > 0)
+        {
+            FailNextCalls--;
+            await WriteAsync(context, (500, StandInEvents.Error("api_error", "internal", "An unknown error occurred on Stripe's servers.")));
+            return;
+        }
+
         var answer = await (key.Length == 0 ? act(form) : _answered.GetOrAdd($"{context.Request.Path}|{key}", _ => act(form)));
-        if (AnswerDelay > TimeSpan.Zero)
+        var lost = LoseNextAnswers > 0;
+        LoseNextAnswers -= lost ? 1 : 0;
+        if (AnswerDelay > TimeSpan.Zero || lost)
         {
             // Simulates the answer being lost on the way back: the client gives up first.
-            await Task.Delay(AnswerDelay, context.RequestAborted);
+            await Task.Delay(lost ? TimeSpan.FromMinutes(1) : AnswerDelay, context.RequestAborted);
         }
 
         await WriteAsync(context, answer);
