@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using TicketMaster.Api.Events;
 using TicketMaster.GraphQL;
+using TicketMaster.GraphQL.Scalars;
 using TicketMaster.Events;
 using TicketMaster.Indexer.Search;
 
@@ -10,7 +11,9 @@ namespace TicketMaster.Api.Search;
 public sealed record SearchEventsFilter(
     EventCategory? Category = null, string? City = null, string? Country = null, DateRange? StartsAt = null, Near? Near = null, bool? OnSaleOnly = null, decimal? MaxPrice = null);
 
-public sealed record DateRange(DateTime? Gte = null, DateTime? Lte = null);
+/// <param name="Gte">A <see cref="DateOnly"/> (a day at the venue) or a UTC <see cref="DateTime"/> (an instant), as <see cref="DateOrDateTimeGraphType"/> reads it.</param>
+/// <param name="Lte">The same, for the other end.</param>
+public sealed record DateRange(object? Gte = null, object? Lte = null);
 
 public sealed record Near(double Latitude, double Longitude, double RadiusKm);
 
@@ -35,9 +38,9 @@ public sealed class DateRangeInputType : InputObjectGraphType<DateRange>
     public DateRangeInputType()
     {
         Name = "DateRangeInput";
-        Description = "A span of time; either end may be left open, and `gte` must not be after `lte`.";
-        Field(r => r.Gte, nullable: true).Description("On or after (UTC).");
-        Field(r => r.Lte, nullable: true).Description("On or before (UTC).");
+        Description = "A span of starts; either end may be left open, and `gte` must not be after `lte`. Each end is an instant or a day; a day is the day at the event's venue, in its `timeZone`.";
+        Field(r => r.Gte, type: typeof(DateOrDateTimeGraphType)).Description("Starts at or after this instant, or on or after this day at the venue (`2027-03-01`: from midnight there).");
+        Field(r => r.Lte, type: typeof(DateOrDateTimeGraphType)).Description("Starts at or before this instant, or on or before this day at the venue (`2027-03-31`: that whole day there).");
     }
 }
 

@@ -101,8 +101,9 @@ public static class SearchQueries
             throw new SearchError(SearchError.DistanceNeedsNear, "`order: DISTANCE` needs `where.near` to measure from.");
         }
 
-        var (from, to) = (ToUtc(where.StartsAt?.Gte), ToUtc(where.StartsAt?.Lte));
-        if (from > to)
+        var (from, to) = (where.StartsAt?.Gte as DateTime?, where.StartsAt?.Lte as DateTime?);
+        var (localFrom, localBefore) = ((where.StartsAt?.Gte as DateOnly?)?.ToDateTime(TimeOnly.MinValue), (where.StartsAt?.Lte as DateOnly?)?.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        if (from > to || localFrom >= localBefore)
         {
             throw new SearchError(SearchError.InvalidDateRange, "`where.startsAt.gte` is after `where.startsAt.lte`.");
         }
@@ -122,12 +123,8 @@ public static class SearchQueries
             Near: near,
             OnSaleOnly: where.OnSaleOnly ?? false,
             MaxPrice: where.MaxPrice,
-            Order: order);
+            Order: order,
+            LocalFrom: localFrom,
+            LocalBefore: localBefore);
     }
-
-    private static DateTime? ToUtc(DateTime? value) => value switch
-    {
-        { } dateTime => dateTime.ToUniversalTime(),
-        _ => null,
-    };
 }

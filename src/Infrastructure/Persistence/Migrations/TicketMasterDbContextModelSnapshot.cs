@@ -207,6 +207,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("datetime(6)")
                         .HasColumnName("starts_at");
 
+                    b.Property<DateTime?>("StartsAtLocal")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("starts_at_local");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -225,6 +229,9 @@ namespace TicketMaster.Persistence.Migrations
 
                     b.HasIndex("StartsAt")
                         .HasDatabaseName("ix_events_starts_at");
+
+                    b.HasIndex("StartsAtLocal")
+                        .HasDatabaseName("ix_events_starts_at_local");
 
                     b.HasIndex("Category", "StartsAt")
                         .HasDatabaseName("ix_events_category_starts_at");
