@@ -2,6 +2,7 @@ using GraphQL.Types;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
+using TicketMaster.Common;
 using TicketMaster.Events;
 using TicketMaster.Orders;
 
@@ -26,9 +27,10 @@ public static class BookingMutations
             .Returns<ReservationType>("reservation", "The reservation holding the seats chosen for you; confirm it before `expiresAt`.")
             .Errors(
                 typeof(NotEnoughSeatsException), typeof(SeatsUnavailableException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
-                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException))
+                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
+                typeof(InvalidCurrencyException), typeof(PriceInOtherCurrencyException))
             .Resolve((input, ctx) => ctx.Service<ReserveBestAvailable>().ExecuteAsync(
-                ctx.UserId(), input.EventId, input.Quantity, input.SectionId, input.MaxPrice, ctx.CancellationToken));
+                ctx.UserId(), input.EventId, input.Quantity, input.SectionId, input.MaxPrice?.ToMoney(), ctx.CancellationToken));
 
         mutation.Mutation<ReleaseReservationInput, Hold>("releaseReservation")
             .Description("Gives the held seats back before the reservation runs out.")

@@ -9,7 +9,7 @@ namespace TicketMaster.Api.Search;
 
 /// <summary>What <c>searchEvents(where:)</c> reads, typed: the input type below maps onto it.</summary>
 public sealed record SearchEventsFilter(
-    EventCategory? Category = null, string? City = null, string? Country = null, DateRange? StartsAt = null, Near? Near = null, bool? OnSaleOnly = null, decimal? MaxPrice = null);
+    EventCategory? Category = null, string? City = null, string? Country = null, DateRange? StartsAt = null, Near? Near = null, bool? OnSaleOnly = null, MoneyInput? MaxPrice = null);
 
 /// <param name="Gte">A <see cref="DateOnly"/> (a day at the venue) or a UTC <see cref="DateTime"/> (an instant), as <see cref="DateOrDateTimeGraphType"/> reads it.</param>
 /// <param name="Lte">The same, for the other end.</param>
@@ -29,7 +29,7 @@ public sealed class SearchEventsFilterInputType : InputObjectGraphType<SearchEve
         Field(f => f.StartsAt, type: typeof(DateRangeInputType)).Description("Without it, only events still to come are found.");
         Field(f => f.Near, type: typeof(NearInputType)).Description("Only events at venues within a radius of a point; fills `SearchHit.distanceKm` and allows `order: DISTANCE`.");
         Field(f => f.OnSaleOnly, nullable: true).Description("Only events with tickets on sale (not sold out or over).");
-        Field(f => f.MaxPrice, nullable: true).Description("Only events whose cheapest seat costs this or less.");
+        Field(f => f.MaxPrice, type: typeof(MoneyInputType)).Description("Only events whose cheapest seat costs this or less, priced in this currency: events priced in another currency do not match (prices are never converted).");
     }
 }
 

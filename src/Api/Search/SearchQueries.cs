@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using TicketMaster.Api.Events;
 using TicketMaster.GraphQL.Paging;
+using TicketMaster.Common;
 using TicketMaster.Events;
 using TicketMaster.Indexer.Search;
 
@@ -108,10 +110,12 @@ public static class SearchQueries
             throw new SearchError(SearchError.InvalidDateRange, "`where.startsAt.gte` is after `where.startsAt.lte`.");
         }
 
-        if (where.MaxPrice < 0)
+        if (where.MaxPrice?.Amount < 0)
         {
-            throw new SearchError(SearchError.InvalidPrice, "`where.maxPrice` must not be negative.");
+            throw new SearchError(SearchError.InvalidPrice, "`where.maxPrice.amount` must not be negative.");
         }
+
+        var maxPrice = MaxPrice(where.MaxPrice);
 
         return new SearchQuery(
             Term: term,
@@ -122,9 +126,22 @@ public static class SearchQueries
             StartsTo: to,
             Near: near,
             OnSaleOnly: where.OnSaleOnly ?? false,
-            MaxPrice: where.MaxPrice,
+            MaxPrice: maxPrice?.Amount,
+            Currency: maxPrice?.Currency,
             Order: order,
             LocalFrom: localFrom,
             LocalBefore: localBefore);
+    }
+
+    private static Money? MaxPrice(MoneyInput? input)
+    {
+        try
+        {
+            return input?.ToMoney();
+        }
+        catch (InvalidCurrencyException e)
+        {
+            throw new SearchError(SearchError.InvalidCurrency, $"`where.maxPrice.currency`: {e.Message}");
+        }
     }
 }

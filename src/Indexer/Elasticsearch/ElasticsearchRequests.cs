@@ -274,6 +274,11 @@ public static class ElasticsearchRequests
             filters.Add(Term("country", query.Country.Trim().ToUpperInvariant()));
         }
 
+        if (query.Currency is { } currency)
+        {
+            filters.Add(Term("currency", currency));
+        }
+
         var from = query.StartsFrom ?? (query.HasDateRange ? null : now);
         if (query.LocalFrom is not null || query.LocalBefore is not null)
         {

@@ -33,6 +33,8 @@ internal static class LuceneFields
     public const string CityKey = "city_key";
     public const string CityFacet = "city_facet";
     public const string Country = "country";
+
+    public const string Currency = "currency";
     public const string StartsAt = "starts_at";
 
     /// <summary>The start on the venue's wall clock, in ticks: what a date filter compares (ADR 0014).</summary>
@@ -110,6 +112,7 @@ internal static class LuceneFields
             new StringField(CityKey, e.City.Trim().ToLowerInvariant(), Field.Store.NO),
             new SortedDocValuesField(CityFacet, new BytesRef(e.City)),
             new StringField(Country, e.Country.ToUpperInvariant(), Field.Store.NO),
+            new StringField(Currency, e.Currency, Field.Store.NO),
             new NumericDocValuesField(StartsAt, e.StartsAt.Ticks),
             new NumericDocValuesField(StartsAtLocal, e.StartsAtLocal.Ticks),
             new SortedDocValuesField(Month, new BytesRef(MonthOf(e.StartsAt))),

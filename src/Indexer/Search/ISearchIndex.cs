@@ -78,6 +78,7 @@ public sealed record GeoFilter(double Latitude, double Longitude, double RadiusK
 
 /// <param name="Term">Free text as typed; null or blank means "no text".</param>
 /// <param name="Now">Events that started before this are left out unless a date range is given.</param>
+/// <param name="Currency">Only events priced in this ISO 4217 currency; <see cref="MaxPrice"/> is in it. Prices are never converted.</param>
 /// <param name="LocalFrom">Starts at or after this on the venue's wall clock (a day's midnight there).</param>
 /// <param name="LocalBefore">Starts before this on the venue's wall clock (the midnight after a day there).</param>
 public sealed record SearchQuery(
@@ -95,7 +96,8 @@ public sealed record SearchQuery(
     int Limit = 10,
     DateTime? Now = null,
     DateTime? LocalFrom = null,
-    DateTime? LocalBefore = null)
+    DateTime? LocalBefore = null,
+    string? Currency = null)
 {
     /// <summary>Whether any end of the start range was given; without one, only events still to come are found.</summary>
     public bool HasDateRange => StartsFrom is not null || StartsTo is not null || LocalFrom is not null || LocalBefore is not null;

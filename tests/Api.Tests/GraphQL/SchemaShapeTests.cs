@@ -56,8 +56,8 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["SeatSection"] = "Section",
     };
 
-    /// <summary>Bare decimals a client may send: a price limit in the event's currency.</summary>
-    private static readonly HashSet<string> DecimalInputs = ["ReserveBestAvailableInput.maxPrice", "SearchEventsFilterInput.maxPrice"];
+    /// <summary>Decimals a client may send: only as the amount of a `MoneyInput`, beside its currency.</summary>
+    private static readonly HashSet<string> DecimalInputs = ["MoneyInput.amount"];
 
     [Fact]
     public void Every_list_field_is_a_connections_page_or_has_a_stated_bound()
