@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using TicketMaster.Api.Booking;
 using TicketMaster.GraphQL.Authorization;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.GraphQL.Relay;
@@ -20,7 +21,9 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         var nodeTypes = nodes.Select(node => node.TypeName).ToHashSet();
         foreach (var exception in mutation.DeclaredErrors())
         {
-            RegisterType(new ExceptionErrorType(exception, nodeTypes));
+            var errorType = new ExceptionErrorType(exception, nodeTypes);
+            errorType.AddSeatFields();
+            RegisterType(errorType);
         }
 
         // Enums that error fields expose by their CLR type, mapped to the schema's own enum types.

@@ -115,7 +115,7 @@ public sealed class Event : Entity
         {
             if (!sectionIds.Contains(sectionId))
             {
-                throw new InvalidFieldException(nameof(sectionPrices), $"names section {sectionId}, which is not in venue {venue.Id}");
+                throw new InvalidFieldException(nameof(sectionPrices), "names a section that is not in the event's venue");
             }
 
             created._prices.Add(new EventSectionPrice(created, sectionId, ValidPrice(price)));
@@ -143,7 +143,7 @@ public sealed class Event : Entity
         }
 
         var tier = _prices.SingleOrDefault(p => p.SectionId == sectionId)
-            ?? throw new InvalidFieldException(nameof(sectionId), $"is not a section of event {Id}");
+            ?? throw new InvalidFieldException(nameof(sectionId), "is not a section of this event");
         var changed = ValidPrice(price);
         tier.Price = changed;
         Record(() => new EventSectionPriceChanged(Id, sectionId, changed));
@@ -151,7 +151,7 @@ public sealed class Event : Entity
 
     public decimal PriceOf(int sectionId) =>
         _prices.SingleOrDefault(p => p.SectionId == sectionId)?.Price
-        ?? throw new InvalidFieldException(nameof(sectionId), $"is not a section of event {Id}");
+        ?? throw new InvalidFieldException(nameof(sectionId), "is not a section of this event");
 
     /// <summary>One inventory row per seat of the venue, every one available at its section's price.</summary>
     public IEnumerable<EventSeat> CreateInventory(Venue venue)

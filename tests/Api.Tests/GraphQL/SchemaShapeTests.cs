@@ -38,6 +38,7 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["Order.tickets"] = "one per seat of the reservation it confirmed: at most `Booking:MaxSeatsPerReservation`",
         ["SeatAvailabilityChange.seats"] = "the seats of one reservation's change: at most `Booking:MaxSeatsPerReservation`",
         ["SeatsUnavailableError.seatIds"] = "some of the seats asked for: at most `Booking:MaxSeatsPerReservation`",
+        ["SeatsUnavailableError.seats"] = "the same seats as `seatIds`: at most `Booking:MaxSeatsPerReservation`",
         ["SeatsNotInEventError.seatIds"] = "some of the seats asked for: at most `Booking:MaxSeatsPerReservation`",
         ["SearchHit.highlights"] = "one per highlighted field (name, performers, venue, description)",
         ["SearchHighlight.fragments"] = "at most two per field",
