@@ -4,6 +4,7 @@ using TicketMaster.Api.Users;
 using TicketMaster.Booking;
 using TicketMaster.Events;
 using TicketMaster.Orders;
+using TicketMaster.Payments;
 
 namespace TicketMaster.Api.Booking;
 
@@ -44,7 +45,8 @@ public static class BookingMutations
             .Errors(
                 typeof(ReservationNotFoundException), typeof(ReservationExpiredException), typeof(NotYourReservationException),
                 typeof(ReservationAlreadyConfirmedException), typeof(ReservationNotActiveException), typeof(PaymentDeclinedException),
-                typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException))
+                typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException),
+                typeof(PaymentRefundedException), typeof(PaymentActionRequiredException), typeof(PaymentPendingException))
             .Resolve((input, ctx) => ctx.Service<ConfirmReservation>().ExecuteAsync(
                 ctx.UserId(), input.ReservationId, input.PaymentToken, input.IdempotencyKey, ctx.CancellationToken));
     }

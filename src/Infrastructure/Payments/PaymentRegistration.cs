@@ -21,6 +21,11 @@ public static class PaymentRegistration
             Latency = provider.GetRequiredService<BookingOptions>().SimulatedPaymentLatency,
         });
         services.AddSingleton<IPaymentGateway>(provider => provider.GetRequiredService<SimulatedPaymentGateway>());
+
+        services.AddSingleton<IPaymentClaims, PaymentClaims>();
+        services.AddScoped<IPaymentNotices, SettlePayment>();
+        services.AddScoped<SettlePayment>();
+        services.AddScoped<ReconcilePayments>();
         return services;
     }
 }
