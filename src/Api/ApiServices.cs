@@ -8,6 +8,7 @@ using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Payments;
 using TicketMaster.Api.Users;
+using TicketMaster.Api.Webhooks;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
 using TicketMaster.Indexer.Outbox;
@@ -25,7 +26,7 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
-        builder.Services.AddTicketMasterPayments();
+        builder.Services.AddTicketMasterPayments(builder.Configuration);
         builder.Services.AddLiveAvailability(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddPaymentReconciliation(builder.Configuration);
@@ -73,6 +74,7 @@ public static class ApiServices
         app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQLEndpoint();
+        app.MapStripeWebhook();
         return app;
     }
 }

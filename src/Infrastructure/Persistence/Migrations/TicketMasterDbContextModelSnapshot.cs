@@ -694,6 +694,30 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("simulated_gateway_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("TicketMaster.Payments.Stripe.ProcessedStripeEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processed_stripe_event");
+
+                    b.ToTable("processed_stripe_event");
+                });
+
             modelBuilder.Entity("TicketMaster.Performers.Performer", b =>
                 {
                     b.Property<int>("Id")
