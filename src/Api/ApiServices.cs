@@ -6,6 +6,7 @@ using TicketMaster.GraphQL.Transport;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
+using TicketMaster.Api.Payments;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Webhooks;
 using TicketMaster.Booking;
@@ -28,6 +29,7 @@ public static class ApiServices
         builder.Services.AddTicketMasterPayments(builder.Configuration);
         builder.Services.AddLiveAvailability(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
+        builder.Services.AddPaymentReconciliation(builder.Configuration);
         builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetSection(IndexerOptions.SectionName).Get<IndexerOptions>()?.RunInApi ?? new IndexerOptions().RunInApi)
         {

@@ -15,7 +15,7 @@ public sealed record ReserveBestAvailableInput(
     [property: Id(EventType.TypeName), Description("The event to reserve at.")] int EventId,
     [property: Description("How many seats, together when possible.")] int Quantity,
     [property: Id(SectionType.TypeName), Description("Only seats in this section.")] int? SectionId,
-    [property: Description("Only seats at this price or less.")] decimal? MaxPrice);
+    [property: global::GraphQL.InputType<MoneyInputType>, Description("Only seats at this price or less, in the event's currency (`Event.currency`); another currency is a `PriceInOtherCurrencyError`.")] MoneyInput? MaxPrice);
 
 [Description("The reservation to buy, and how to pay for it.")]
 public sealed record ConfirmReservationInput(

@@ -2,8 +2,10 @@ using GraphQL.Types;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
+using TicketMaster.Common;
 using TicketMaster.Events;
 using TicketMaster.Orders;
+using TicketMaster.Payments;
 
 namespace TicketMaster.Api.Booking;
 
@@ -26,9 +28,10 @@ public static class BookingMutations
             .Returns<ReservationType>("reservation", "The reservation holding the seats chosen for you; confirm it before `expiresAt`.")
             .Errors(
                 typeof(NotEnoughSeatsException), typeof(SeatsUnavailableException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
-                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException))
+                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
+                typeof(InvalidCurrencyException), typeof(PriceInOtherCurrencyException))
             .Resolve((input, ctx) => ctx.Service<ReserveBestAvailable>().ExecuteAsync(
-                ctx.UserId(), input.EventId, input.Quantity, input.SectionId, input.MaxPrice, ctx.CancellationToken));
+                ctx.UserId(), input.EventId, input.Quantity, input.SectionId, input.MaxPrice?.ToMoney(), ctx.CancellationToken));
 
         mutation.Mutation<ReleaseReservationInput, Hold>("releaseReservation")
             .Description("Gives the held seats back before the reservation runs out.")
@@ -44,7 +47,8 @@ public static class BookingMutations
             .Errors(
                 typeof(ReservationNotFoundException), typeof(ReservationExpiredException), typeof(NotYourReservationException),
                 typeof(ReservationAlreadyConfirmedException), typeof(ReservationNotActiveException), typeof(PaymentDeclinedException),
-                typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException))
+                typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException),
+                typeof(PaymentRefundedException), typeof(PaymentActionRequiredException), typeof(PaymentPendingException))
             .Resolve((input, ctx) => ctx.Service<ConfirmReservation>().ExecuteAsync(
                 ctx.UserId(), input.ReservationId, input.PaymentToken, input.IdempotencyKey, ctx.CancellationToken));
     }

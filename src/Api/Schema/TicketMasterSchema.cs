@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using TicketMaster.Api.Booking;
 using TicketMaster.GraphQL.Authorization;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.GraphQL.Relay;
@@ -20,12 +21,17 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         var nodeTypes = nodes.Select(node => node.TypeName).ToHashSet();
         foreach (var exception in mutation.DeclaredErrors())
         {
-            RegisterType(new ExceptionErrorType(exception, nodeTypes));
+            var errorType = new ExceptionErrorType(exception, nodeTypes);
+            errorType.AddSeatFields();
+            RegisterType(errorType);
         }
 
         // Enums that error fields expose by their CLR type, mapped to the schema's own enum types.
         RegisterTypeMapping(typeof(global::TicketMaster.Booking.HoldStatus), typeof(Api.Booking.ReservationStatusType));
         RegisterTypeMapping(typeof(global::TicketMaster.Events.EventStatus), typeof(Api.Events.EventStatusType));
+
+        // Amounts in errors (PaymentRefundedError.amount) are Money, as everywhere else.
+        RegisterTypeMapping(typeof(global::TicketMaster.Common.Money), typeof(Api.Booking.MoneyType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
         this.RegisterDescribedScalars();
     }

@@ -33,6 +33,13 @@ public sealed class Event : Entity
 
     public DateTime StartsAt { get; private set; }
 
+    /// <summary>
+    /// <see cref="StartsAt"/> on the venue's wall clock (no offset), so "events on 1 March" means 1 March
+    /// where the show is (ADR 0014). Set with the start; null only on rows written before it existed,
+    /// until the startup backfill fills them.
+    /// </summary>
+    public DateTime? StartsAtLocal { get; private set; }
+
     public int VenueId { get; private set; }
 
     public Venue? Venue { get; private set; }
@@ -88,6 +95,7 @@ public sealed class Event : Entity
                 : throw new InvalidFieldException(nameof(description), $"must be at most {MaxDescriptionLength} characters"),
             Category = category,
             StartsAt = startsAt,
+            StartsAtLocal = venue.WallClock(startsAt),
             VenueId = venue.Id,
             Venue = venue,
             OrganizerId = organizerId,
@@ -107,7 +115,7 @@ public sealed class Event : Entity
         {
             if (!sectionIds.Contains(sectionId))
             {
-                throw new InvalidFieldException(nameof(sectionPrices), $"names section {sectionId}, which is not in venue {venue.Id}");
+                throw new InvalidFieldException(nameof(sectionPrices), "names a section that is not in the event's venue");
             }
 
             created._prices.Add(new EventSectionPrice(created, sectionId, ValidPrice(price)));
@@ -135,7 +143,7 @@ public sealed class Event : Entity
         }
 
         var tier = _prices.SingleOrDefault(p => p.SectionId == sectionId)
-            ?? throw new InvalidFieldException(nameof(sectionId), $"is not a section of event {Id}");
+            ?? throw new InvalidFieldException(nameof(sectionId), "is not a section of this event");
         var changed = ValidPrice(price);
         tier.Price = changed;
         Record(() => new EventSectionPriceChanged(Id, sectionId, changed));
@@ -143,7 +151,7 @@ public sealed class Event : Entity
 
     public decimal PriceOf(int sectionId) =>
         _prices.SingleOrDefault(p => p.SectionId == sectionId)?.Price
-        ?? throw new InvalidFieldException(nameof(sectionId), $"is not a section of event {Id}");
+        ?? throw new InvalidFieldException(nameof(sectionId), "is not a section of this event");
 
     /// <summary>One inventory row per seat of the venue, every one available at its section's price.</summary>
     public IEnumerable<EventSeat> CreateInventory(Venue venue)
@@ -188,6 +196,11 @@ public sealed class Event : Entity
     }
 
     public bool IsOnSale => Status == EventStatus.OnSale;
+
+    /// <summary>Fills <see cref="StartsAtLocal"/> on a row written before it existed; changes nothing clients see.</summary>
+    internal void PlaceOnWallClockOf(Venue venue) => StartsAtLocal = venue.Id == VenueId
+        ? venue.WallClock(StartsAt)
+        : throw new InvalidOperationException("An event's wall clock is its own venue's.");
 
     /// <summary>Gives the event an explicit key for bulk loading.</summary>
     internal void AssignKey(int id)

@@ -31,7 +31,12 @@ public sealed class MissingSectionPriceException(IReadOnlyCollection<string> sec
 }
 
 public sealed class EventNotEditableException(int eventId, EventStatus status)
-    : DomainException($"Event {eventId} is {status}; prices can only change while it is a draft.");
+    : DomainException($"The event is {status}; prices can only change while it is a draft.")
+{
+    public int EventId { get; } = eventId;
+
+    public EventStatus Status { get; } = status;
+}
 
 [Description("The event starts in the past (`startsAt`), so it cannot go on sale; reschedule it first.")]
 public sealed class EventInThePastException(DateTime startsAt)
@@ -42,4 +47,7 @@ public sealed class EventInThePastException(DateTime startsAt)
 }
 
 public sealed class EventNotStartedException(int eventId)
-    : DomainException($"Event {eventId} has not started yet, so it cannot be completed.");
+    : DomainException("The event has not started yet, so it cannot be completed.")
+{
+    public int EventId { get; } = eventId;
+}

@@ -85,6 +85,10 @@ public sealed class Venue
         return added;
     }
 
+    /// <summary>A UTC instant as this venue's clocks show it: the local time, without an offset.</summary>
+    public DateTime WallClock(DateTime utc) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(Guard.Utc(utc, nameof(utc)), TimeZoneInfo.FindSystemTimeZoneById(TimeZone)), DateTimeKind.Unspecified);
+
     public IEnumerable<Seat> AllSeats() => _sections.SelectMany(section => section.Rows).SelectMany(row => row.Seats);
 
     /// <summary>

@@ -87,6 +87,17 @@ public abstract class FilterInputType<TEntity> : InputObjectGraphType
     protected void Enum<TEnumType>(string name, LambdaExpression member, string description)
         where TEnumType : EnumerationGraphType, new() => Operation<EnumOperationFilterInputType<TEnumType>>(name, member, description);
 
+    /// <summary>
+    /// A start a client filters by instant or by day: <paramref name="instant"/> answers date-times,
+    /// <paramref name="wallClock"/> (the same moment on the local clock) answers dates.
+    /// </summary>
+    protected void DateOrDateTime(string name, Expression<Func<TEntity, DateTime>> instant, Expression<Func<TEntity, DateTime?>> wallClock, string description)
+    {
+        var field = Field<DateOrDateTimeOperationFilterInputType>(name).Description(description).FieldType;
+        _fields[name] = (instance, value, depth) => ((DateOrDateTimeOperationFilterInputType)field.ResolvedType!).Build(
+            ExpressionValues.Rebind(instant, instance), ExpressionValues.Rebind(wallClock, instance), (IDictionary<string, object?>)value!, depth + 1);
+    }
+
     /// <summary>A nested object: <c>venue: { city: { eq: "Berlin" } }</c>.</summary>
     protected void Object<TFilter, TOther>(string name, Expression<Func<TEntity, TOther?>> member, string description)
         where TFilter : FilterInputType<TOther>

@@ -9,10 +9,10 @@ namespace TicketMaster.GraphQL.Filtering;
 /// </summary>
 public abstract class OperationFilterInputType : InputObjectGraphType
 {
-    private const int MaxListLength = 100;
+    internal const int MaxListLength = 100;
 
     /// <summary>What each operator means, the same in every operator input.</summary>
-    protected static readonly IReadOnlyDictionary<string, string> Operators = new Dictionary<string, string>
+    protected internal static readonly IReadOnlyDictionary<string, string> Operators = new Dictionary<string, string>
     {
         ["and"] = "Every one of these conditions must hold.",
         ["or"] = "At least one of these conditions must hold.",

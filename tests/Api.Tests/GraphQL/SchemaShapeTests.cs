@@ -38,6 +38,7 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["Order.tickets"] = "one per seat of the reservation it confirmed: at most `Booking:MaxSeatsPerReservation`",
         ["SeatAvailabilityChange.seats"] = "the seats of one reservation's change: at most `Booking:MaxSeatsPerReservation`",
         ["SeatsUnavailableError.seatIds"] = "some of the seats asked for: at most `Booking:MaxSeatsPerReservation`",
+        ["SeatsUnavailableError.seats"] = "the same seats as `seatIds`: at most `Booking:MaxSeatsPerReservation`",
         ["SeatsNotInEventError.seatIds"] = "some of the seats asked for: at most `Booking:MaxSeatsPerReservation`",
         ["SearchHit.highlights"] = "one per highlighted field (name, performers, venue, description)",
         ["SearchHighlight.fragments"] = "at most two per field",
@@ -56,8 +57,8 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["SeatSection"] = "Section",
     };
 
-    /// <summary>Bare decimals a client may send: a price limit in the event's currency.</summary>
-    private static readonly HashSet<string> DecimalInputs = ["ReserveBestAvailableInput.maxPrice", "SearchEventsFilterInput.maxPrice"];
+    /// <summary>Decimals a client may send: only as the amount of a `MoneyInput`, beside its currency.</summary>
+    private static readonly HashSet<string> DecimalInputs = ["MoneyInput.amount"];
 
     [Fact]
     public void Every_list_field_is_a_connections_page_or_has_a_stated_bound()

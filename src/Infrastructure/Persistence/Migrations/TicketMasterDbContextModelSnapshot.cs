@@ -207,6 +207,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("datetime(6)")
                         .HasColumnName("starts_at");
 
+                    b.Property<DateTime?>("StartsAtLocal")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("starts_at_local");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -225,6 +229,9 @@ namespace TicketMaster.Persistence.Migrations
 
                     b.HasIndex("StartsAt")
                         .HasDatabaseName("ix_events_starts_at");
+
+                    b.HasIndex("StartsAtLocal")
+                        .HasDatabaseName("ix_events_starts_at_local");
 
                     b.HasIndex("Category", "StartsAt")
                         .HasDatabaseName("ix_events_category_starts_at");
@@ -357,6 +364,11 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("char(36)")
                         .HasColumnName("id");
 
+                    b.Property<string>("ClientSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("client_secret");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
@@ -376,6 +388,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("varchar(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("next_check_at");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -394,6 +410,7 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnName("request_fingerprint");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("varchar(16)")
@@ -428,6 +445,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasIndex("HoldId")
                         .HasDatabaseName("ix_payments_hold_id");
 
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("ix_payments_next_check_at");
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_payments_user_id");
 
@@ -435,7 +455,77 @@ namespace TicketMaster.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_payments_provider_idempotency_key");
 
+                    b.HasIndex("Provider", "ProviderReference")
+                        .HasDatabaseName("ix_payments_provider_provider_reference");
+
                     b.ToTable("payments");
+                });
+
+            modelBuilder.Entity("TicketMaster.Orders.Refund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("reason");
+
+                    b.ComplexProperty<Dictionary<string, object>>("Amount", "TicketMaster.Orders.Refund.Amount#Money", b1 =>
+                        {
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("decimal(12,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("char(3)")
+                                .HasColumnName("currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_refunds");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refunds_idempotency_key");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_refunds_order_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_refunds_payment_id");
+
+                    b.ToTable("refunds");
                 });
 
             modelBuilder.Entity("TicketMaster.Orders.Ticket", b =>
@@ -526,6 +616,82 @@ namespace TicketMaster.Persistence.Migrations
                         .HasDatabaseName("ix_outbox_messages_created_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("TicketMaster.Payments.SimulatedCharge", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("char(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("IdempotencyKey")
+                        .HasName("pk_simulated_gateway_charges");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simulated_gateway_charges_reference");
+
+                    b.ToTable("simulated_gateway_charges", (string)null);
+                });
+
+            modelBuilder.Entity("TicketMaster.Payments.SimulatedRefund", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ChargeReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("charge_reference");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("IdempotencyKey")
+                        .HasName("pk_simulated_gateway_refunds");
+
+                    b.HasIndex("ChargeReference")
+                        .HasDatabaseName("ix_simulated_gateway_refunds_charge_reference");
+
+                    b.ToTable("simulated_gateway_refunds", (string)null);
                 });
 
             modelBuilder.Entity("TicketMaster.Payments.Stripe.ProcessedStripeEvent", b =>
@@ -995,6 +1161,22 @@ namespace TicketMaster.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payments_users_user_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Orders.Refund", b =>
+                {
+                    b.HasOne("TicketMaster.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_refunds_orders_order_id");
+
+                    b.HasOne("TicketMaster.Orders.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_refunds_payments_payment_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Orders.Ticket", b =>
