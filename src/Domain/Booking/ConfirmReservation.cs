@@ -73,15 +73,15 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IBookingStore s
             timeout.CancelAfter(options.PaymentTimeout);
             outcome = await gateway.ChargeAsync(new ChargeRequest(paymentToken, payment.Amount, payment.ProcessorKey, $"Reservation {payment.HoldId}"), timeout.Token);
         }
-        catch (Exception lost) when (lost is HttpRequestException or TimeoutException || (lost is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception lost) when (lost is PaymentOutcomeUnknownException or HttpRequestException or TimeoutException || (lost is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // No answer (a timeout, a dropped connection): whether money was taken is the processor's
+            // No answer (a timeout, a dropped connection, an adapter's lost answer): whether money was taken is the processor's
             // to say. If it cannot say either, the attempt stays pending for the reconciler.
             try
             {
                 return await settle.ReconcileAsync(payment.Id, cancellationToken);
             }
-            catch (Exception unknown) when (unknown is HttpRequestException or TimeoutException || (unknown is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception unknown) when (unknown is PaymentOutcomeUnknownException or HttpRequestException or TimeoutException || (unknown is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 throw new PaymentPendingException(payment.HoldId);
             }

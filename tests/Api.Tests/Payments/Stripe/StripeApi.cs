@@ -13,7 +13,7 @@ namespace TicketMaster.Api.Tests.Payments.Stripe;
 /// The real Api configured for Stripe (<c>Payments:Provider=Stripe</c>, pointed at the stand-in), whose
 /// webhooks the stand-in delivers to <c>/webhooks/stripe</c> over HTTP; notices are recorded.
 /// </summary>
-public abstract class StripeApi(DatabaseProvider provider) : IAsyncLifetime
+public abstract class StripeApi(DatabaseProvider provider, bool recordNotices = true) : IAsyncLifetime
 {
     public const string WebhookSecret = "whsec_standin_api";
 
@@ -40,6 +40,8 @@ public abstract class StripeApi(DatabaseProvider provider) : IAsyncLifetime
         ["Payments:Stripe:ApiBase"] = stripe.ApiBase.ToString(),
         ["Payments:Stripe:RequestTimeout"] = "00:00:02",
         ["Payments:Stripe:MaxNetworkRetries"] = "0",
+        // The reconciler would also settle what these tests expect webhooks or the buyer's request to settle.
+        ["Booking:ReconcileInterval"] = "00:00:00",
     };
 
     public async Task InitializeAsync()
@@ -57,7 +59,14 @@ public abstract class StripeApi(DatabaseProvider provider) : IAsyncLifetime
         await SeedAsync(_database);
         _stripe = await StripeStandIn.StartAsync();
         _stripe.WebhookSecret = WebhookSecret;
-        _api = await ApiHost.StartAsync(Settings(_database, _stripe), services => services.AddSingleton<IPaymentNotices>(Notices));
+        // Recording replaces the settlement use case; without it the Api settles notices itself.
+        _api = await ApiHost.StartAsync(Settings(_database, _stripe), services =>
+        {
+            if (recordNotices)
+            {
+                services.AddSingleton<IPaymentNotices>(Notices);
+            }
+        });
         _stripe.WebhookUrl = WebhookUrl;
     }
 
@@ -108,3 +117,7 @@ public abstract class StripeApi(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteStripeApi() : StripeApi(DatabaseProvider.Sqlite);
 
 public sealed class MariaDbStripeApi() : StripeApi(DatabaseProvider.MySql);
+
+public sealed class SqliteSettlingStripeApi() : StripeApi(DatabaseProvider.Sqlite, recordNotices: false);
+
+public sealed class MariaDbSettlingStripeApi() : StripeApi(DatabaseProvider.MySql, recordNotices: false);
