@@ -4,8 +4,9 @@ using TicketMaster.Payments;
 namespace TicketMaster.Api.Tests.Payments.Stripe;
 
 /// <summary>
-/// Stands where the payment settlement use case goes (it implements <see cref="IPaymentNotices"/>
-/// on another branch): records what the webhook endpoint hands on, so tests assert exactly that.
+/// Stands in for the settlement use case (<c>SettlePayment</c>, the Api's <see cref="IPaymentNotices"/>):
+/// records what the webhook endpoint hands on, so the adapter's tests assert exactly that and nothing
+/// of settlement's; <see cref="StripeSettlementTests"/> run with the real one.
 /// </summary>
 internal sealed class RecordingPaymentNotices : IPaymentNotices
 {
