@@ -39,6 +39,7 @@ public static class GraphQLServices
             // a seat availability message runs once per distinct document and is shared (Live/SharedLiveResults).
             .AddExecutionStrategy<SharedLiveResults>(GraphQLParser.AST.OperationType.Subscription)
             .AddCodedErrors(configuration.GetSection(GraphQLHttpOptions.SectionName).Get<GraphQLHttpOptions>()?.ExposeExceptionDetails ?? false)
+            .AddValidationRule<GraphQL.Validation.OncePerRequest>()
             .ConfigureExecution<SkipValidationOfValidatedDocuments>());
 
         // Every transport parses through IDocumentBuilder, so they all share the cache.

@@ -13,6 +13,9 @@ public static class AuthenticationSetup
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<IAccessTokenIssuer>(provider => provider.GetRequiredService<AccessTokens>());
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>, Microsoft.AspNetCore.Identity.PasswordHasher<User>>();
+        services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(CredentialThrottleOptions.SectionName).Get<CredentialThrottleOptions>() ?? new CredentialThrottleOptions());
+        services.AddSingleton<CredentialThrottle>();
+        services.AddHttpContextAccessor();
         services.AddScoped<RegisterUser>();
         services.AddScoped<LogIn>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
