@@ -88,7 +88,7 @@ public sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        if (isGet && request.Query.ContainsKey("sdl"))
+        if (isGet && request.Query.ContainsKey("sdl") && options.CurrentValue.Introspection)
         {
             http.Response.ContentType = $"{GraphQLMediaTypes.GraphQL}; charset=utf-8";
             await http.Response.WriteAsync(_sdl.Value, http.RequestAborted);

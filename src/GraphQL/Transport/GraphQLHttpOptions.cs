@@ -18,4 +18,11 @@ public sealed class GraphQLHttpOptions
     /// log's, and the correlation id finds the full story there.
     /// </summary>
     public bool ExposeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// Whether <c>__schema</c>/<c>__type</c> queries and <c>GET /graphql?sdl</c> answer. On by default:
+    /// the schema is public (schema/schema.graphql is in the repository) and IDEs and codegen need it;
+    /// an operator who wants it private turns it off (<c>__typename</c> always works).
+    /// </summary>
+    public bool Introspection { get; set; } = true;
 }
