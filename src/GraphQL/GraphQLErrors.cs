@@ -14,6 +14,8 @@ public static partial class GraphQLErrors
 {
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
+    public const string ExecutionTimeExceeded = "EXECUTION_TIME_EXCEEDED";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
 
     /// <param name="exposeDetails"><see cref="Transport.GraphQLHttpOptions.ExposeExceptionDetails"/>: stack traces only when an operator asks.</param>
     /// <param name="suggestions">

@@ -42,7 +42,9 @@ public static class GraphQLServices
             .AddCodedErrors(http.ExposeExceptionDetails, suggestions: environment.IsDevelopment())
             // Per operation, and a cached document may be sent again with another operationName: so on cached documents too.
             .AddValidationRule<GraphQL.Validation.OncePerRequest>(useForCachedDocuments: true)
-            .ConfigureExecution<SkipValidationOfValidatedDocuments>());
+            .ConfigureExecution<SkipValidationOfValidatedDocuments>()
+            // Counts the seats of the sections a request's `seats(sectionId:)` fields name, for their cost.
+            .ConfigureExecution((options, next) => options.RequestServices!.GetRequiredService<SectionSizes>().CountThenExecuteAsync(options, next)));
 
         if (!http.Introspection)
         {
@@ -51,6 +53,7 @@ public static class GraphQLServices
 
         // Every transport parses through IDocumentBuilder, so they all share the cache.
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<SectionSizes>();
         services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder>(provider => provider.GetRequiredService<DocumentCache>()));
         services.AddGraphQLHttpTransport();
         services.AddScoped<DbBatch<TicketMasterDbContext>>();
