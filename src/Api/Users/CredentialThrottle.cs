@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using TicketMaster.Common;
+using TicketMaster.GraphQL.Transport;
 using TicketMaster.Users;
 
 namespace TicketMaster.Api.Users;
@@ -19,7 +20,7 @@ public sealed class CredentialThrottle(CredentialThrottleOptions options, TimePr
     public async Task<T> LoginAsync<T>(string usernameOrEmail, IPAddress? address, Func<Task<T>> attempt)
     {
         var account = usernameOrEmail.Trim().ToUpperInvariant();
-        var client = AddressKey(address);
+        var client = ClientAddresses.KeyOf(address);
         var pair = Track($"login|{account}|{client}", options.FreeFailuresPerAccountAndAddress);
         var everyAccount = Track($"address|{client}", options.FreeFailuresPerAddress);
         return await GuardAsync([pair, everyAccount], attempt, failed: e => e is InvalidCredentialsException);
@@ -27,7 +28,7 @@ public sealed class CredentialThrottle(CredentialThrottleOptions options, TimePr
 
     /// <summary>A refused registration (taken name or email, weak password) counts against the address: it is how accounts are probed.</summary>
     public async Task<T> RegisterAsync<T>(IPAddress? address, Func<Task<T>> attempt) =>
-        await GuardAsync([Track($"address|{AddressKey(address)}", options.FreeFailuresPerAddress)], attempt, failed: e => e is DomainException);
+        await GuardAsync([Track($"address|{ClientAddresses.KeyOf(address)}", options.FreeFailuresPerAddress)], attempt, failed: e => e is DomainException);
 
     private async Task<T> GuardAsync<T>((Counter Counter, int Free)[] counters, Func<Task<T>> attempt, Func<Exception, bool> failed)
     {
@@ -82,29 +83,6 @@ public sealed class CredentialThrottle(CredentialThrottleOptions options, TimePr
         }
 
         return (_counters.GetOrAdd(key, _ => new Counter()), free);
-    }
-
-    /// <summary>An IPv6 client owns a whole /64, so that is one address here.</summary>
-    private static string AddressKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
     }
 
     private sealed class Counter

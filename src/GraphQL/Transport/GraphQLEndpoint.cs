@@ -32,6 +32,8 @@ public static class GraphQLEndpoint
         services.AddSingleton<GraphQLExecution>();
         services.AddOptions<GraphQLWebSocketOptions>().BindConfiguration(GraphQLWebSocketOptions.SectionName);
         services.AddSingleton<WebSocketAuthentication>();
+        services.AddOptions<SubscriptionLimitOptions>().BindConfiguration(SubscriptionLimitOptions.SectionName);
+        services.AddSingleton<SubscriptionLimits>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<GraphQLServerSentEvents>();
         services.AddSingleton<GraphQLHttpHandler>();

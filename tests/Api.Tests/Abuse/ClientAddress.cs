@@ -9,7 +9,10 @@ namespace TicketMaster.Api.Tests.Abuse;
 /// </summary>
 public static class ClientAddress
 {
-    public static HttpClient From(Uri server, string localAddress) => new(new SocketsHttpHandler
+    public static HttpClient From(Uri server, string localAddress) => new(Handler(localAddress)) { BaseAddress = server };
+
+    /// <summary>A handler whose connections start at <paramref name="localAddress"/>; also for <c>ClientWebSocket</c>.</summary>
+    public static SocketsHttpHandler Handler(string localAddress) => new()
     {
         ConnectCallback = async (context, cancellationToken) =>
         {
@@ -26,8 +29,5 @@ public static class ClientAddress
                 throw;
             }
         },
-    })
-    {
-        BaseAddress = server,
     };
 }
