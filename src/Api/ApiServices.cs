@@ -37,8 +37,8 @@ public static class ApiServices
             builder.Services.AddOutboxIndexing(builder.Configuration);
         }
 
-        builder.Services.AddTicketMasterAuthentication();
-        builder.Services.AddTicketMasterGraphQL(builder.Configuration);
+        builder.Services.AddTicketMasterAuthentication(builder.Configuration, builder.Environment);
+        builder.Services.AddTicketMasterGraphQL(builder.Configuration, builder.Environment);
 
         // The reads resolvers call, so graph types only map.
         builder.Services.AddScoped<EventSeatQueries>();

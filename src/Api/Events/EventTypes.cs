@@ -15,7 +15,7 @@ public sealed class EventType : ObjectGraphType<Event>
 {
     public const string TypeName = "Event";
 
-    public EventType()
+    public EventType(SectionSizes sizes)
     {
         Name = TypeName;
         Description = "A dated show at a venue.";
@@ -45,7 +45,7 @@ public sealed class EventType : ObjectGraphType<Event>
             .Description("The seats of one section with their status, price and position, for a section's detail view; the whole event in one small response is `seatMap`.")
             .IdArgument("sectionId", SectionType.TypeName, "The section, from `EventSection.id` or `SeatMapSection.section.id`.")
             .Argument<SeatStatusType>("status", "Only seats with this status.")
-            .WithComplexityImpact(1, SeatMapSizes.SeatsPerSection)
+            .WithComplexityImpact(impact => new(1, SeatsOf(impact, sizes)))
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<EventSeatQueries>().SectionSeatsAsync(
                 ctx.Source.Id,
                 ctx.GetArgument<int>("sectionId"),
@@ -56,6 +56,15 @@ public sealed class EventType : ObjectGraphType<Event>
             .WithComplexityImpact(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SeatMapByEvent.Load(ctx.Source.Id));
     }
+
+    /// <summary>The section's real seat count (<see cref="SectionSizes"/>), whatever way its id was given.</summary>
+    private static double SeatsOf(global::GraphQL.Validation.Complexity.FieldImpactContext impact, SectionSizes sizes) =>
+        impact.GetArgument<object?>("sectionId", null) switch
+        {
+            int sectionId => sizes.SeatsIn(sectionId),
+            string id => sizes.SeatsIn(GlobalId.TryDecode(id, out _, out var key) && int.TryParse(key, out var parsed) ? parsed : 0),
+            _ => SectionSizes.Unknown,
+        };
 }
 
 public sealed class PriceRangeType : ObjectGraphType<PriceRange>

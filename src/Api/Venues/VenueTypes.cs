@@ -104,6 +104,5 @@ internal static class SeatMapSizes
     public const double SectionsPerVenue = 10;
     public const double RowsPerSection = 30;
     public const double SeatsPerRow = 100;
-    public const double SeatsPerSection = 250;
     public const int SeatMapImpact = 5_000;
 }
