@@ -2,6 +2,7 @@ using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Users;
+using TicketMaster.Api.Venues;
 
 namespace TicketMaster.Api.Schema;
 
@@ -15,5 +16,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddAccountMutations();
         this.AddBookingMutations();
         this.AddEventMutations();
+        this.AddVenueMutations();
     }
 }

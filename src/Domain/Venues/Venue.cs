@@ -39,6 +39,17 @@ public sealed class Venue
     public static Venue Create(
         string name, string address, string city, string country, double latitude, double longitude, string timeZone, int? managerId = null)
     {
+        var created = new Venue { ManagerId = managerId };
+        created.Describe(name, address, city, country, latitude, longitude, timeZone);
+        return created;
+    }
+
+    /// <summary>
+    /// Changes where and what the venue is. Events keep their UTC times: a time zone change moves
+    /// how local times are shown, never when a show starts.
+    /// </summary>
+    public void Describe(string name, string address, string city, string country, double latitude, double longitude, string timeZone)
+    {
         if (country is not { Length: 2 } || !country.All(char.IsAsciiLetterUpper))
         {
             throw new InvalidFieldException(nameof(country), "must be an ISO 3166-1 alpha-2 code");
@@ -54,22 +65,25 @@ public sealed class Venue
             throw new InvalidFieldException(nameof(longitude), "must be between -180 and 180");
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        // IANA ids only: a Windows id ("W. Europe Standard Time") would also be found on some hosts.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) || !zone.HasIanaId)
         {
-            throw new InvalidFieldException(nameof(timeZone), "is not a known IANA time zone");
+            throw new InvalidFieldException(nameof(timeZone), "is not a known IANA time zone, such as \"Europe/Berlin\"");
         }
 
-        return new Venue
+        (Name, Address, City) = (Guard.NotBlank(name, nameof(name), 200), Guard.NotBlank(address, nameof(address), 300), Guard.NotBlank(city, nameof(city), 100));
+        (Country, Latitude, Longitude, TimeZone) = (country, latitude, longitude, timeZone);
+    }
+
+    /// <summary>Hands the venue to another manager; the previous one loses it.</summary>
+    public void AssignManager(Users.User manager)
+    {
+        if (!manager.IsIn(Users.Role.VenueManager))
         {
-            Name = Guard.NotBlank(name, nameof(name), 200),
-            Address = Guard.NotBlank(address, nameof(address), 300),
-            City = Guard.NotBlank(city, nameof(city), 100),
-            Country = country,
-            Latitude = latitude,
-            Longitude = longitude,
-            TimeZone = timeZone,
-            ManagerId = managerId,
-        };
+            throw new NotAVenueManagerException(manager.Id);
+        }
+
+        ManagerId = manager.Id;
     }
 
     public Section AddSection(string name)
