@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using InputTypeAttribute = GraphQL.InputTypeAttribute;
 using GraphQL.Types;
 using TicketMaster.Api.Users;
 using TicketMaster.Common;
@@ -32,7 +33,27 @@ public static class VenueMutations
             .Returns<VenueType>("venue", "The venue, now managed by the user.")
             .Errors(typeof(VenueNotFoundException), typeof(NotAVenueManagerException))
             .Resolve((input, ctx) => ctx.Service<AssignVenueManager>().ExecuteAsync(input.VenueId, input.UserId, ctx.CancellationToken));
+
+        mutation.Mutation<LayOutSeatMapInput, Venue>("layOutSeatMap")
+            .Description("Replaces the venue's seat map in one call (a 20,000-seat arena is a few dozen `block`s). Events keep the map they were created with: events already on the venue are not changed; new events get this map. At most 100,000 seats and places. Only the venue's manager, or an admin.")
+            .AuthorizeWithPolicy(Policies.VenueManager)
+            .Returns<VenueType>("venue", "The venue with its new map (`seatMap`, `capacity`).")
+            .Errors(SeatMapErrors)
+            .Resolve((input, ctx) => ctx.Service<LayOutSeatMap>().ExecuteAsync(input.VenueId, new SeatMapPlan(input.Sections), ctx.CancellationToken));
+
+        mutation.Mutation<ImportSeatMapInput, Venue>("importSeatMap")
+            .Description("Replaces the venue's seat map with one from a seat-map file (`exportSeatMap`'s output, format in docs/seat-map-format.md); otherwise as `layOutSeatMap`. Only the venue's manager, or an admin.")
+            .AuthorizeWithPolicy(Policies.VenueManager)
+            .Returns<VenueType>("venue", "The venue with its new map.")
+            .Errors([.. SeatMapErrors, typeof(SeatMapFormatException)])
+            .Resolve((input, ctx) => ctx.Service<LayOutSeatMap>().ExecuteAsync(input.VenueId, SeatMapJson.Read(input.Json), ctx.CancellationToken));
     }
+
+    private static readonly Type[] SeatMapErrors =
+    [
+        typeof(VenueNotFoundException), typeof(InvalidFieldException), typeof(DuplicateSeatMapEntryException), typeof(EmptySectionException),
+        typeof(SeatMapTooLargeException), typeof(SeatOutOfRangeException),
+    ];
 }
 
 [Description("A new venue's details.")]
@@ -66,3 +87,14 @@ public sealed record UpdateVenueInput(
 public sealed record AssignVenueManagerInput(
     [property: Id(VenueType.TypeName), Description("The venue to hand over.")] int VenueId,
     [property: Id(UserType.TypeName), Description("The user to manage it; they must hold the venue-manager role.")] int UserId) : IVenueScoped;
+
+[Description("The venue and its new seat map.")]
+public sealed record LayOutSeatMapInput(
+    [property: Id(VenueType.TypeName), Description("The venue whose map is replaced.")] int VenueId,
+    [property: InputType(typeof(NonNullGraphType<ListGraphType<NonNullGraphType<SeatMapSectionInputType>>>)), Description("The sections, in display order; at least one.")]
+    IReadOnlyList<SectionPlan> Sections) : IVenueScoped;
+
+[Description("The venue and a seat-map file.")]
+public sealed record ImportSeatMapInput(
+    [property: Id(VenueType.TypeName), Description("The venue whose map is replaced.")] int VenueId,
+    [property: Description("The seat-map file's JSON text, as `exportSeatMap` returns it.")] string Json) : IVenueScoped;

@@ -96,13 +96,13 @@ public sealed class Event : Entity
             CreatedAt = now,
         };
 
-        var missing = venue.Sections.Where(section => !sectionPrices.ContainsKey(section.Id)).Select(section => section.Name).ToList();
+        var missing = venue.CurrentSections.Where(section => !sectionPrices.ContainsKey(section.Id)).Select(section => section.Name).ToList();
         if (missing.Count > 0)
         {
             throw new MissingSectionPriceException(missing);
         }
 
-        var sectionIds = venue.Sections.Select(section => section.Id).ToHashSet();
+        var sectionIds = venue.CurrentSections.Select(section => section.Id).ToHashSet();
         foreach (var (sectionId, price) in sectionPrices.OrderBy(pair => pair.Key))
         {
             if (!sectionIds.Contains(sectionId))

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using TicketMaster.Common;
 
 namespace TicketMaster.Venues;
@@ -34,7 +35,10 @@ public sealed class Venue
     public IReadOnlyList<Section> Sections => _sections;
 
     /// <summary>Derived from the seat map; needs the sections, rows and seats loaded.</summary>
-    public int Capacity => _sections.Sum(section => section.Capacity);
+    public int Capacity => CurrentSections.Sum(section => section.Capacity);
+
+    /// <summary>The sections of the map new events get; retired ones stay for the events created on them.</summary>
+    public IEnumerable<Section> CurrentSections => _sections.Where(section => section.RetiredAt is null);
 
     public static Venue Create(
         string name, string address, string city, string country, double latitude, double longitude, string timeZone, int? managerId = null)
@@ -86,20 +90,20 @@ public sealed class Venue
         ManagerId = manager.Id;
     }
 
-    public Section AddSection(string name)
+    public Section AddSection(string name, bool isStanding = false)
     {
         var trimmed = Guard.NotBlank(name, nameof(name), 100);
-        if (_sections.Any(section => string.Equals(section.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
+        if (CurrentSections.Any(section => string.Equals(section.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DuplicateSeatMapEntryException($"Venue already has a section named '{trimmed}'.");
+            throw new DuplicateSeatMapEntryException(trimmed, $"The seat map already has a section named '{trimmed}'.");
         }
 
-        var added = new Section(this, trimmed, _sections.Count + 1);
+        var added = new Section(this, trimmed, _sections.Count + 1, isStanding);
         _sections.Add(added);
         return added;
     }
 
-    public IEnumerable<Seat> AllSeats() => _sections.SelectMany(section => section.Rows).SelectMany(row => row.Seats);
+    public IEnumerable<Seat> AllSeats() => CurrentSections.SelectMany(section => section.Rows).SelectMany(row => row.Seats);
 
     /// <summary>
     /// Gives the whole seat map explicit keys, for bulk loading without a round trip per row.
@@ -129,4 +133,9 @@ public sealed class Venue
     }
 }
 
-public sealed class DuplicateSeatMapEntryException(string message) : DomainException(message);
+[Description("Two sections of the map share a name, two rows of a section a label, or two seats of a row a number; `entry` names the repeated one.")]
+public sealed class DuplicateSeatMapEntryException(string entry, string message) : DomainException(message)
+{
+    [Description("The repeated entry: a section name, \"section / row\" or \"section / row / seat\".")]
+    public string Entry { get; } = entry;
+}

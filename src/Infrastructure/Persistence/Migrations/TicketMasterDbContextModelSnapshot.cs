@@ -721,6 +721,10 @@ namespace TicketMaster.Persistence.Migrations
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsStanding")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("is_standing");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -731,6 +735,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("int")
                         .HasColumnName("position");
 
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("retired_at");
+
                     b.Property<int>("VenueId")
                         .HasColumnType("int")
                         .HasColumnName("venue_id");
@@ -738,9 +746,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sections");
 
-                    b.HasIndex("VenueId", "Name")
+                    b.HasIndex("VenueId", "Name", "RetiredAt")
                         .IsUnique()
-                        .HasDatabaseName("ix_sections_venue_id_name");
+                        .HasDatabaseName("ix_sections_venue_id_name_retired_at");
 
                     b.ToTable("sections");
                 });
