@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
+using TicketMaster.Api.Performers;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
 
@@ -17,5 +18,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddBookingMutations();
         this.AddEventMutations();
         this.AddVenueMutations();
+        this.AddPerformerMutations();
     }
 }

@@ -18,3 +18,11 @@ public sealed class NotAVenueManagerException(int userId)
     [Description("The user who was to manage the venue.")]
     public int UserId { get; } = userId;
 }
+
+[Description("The venue has no seat map yet, so an event there would have nothing to sell; its manager lays one out first (`layOutSeatMap`).")]
+public sealed class VenueWithoutSeatMapException(int venueId)
+    : DomainException("The venue has no seat map yet.")
+{
+    [Description("The venue.")]
+    public int VenueId { get; } = venueId;
+}

@@ -11,6 +11,9 @@ namespace TicketMaster.Venues;
 /// </summary>
 internal sealed class SeatMapSql : ISeatMapStore
 {
+    public Task InsertInventoryAsync(TicketMasterDbContext db, IEnumerable<Booking.EventSeat> inventory, CancellationToken cancellationToken) =>
+        BulkInserter.InsertAsync(db, inventory, cancellationToken);
+
     public Task ReplaceAsync(TicketMasterDbContext db, Venue venue, IReadOnlyList<int> retire, IReadOnlyList<int> delete, DateTime now, CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {

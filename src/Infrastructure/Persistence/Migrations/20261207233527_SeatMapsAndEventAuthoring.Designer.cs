@@ -13,8 +13,8 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Persistence.Migrations
 {
     [DbContext(typeof(TicketMasterDbContext))]
-    [Migration("20261207232717_SeatMapAuthoring")]
-    partial class SeatMapAuthoring
+    [Migration("20261207233527_SeatMapsAndEventAuthoring")]
+    partial class SeatMapsAndEventAuthoring
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -196,11 +196,31 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("varchar(4000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("DoorsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("doors_at");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int?>("MaxTicketsPerAccount")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_account");
+
+                    b.Property<int?>("MaxTicketsPerOrder")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_order");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateTime?>("OnSaleAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("on_sale_at");
 
                     b.Property<int>("OrganizerId")
                         .HasColumnType("int")
@@ -540,6 +560,10 @@ namespace TicketMaster.Persistence.Migrations
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("int")
+                        .HasColumnName("created_by_id");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -565,6 +589,9 @@ namespace TicketMaster.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_performers");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_performers_created_by_id");
 
                     b.HasIndex("Genre")
                         .HasDatabaseName("ix_performers_genre");
@@ -999,6 +1026,15 @@ namespace TicketMaster.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_event_seats_event_id_seat_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Performers.Performer", b =>
+                {
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_performers_users_created_by_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Venues.Seat", b =>
