@@ -193,11 +193,31 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("varchar(4000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("DoorsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("doors_at");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int?>("MaxTicketsPerAccount")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_account");
+
+                    b.Property<int?>("MaxTicketsPerOrder")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_order");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateTime?>("OnSaleAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("on_sale_at");
 
                     b.Property<int>("OrganizerId")
                         .HasColumnType("int")
@@ -727,6 +747,10 @@ namespace TicketMaster.Persistence.Migrations
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("int")
+                        .HasColumnName("created_by_id");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -752,6 +776,9 @@ namespace TicketMaster.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_performers");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_performers_created_by_id");
 
                     b.HasIndex("Genre")
                         .HasDatabaseName("ix_performers_genre");
@@ -911,6 +938,10 @@ namespace TicketMaster.Persistence.Migrations
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsStanding")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("is_standing");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -921,6 +952,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("int")
                         .HasColumnName("position");
 
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("retired_at");
+
                     b.Property<int>("VenueId")
                         .HasColumnType("int")
                         .HasColumnName("venue_id");
@@ -928,9 +963,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sections");
 
-                    b.HasIndex("VenueId", "Name")
+                    b.HasIndex("VenueId", "Name", "RetiredAt")
                         .IsUnique()
-                        .HasDatabaseName("ix_sections_venue_id_name");
+                        .HasDatabaseName("ix_sections_venue_id_name_retired_at");
 
                     b.ToTable("sections");
                 });
@@ -1194,6 +1229,15 @@ namespace TicketMaster.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_event_seats_event_id_seat_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Performers.Performer", b =>
+                {
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_performers_users_created_by_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Venues.Seat", b =>
