@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
+using TicketMaster.Api.CheckIn;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Users;
 
@@ -15,5 +16,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddAccountMutations();
         this.AddBookingMutations();
         this.AddEventMutations();
+        this.AddCheckInMutations();
     }
 }

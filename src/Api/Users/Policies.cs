@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>A manager of the venue the resource is about (<see cref="IVenueScoped"/> or a venue), or an admin.</summary>
     public const string VenueManager = "VenueManager";
 
+    /// <summary>Who runs the event's doors: its organizer or its venue's manager (the event or <see cref="IEventScoped"/>), or an admin.</summary>
+    public const string EventStaff = "EventStaff";
+
     public static IServiceCollection AddTicketMasterPolicies(this IServiceCollection services)
     {
         services.AddAuthorization(options =>
@@ -28,9 +31,11 @@ public static class Policies
             options.AddPolicy(Admin, policy => policy.RequireRole(nameof(Role.Admin)));
             options.AddPolicy(EventOrganizer, policy => policy.AddRequirements(new EventOrganizerRequirement()));
             options.AddPolicy(VenueManager, policy => policy.AddRequirements(new VenueManagerRequirement()));
+            options.AddPolicy(EventStaff, policy => policy.AddRequirements(new CheckIn.EventStaffRequirement()));
         });
         services.AddScoped<IAuthorizationHandler, EventOrganizerHandler>();
         services.AddScoped<IAuthorizationHandler, VenueManagerHandler>();
+        services.AddScoped<IAuthorizationHandler, CheckIn.EventStaffHandler>();
         return services;
     }
 

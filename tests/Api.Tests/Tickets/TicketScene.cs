@@ -57,7 +57,7 @@ public abstract class TicketScene(DatabaseProvider provider) : IAsyncLifetime
             (Organizer, OtherOrganizer, Manager, Admin) = (TestData.User("olga", Role.Organizer), TestData.User("otto", Role.Organizer), TestData.User("vera", Role.VenueManager), TestData.User("ada", Role.Admin));
             db.Users.AddRange(Organizer, OtherOrganizer, Manager, Admin);
             await db.SaveChangesAsync();
-            var venue = TestData.Venue(rows: 4, seatsPerRow: 5, managerId: Manager.Id);
+            var venue = TestData.Venue(rows: 6, seatsPerRow: 10, managerId: Manager.Id);
             db.Venues.Add(venue);
             await db.SaveChangesAsync();
             var events = new[] { TestData.Event(venue, Organizer.Id, name: "Door Night"), TestData.Event(venue, Organizer.Id, name: "Second Night") };
