@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Booking;
+using TicketMaster.Api.CheckIn;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Venues;
 using TicketMaster.Booking;
@@ -20,6 +21,7 @@ public sealed class EventType : ObjectGraphType<Event>
         Name = TypeName;
         Description = "A dated show at a venue.";
         this.ImplementsNode(TypeName, e => e.Id);
+        this.AddCheckInFields();
         Field(e => e.Name).Description("Display name, as printed on tickets; at most 200 characters.");
         Field(e => e.Description).Description("What the show is, as plain text (no HTML or Markdown) of at most 4,000 characters; empty when the organizer wrote none.");
         Field<NonNullGraphType<EventCategoryType>>("category").Description("The kind of show, for browsing and filters.").Resolve(ctx => ctx.Source.Category);

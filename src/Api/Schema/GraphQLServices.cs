@@ -62,6 +62,7 @@ public static class GraphQLServices
         services.AddScoped<PerformerDataLoaders>();
         services.AddScoped<UserDataLoaders>();
         services.AddScoped<BookingDataLoaders>();
+        services.AddScoped<CheckIn.CheckInDataLoaders>();
         services.AddNodeResolver(EventType.TypeName, (ctx, id) => ctx.Loaders<EventDataLoaders>().EventById.Load(id).Then(e => e is not null && e.IsVisibleTo(ctx.User) ? e : null));
         services.AddNodeResolver(VenueType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().VenueById.Load(id));
         services.AddNodeResolver(SectionType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SectionById.Load(id));

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
+using TicketMaster.Api.CheckIn;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Users;
@@ -19,5 +20,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddEventMutations();
         this.AddVenueMutations();
         this.AddPerformerMutations();
+        this.AddCheckInMutations();
     }
 }

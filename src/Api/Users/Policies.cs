@@ -30,6 +30,9 @@ public static class Policies
     /// <summary>Anyone who holds the organizer role (they put on events and add performers), or an admin.</summary>
     public const string Organizers = "Organizers";
 
+    /// <summary>Who runs the event's doors: its organizer or its venue's manager (the event or <see cref="IEventScoped"/>), or an admin.</summary>
+    public const string EventStaff = "EventStaff";
+
     public static IServiceCollection AddTicketMasterPolicies(this IServiceCollection services)
     {
         services.AddAuthorization(options =>
@@ -40,10 +43,12 @@ public static class Policies
             options.AddPolicy(EventOrganizer, policy => policy.AddRequirements(new EventOrganizerRequirement()));
             options.AddPolicy(VenueManager, policy => policy.AddRequirements(new VenueManagerRequirement()));
             options.AddPolicy(PerformerCreator, policy => policy.AddRequirements(new Api.Performers.PerformerCreatorRequirement()));
+            options.AddPolicy(EventStaff, policy => policy.AddRequirements(new CheckIn.EventStaffRequirement()));
         });
         services.AddScoped<IAuthorizationHandler, EventOrganizerHandler>();
         services.AddScoped<IAuthorizationHandler, VenueManagerHandler>();
         services.AddScoped<IAuthorizationHandler, Api.Performers.PerformerCreatorHandler>();
+        services.AddScoped<IAuthorizationHandler, CheckIn.EventStaffHandler>();
         return services;
     }
 

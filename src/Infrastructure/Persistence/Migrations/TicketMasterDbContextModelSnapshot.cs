@@ -789,6 +789,62 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("performers");
                 });
 
+            modelBuilder.Entity("TicketMaster.Tickets.CheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("gate");
+
+                    b.Property<bool>("Offline")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("offline");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("scanned_at");
+
+                    b.Property<int>("ScannedBy")
+                        .HasColumnType("int")
+                        .HasColumnName("scanned_by");
+
+                    b.Property<int>("SeatId")
+                        .HasColumnType("int")
+                        .HasColumnName("seat_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_ins");
+
+                    b.HasIndex("ScannedBy")
+                        .HasDatabaseName("ix_check_ins_scanned_by");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_ins_ticket_id");
+
+                    b.HasIndex("EventId", "Gate")
+                        .HasDatabaseName("ix_check_ins_event_id_gate");
+
+                    b.ToTable("check_ins");
+                });
+
             modelBuilder.Entity("TicketMaster.Users.User", b =>
                 {
                     b.Property<int>("Id")
@@ -1238,6 +1294,30 @@ namespace TicketMaster.Persistence.Migrations
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_performers_users_created_by_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Tickets.CheckIn", b =>
+                {
+                    b.HasOne("TicketMaster.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_events_event_id");
+
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ScannedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_users_scanned_by");
+
+                    b.HasOne("TicketMaster.Orders.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Venues.Seat", b =>
