@@ -15,6 +15,7 @@ using TicketMaster.Indexer.Outbox;
 using TicketMaster.Indexer.Search;
 using TicketMaster.Payments;
 using TicketMaster.Persistence;
+using TicketMaster.Tickets;
 
 namespace TicketMaster.Api;
 
@@ -27,6 +28,7 @@ public static class ApiServices
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
         builder.Services.AddTicketMasterPayments(builder.Configuration);
+        builder.Services.AddTicketSigning(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddLiveAvailability(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddPaymentReconciliation(builder.Configuration);
@@ -37,8 +39,8 @@ public static class ApiServices
             builder.Services.AddOutboxIndexing(builder.Configuration);
         }
 
-        builder.Services.AddTicketMasterAuthentication();
-        builder.Services.AddTicketMasterGraphQL(builder.Configuration);
+        builder.Services.AddTicketMasterAuthentication(builder.Configuration, builder.Environment);
+        builder.Services.AddTicketMasterGraphQL(builder.Configuration, builder.Environment);
 
         // The reads resolvers call, so graph types only map.
         builder.Services.AddScoped<EventSeatQueries>();

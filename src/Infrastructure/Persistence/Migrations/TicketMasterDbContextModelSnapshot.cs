@@ -193,11 +193,31 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("varchar(4000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("DoorsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("doors_at");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int?>("MaxTicketsPerAccount")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_account");
+
+                    b.Property<int?>("MaxTicketsPerOrder")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_order");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateTime?>("OnSaleAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("on_sale_at");
 
                     b.Property<int>("OrganizerId")
                         .HasColumnType("int")
@@ -727,6 +747,10 @@ namespace TicketMaster.Persistence.Migrations
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("int")
+                        .HasColumnName("created_by_id");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -753,6 +777,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_performers");
 
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_performers_created_by_id");
+
                     b.HasIndex("Genre")
                         .HasDatabaseName("ix_performers_genre");
 
@@ -760,6 +787,62 @@ namespace TicketMaster.Persistence.Migrations
                         .HasDatabaseName("ix_performers_name");
 
                     b.ToTable("performers");
+                });
+
+            modelBuilder.Entity("TicketMaster.Tickets.CheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("gate");
+
+                    b.Property<bool>("Offline")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("offline");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("scanned_at");
+
+                    b.Property<int>("ScannedBy")
+                        .HasColumnType("int")
+                        .HasColumnName("scanned_by");
+
+                    b.Property<int>("SeatId")
+                        .HasColumnType("int")
+                        .HasColumnName("seat_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_ins");
+
+                    b.HasIndex("ScannedBy")
+                        .HasDatabaseName("ix_check_ins_scanned_by");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_ins_ticket_id");
+
+                    b.HasIndex("EventId", "Gate")
+                        .HasDatabaseName("ix_check_ins_event_id_gate");
+
+                    b.ToTable("check_ins");
                 });
 
             modelBuilder.Entity("TicketMaster.Users.User", b =>
@@ -911,6 +994,10 @@ namespace TicketMaster.Persistence.Migrations
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsStanding")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("is_standing");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -921,6 +1008,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("int")
                         .HasColumnName("position");
 
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("retired_at");
+
                     b.Property<int>("VenueId")
                         .HasColumnType("int")
                         .HasColumnName("venue_id");
@@ -928,9 +1019,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sections");
 
-                    b.HasIndex("VenueId", "Name")
+                    b.HasIndex("VenueId", "Name", "RetiredAt")
                         .IsUnique()
-                        .HasDatabaseName("ix_sections_venue_id_name");
+                        .HasDatabaseName("ix_sections_venue_id_name_retired_at");
 
                     b.ToTable("sections");
                 });
@@ -1194,6 +1285,39 @@ namespace TicketMaster.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_event_seats_event_id_seat_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Performers.Performer", b =>
+                {
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_performers_users_created_by_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Tickets.CheckIn", b =>
+                {
+                    b.HasOne("TicketMaster.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_events_event_id");
+
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ScannedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_users_scanned_by");
+
+                    b.HasOne("TicketMaster.Orders.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Venues.Seat", b =>
