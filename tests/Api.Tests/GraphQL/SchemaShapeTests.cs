@@ -95,7 +95,17 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
     }
 
     [Fact]
-    public void Decimals_appear_only_as_Money_amount_and_as_listed_price_limits()
+    public void Every_node_type_has_a_resolver_so_node_can_fetch_each_id_it_hands_out()
+    {
+        var nodeTypes = live.Schema.AllTypes.OfType<IObjectGraphType>()
+            .Where(t => t.ResolvedInterfaces.Any(i => i.Name == "Node")).Select(t => t.Name).Order().ToList();
+        var resolved = live.Services.GetServices<TicketMaster.GraphQL.Relay.NodeResolver>().Select(r => r.TypeName).Order().ToList();
+
+        Assert.Equal(nodeTypes, resolved);
+    }
+
+    [Fact]
+    public void Decimals_appear_only_as_the_amount_of_Money_and_MoneyInput()
     {
         var schema = live.Schema;
 
@@ -134,6 +144,8 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         private EmptyApi? _api;
 
         public ISchema Schema { get; private set; } = null!;
+
+        public IServiceProvider Services => _api!.Host.Services;
 
         public async Task InitializeAsync()
         {
