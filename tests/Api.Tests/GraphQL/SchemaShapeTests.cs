@@ -49,6 +49,22 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["WeakPasswordError.problems"] = "one per password rule",
     };
 
+    /// <summary>
+    /// Lists a client sends, by field or argument name (any type) or by <c>Type.field</c>, and what bounds
+    /// each: the server refuses more with a typed error, so no input builds an unbounded query.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> BoundedInputLists = new Dictionary<string, string>
+    {
+        ["and"] = "`FilterInputType.MaxAlternatives` (100), else INVALID_FILTER",
+        ["or"] = "`FilterInputType.MaxAlternatives` (100), else INVALID_FILTER",
+        ["in"] = "100 values, else INVALID_FILTER",
+        ["nin"] = "100 values, else INVALID_FILTER",
+        ["order"] = "10 sort keys, else INVALID_FILTER",
+        ["ids"] = "`nodes(ids:)`: 50 ids",
+        ["ReserveSeatsInput.seatIds"] = "`Booking:MaxSeatsPerReservation` (8), else TooManySeatsError",
+        ["Subscription.onEventAvailabilityChanged(eventIds)"] = "`Availability:MaxEventsPerSubscription` (100), else TOO_MANY_EVENTS",
+    };
+
     /// <summary>Objects with an <c>id: ID!</c> that are not nodes themselves: the node whose id they carry.</summary>
     public static readonly IReadOnlyDictionary<string, string> IdsOfOtherNodes = new Dictionary<string, string>
     {
@@ -75,6 +91,22 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         Assert.True(unbounded.Count == 0,
             "These fields return a plain list with no stated bound: make each a connection, or bound it and add it to BoundedLists with its bound:\n  " + string.Join("\n  ", unbounded));
         Assert.True(stale.Count == 0, "BoundedLists names fields that are not plain lists in the schema (any more):\n  " + string.Join("\n  ", stale));
+    }
+
+    [Fact]
+    public void Every_list_a_client_sends_has_a_stated_bound()
+    {
+        var schema = live.Schema;
+        var inputLists = schema.AllTypes.OfType<IInputObjectGraphType>()
+            .SelectMany(t => t.Fields.Where(f => IsList(f.ResolvedType!)).Select(f => (Name: f.Name, Coordinate: $"{t.Name}.{f.Name}")))
+            .Concat(OutputFields(schema).SelectMany(f => (f.Field.Arguments ?? []).Where(a => IsList(a.ResolvedType!))
+                .Select(a => (Name: a.Name, Coordinate: $"{f.Type.Name}.{f.Field.Name}({a.Name})"))))
+            .ToList();
+
+        var unbounded = inputLists.Where(l => !BoundedInputLists.ContainsKey(l.Name) && !BoundedInputLists.ContainsKey(l.Coordinate)).Select(l => l.Coordinate).ToList();
+
+        Assert.True(unbounded.Count == 0,
+            "These inputs take a list with no stated bound: cap it with a typed error and add it to BoundedInputLists:\n  " + string.Join("\n  ", unbounded));
     }
 
     [Fact]
