@@ -6,13 +6,16 @@ using TicketMaster.GraphQL.Transport;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
+using TicketMaster.Api.Payments;
 using TicketMaster.Api.Users;
+using TicketMaster.Api.Webhooks;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
 using TicketMaster.Indexer.Outbox;
 using TicketMaster.Indexer.Search;
 using TicketMaster.Payments;
 using TicketMaster.Persistence;
+using TicketMaster.Tickets;
 
 namespace TicketMaster.Api;
 
@@ -24,9 +27,11 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
-        builder.Services.AddTicketMasterPayments();
+        builder.Services.AddTicketMasterPayments(builder.Configuration);
+        builder.Services.AddTicketSigning(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddLiveAvailability(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
+        builder.Services.AddPaymentReconciliation(builder.Configuration);
         builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetSection(IndexerOptions.SectionName).Get<IndexerOptions>()?.RunInApi ?? new IndexerOptions().RunInApi)
         {
@@ -34,8 +39,8 @@ public static class ApiServices
             builder.Services.AddOutboxIndexing(builder.Configuration);
         }
 
-        builder.Services.AddTicketMasterAuthentication();
-        builder.Services.AddTicketMasterGraphQL(builder.Configuration);
+        builder.Services.AddTicketMasterAuthentication(builder.Configuration, builder.Environment);
+        builder.Services.AddTicketMasterGraphQL(builder.Configuration, builder.Environment);
 
         // The reads resolvers call, so graph types only map.
         builder.Services.AddScoped<EventSeatQueries>();
@@ -71,6 +76,7 @@ public static class ApiServices
         app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQLEndpoint();
+        app.MapStripeWebhook();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using TicketMaster.Booking;
 using TicketMaster.Common;
 using TicketMaster.Events;
 using TicketMaster.Orders;
+using TicketMaster.Payments;
 
 namespace TicketMaster.Api.Booking;
 
@@ -46,7 +47,8 @@ public static class BookingMutations
             .Errors(
                 typeof(ReservationNotFoundException), typeof(ReservationExpiredException), typeof(NotYourReservationException),
                 typeof(ReservationAlreadyConfirmedException), typeof(ReservationNotActiveException), typeof(PaymentDeclinedException),
-                typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException))
+                typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException),
+                typeof(PaymentRefundedException), typeof(PaymentActionRequiredException), typeof(PaymentPendingException))
             .Resolve((input, ctx) => ctx.Service<ConfirmReservation>().ExecuteAsync(
                 ctx.UserId(), input.ReservationId, input.PaymentToken, input.IdempotencyKey, ctx.CancellationToken));
     }

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using TicketMaster.Api.Events;
+using TicketMaster.Api.Tickets;
 using TicketMaster.GraphQL;
 using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.GraphQL.Relay;
@@ -115,5 +116,6 @@ public sealed class TicketType : ObjectGraphType<Ticket>
             .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().PlaceOfSeat.Load(ctx.Source.SeatId).Then(place => place!.As(SeatStatus.Sold, ctx.Source.Price)));
         Field<NonNullGraphType<MoneyType>>("price").Description("The price paid.").Resolve(ctx => ctx.Source.Price);
         Field<NonNullGraphType<TicketStatusType>>("status").Description("Whether the ticket admits its holder.").Resolve(ctx => ctx.Source.Status);
+        this.AddTicketCodeFields();
     }
 }

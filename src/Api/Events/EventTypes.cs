@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Booking;
+using TicketMaster.Api.CheckIn;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Venues;
 using TicketMaster.Booking;
@@ -15,11 +16,12 @@ public sealed class EventType : ObjectGraphType<Event>
 {
     public const string TypeName = "Event";
 
-    public EventType()
+    public EventType(SectionSizes sizes)
     {
         Name = TypeName;
         Description = "A dated show at a venue.";
         this.ImplementsNode(TypeName, e => e.Id);
+        this.AddCheckInFields();
         Field(e => e.Name).Description("Display name, as printed on tickets; at most 200 characters.");
         Field(e => e.Description).Description("What the show is, as plain text (no HTML or Markdown) of at most 4,000 characters; empty when the organizer wrote none.");
         Field<NonNullGraphType<EventCategoryType>>("category").Description("The kind of show, for browsing and filters.").Resolve(ctx => ctx.Source.Category);
@@ -45,7 +47,7 @@ public sealed class EventType : ObjectGraphType<Event>
             .Description("The seats of one section with their status, price and position, for a section's detail view; the whole event in one small response is `seatMap`.")
             .IdArgument("sectionId", SectionType.TypeName, "The section, from `EventSection.id` or `SeatMapSection.section.id`.")
             .Argument<SeatStatusType>("status", "Only seats with this status.")
-            .WithComplexityImpact(1, SeatMapSizes.SeatsPerSection)
+            .WithComplexityImpact(impact => new(1, SeatsOf(impact, sizes)))
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<EventSeatQueries>().SectionSeatsAsync(
                 ctx.Source.Id,
                 ctx.GetArgument<int>("sectionId"),
@@ -56,6 +58,15 @@ public sealed class EventType : ObjectGraphType<Event>
             .WithComplexityImpact(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SeatMapByEvent.Load(ctx.Source.Id));
     }
+
+    /// <summary>The section's real seat count (<see cref="SectionSizes"/>), whatever way its id was given.</summary>
+    private static double SeatsOf(global::GraphQL.Validation.Complexity.FieldImpactContext impact, SectionSizes sizes) =>
+        impact.GetArgument<object?>("sectionId", null) switch
+        {
+            int sectionId => sizes.SeatsIn(sectionId),
+            string id => sizes.SeatsIn(GlobalId.TryDecode(id, out _, out var key) && int.TryParse(key, out var parsed) ? parsed : 0),
+            _ => SectionSizes.Unknown,
+        };
 }
 
 public sealed class PriceRangeType : ObjectGraphType<PriceRange>

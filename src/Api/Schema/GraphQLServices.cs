@@ -19,8 +19,9 @@ namespace TicketMaster.Api.Schema;
 public static class GraphQLServices
 {
     /// <summary>The schema, its graph types and the execution rules every request runs under.</summary>
-    public static IServiceCollection AddTicketMasterGraphQL(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTicketMasterGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var http = configuration.GetSection(GraphQLHttpOptions.SectionName).Get<GraphQLHttpOptions>() ?? new GraphQLHttpOptions();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<TicketMasterSchema>()
             .AddGraphTypes(typeof(TicketMasterSchema).Assembly)
@@ -38,11 +39,21 @@ public static class GraphQLServices
             // Each message of a subscription runs in a scope of its own (its DataLoaders, its DbContext);
             // a seat availability message runs once per distinct document and is shared (Live/SharedLiveResults).
             .AddExecutionStrategy<SharedLiveResults>(GraphQLParser.AST.OperationType.Subscription)
-            .AddCodedErrors(configuration.GetSection(GraphQLHttpOptions.SectionName).Get<GraphQLHttpOptions>()?.ExposeExceptionDetails ?? false)
-            .ConfigureExecution<SkipValidationOfValidatedDocuments>());
+            .AddCodedErrors(http.ExposeExceptionDetails, suggestions: environment.IsDevelopment())
+            // Per operation, and a cached document may be sent again with another operationName: so on cached documents too.
+            .AddValidationRule<GraphQL.Validation.OncePerRequest>(useForCachedDocuments: true)
+            .ConfigureExecution<SkipValidationOfValidatedDocuments>()
+            // Counts the seats of the sections a request's `seats(sectionId:)` fields name, for their cost.
+            .ConfigureExecution((options, next) => options.RequestServices!.GetRequiredService<SectionSizes>().CountThenExecuteAsync(options, next)));
+
+        if (!http.Introspection)
+        {
+            services.AddGraphQL(graphQL => graphQL.AddValidationRule(global::GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance));
+        }
 
         // Every transport parses through IDocumentBuilder, so they all share the cache.
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<SectionSizes>();
         services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder>(provider => provider.GetRequiredService<DocumentCache>()));
         services.AddGraphQLHttpTransport();
         services.AddScoped<DbBatch<TicketMasterDbContext>>();
@@ -51,6 +62,7 @@ public static class GraphQLServices
         services.AddScoped<PerformerDataLoaders>();
         services.AddScoped<UserDataLoaders>();
         services.AddScoped<BookingDataLoaders>();
+        services.AddScoped<CheckIn.CheckInDataLoaders>();
         services.AddNodeResolver(EventType.TypeName, (ctx, id) => ctx.Loaders<EventDataLoaders>().EventById.Load(id).Then(e => e is not null && e.IsVisibleTo(ctx.User) ? e : null));
         services.AddNodeResolver(VenueType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().VenueById.Load(id));
         services.AddNodeResolver(SectionType.TypeName, (ctx, id) => ctx.Loaders<VenueDataLoaders>().SectionById.Load(id));

@@ -1,7 +1,10 @@
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
+using TicketMaster.Api.CheckIn;
 using TicketMaster.Api.Events;
+using TicketMaster.Api.Performers;
 using TicketMaster.Api.Users;
+using TicketMaster.Api.Venues;
 
 namespace TicketMaster.Api.Schema;
 
@@ -15,5 +18,8 @@ public sealed class MutationType : ObjectGraphType
         this.AddAccountMutations();
         this.AddBookingMutations();
         this.AddEventMutations();
+        this.AddVenueMutations();
+        this.AddPerformerMutations();
+        this.AddCheckInMutations();
     }
 }

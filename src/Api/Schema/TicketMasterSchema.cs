@@ -29,6 +29,10 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         // Enums that error fields expose by their CLR type, mapped to the schema's own enum types.
         RegisterTypeMapping(typeof(global::TicketMaster.Booking.HoldStatus), typeof(Api.Booking.ReservationStatusType));
         RegisterTypeMapping(typeof(global::TicketMaster.Events.EventStatus), typeof(Api.Events.EventStatusType));
+        RegisterTypeMapping(typeof(global::TicketMaster.Orders.TicketStatus), typeof(Api.Booking.TicketStatusType));
+
+        // Amounts in errors (PaymentRefundedError.amount) are Money, as everywhere else.
+        RegisterTypeMapping(typeof(global::TicketMaster.Common.Money), typeof(Api.Booking.MoneyType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
         this.RegisterDescribedScalars();
     }

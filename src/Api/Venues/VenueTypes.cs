@@ -50,6 +50,7 @@ public sealed class SectionType : ObjectGraphType<Section>
         this.ImplementsNode(TypeName, s => s.Id);
         Field(s => s.Name).Description(NameDescription);
         Field(s => s.Position).Description("Display order within the venue.");
+        Field(s => s.IsStanding).Description("A standing area: its places are unnumbered admission (rows \"1\", \"2\", … only lay them out on the map); show the section's capacity rather than seats to pick.");
         Field<NonNullGraphType<IntGraphType>>("capacity").Description("Number of seats in the section.").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().CapacityBySection.Load(ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeatRowType>>>>("rows").Description("Rows from the front (position 1) back.")
             .WithComplexityImpact(1, SeatMapSizes.RowsPerSection)
@@ -104,6 +105,5 @@ internal static class SeatMapSizes
     public const double SectionsPerVenue = 10;
     public const double RowsPerSection = 30;
     public const double SeatsPerRow = 100;
-    public const double SeatsPerSection = 250;
     public const int SeatMapImpact = 5_000;
 }

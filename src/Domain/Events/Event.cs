@@ -53,6 +53,23 @@ public sealed class Event : Entity
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>When the show ends (UTC), when given.</summary>
+    public DateTime? EndsAt { get; private set; }
+
+    /// <summary>When doors open (UTC), when given.</summary>
+    public DateTime? DoorsAt { get; private set; }
+
+    /// <summary>When sales open (UTC); null: as soon as it is published.</summary>
+    public DateTime? OnSaleAt { get; private set; }
+
+    /// <summary>Most tickets one order may hold; null: no limit beyond the booking's own.</summary>
+    public int? MaxTicketsPerOrder { get; private set; }
+
+    /// <summary>Most tickets one account may buy for this event; null: no limit.</summary>
+    public int? MaxTicketsPerAccount { get; private set; }
+
+    public const int MaxTicketLimit = 100;
+
     public IReadOnlyList<EventSectionPrice> Prices => _prices;
 
     /// <summary>The line-up in billing order (join rows).</summary>
@@ -104,13 +121,13 @@ public sealed class Event : Entity
             CreatedAt = now,
         };
 
-        var missing = venue.Sections.Where(section => !sectionPrices.ContainsKey(section.Id)).Select(section => section.Name).ToList();
+        var missing = venue.CurrentSections.Where(section => !sectionPrices.ContainsKey(section.Id)).Select(section => section.Name).ToList();
         if (missing.Count > 0)
         {
             throw new MissingSectionPriceException(missing);
         }
 
-        var sectionIds = venue.Sections.Select(section => section.Id).ToHashSet();
+        var sectionIds = venue.CurrentSections.Select(section => section.Id).ToHashSet();
         foreach (var (sectionId, price) in sectionPrices.OrderBy(pair => pair.Key))
         {
             if (!sectionIds.Contains(sectionId))
@@ -135,12 +152,109 @@ public sealed class Event : Entity
         return created;
     }
 
+    /// <summary>Times, sales opening and ticket limits; only while a draft (times later through <see cref="Reschedule"/>).</summary>
+    public void Arrange(DateTime? endsAt, DateTime? doorsAt, DateTime? onSaleAt, int? maxTicketsPerOrder, int? maxTicketsPerAccount)
+    {
+        EnsureDraft("onSaleAt");
+        CheckTimes(StartsAt, endsAt, doorsAt);
+        if (onSaleAt is { } opens && Guard.Utc(opens, nameof(onSaleAt)) >= StartsAt)
+        {
+            throw new InvalidFieldException(nameof(onSaleAt), "must be before the event starts");
+        }
+
+        foreach (var (limit, name) in new[] { (maxTicketsPerOrder, nameof(maxTicketsPerOrder)), (maxTicketsPerAccount, nameof(maxTicketsPerAccount)) })
+        {
+            if (limit is < 1 or > MaxTicketLimit)
+            {
+                throw new InvalidFieldException(name, $"must be between 1 and {MaxTicketLimit}");
+            }
+        }
+
+        if (maxTicketsPerOrder > maxTicketsPerAccount)
+        {
+            throw new InvalidFieldException(nameof(maxTicketsPerOrder), "must not be more than maxTicketsPerAccount");
+        }
+
+        (EndsAt, DoorsAt, OnSaleAt, MaxTicketsPerOrder, MaxTicketsPerAccount) = (endsAt, doorsAt, onSaleAt, maxTicketsPerOrder, maxTicketsPerAccount);
+    }
+
+    /// <summary>What a draft is; once published only name, description, line-up, times and prices change.</summary>
+    public void ChangeCategory(EventCategory category)
+    {
+        EnsureDraft(nameof(category));
+        Category = Enum.IsDefined(category) ? category : throw new InvalidFieldException(nameof(category), "is not a known category");
+        RecordListingChange();
+    }
+
+    public void Rename(string name, string description)
+    {
+        EnsureNotOver();
+        Name = Guard.NotBlank(name, nameof(name), MaxNameLength);
+        Description = description.Trim() is { Length: <= MaxDescriptionLength } trimmed
+            ? trimmed
+            : throw new InvalidFieldException(nameof(description), $"must be at most {MaxDescriptionLength} characters");
+        RecordListingChange();
+    }
+
+    /// <summary>Moves the show; once it was announced (any change of start), buyers and search must hear of it.</summary>
+    public void Reschedule(DateTime startsAt, DateTime? endsAt, DateTime? doorsAt, DateTime now)
+    {
+        EnsureNotOver();
+        if (Guard.Utc(startsAt, nameof(startsAt)) <= now)
+        {
+            throw new EventInThePastException(startsAt);
+        }
+
+        CheckTimes(startsAt, endsAt, doorsAt);
+        if (OnSaleAt >= startsAt)
+        {
+            throw new InvalidFieldException(nameof(startsAt), "must be after sales open (onSaleAt)");
+        }
+
+        var (from, wasPublished) = (StartsAt, Status != EventStatus.Draft);
+        (StartsAt, EndsAt, DoorsAt) = (startsAt, endsAt, doorsAt);
+        if (from != startsAt)
+        {
+            Record(() => new EventRescheduled(Id, from, startsAt, wasPublished));
+        }
+        else
+        {
+            RecordListingChange();
+        }
+    }
+
+    /// <summary>Replaces the line-up, headliner first.</summary>
+    public void ChangeLineup(IReadOnlyList<int> performerIds)
+    {
+        EnsureNotOver();
+        if (performerIds.Distinct().Count() != performerIds.Count)
+        {
+            throw new InvalidFieldException(nameof(performerIds), "must not repeat a performer");
+        }
+
+        _lineup.RemoveAll(entry => !performerIds.Contains(entry.PerformerId));
+        for (var billing = 0; billing < performerIds.Count; billing++)
+        {
+            if (_lineup.SingleOrDefault(entry => entry.PerformerId == performerIds[billing]) is { } kept)
+            {
+                kept.Billing = billing + 1;
+            }
+            else
+            {
+                _lineup.Add(new EventPerformer(Id, performerIds[billing], billing + 1));
+            }
+        }
+
+        RecordListingChange();
+    }
+
+    /// <summary>A performer on the line-up was renamed or re-described: the event's listing shows them.</summary>
+    public void LineupChanged() => RecordListingChange();
+
+    /// <summary>Changes a section's price for seats not held or sold (the use case reprices those seats); holds keep theirs.</summary>
     public void ChangeSectionPrice(int sectionId, decimal price)
     {
-        if (Status != EventStatus.Draft)
-        {
-            throw new EventNotEditableException(Id, Status);
-        }
+        EnsureNotOver();
 
         var tier = _prices.SingleOrDefault(p => p.SectionId == sectionId)
             ?? throw new InvalidFieldException(nameof(sectionId), "is not a section of this event");
@@ -214,6 +328,37 @@ public sealed class Event : Entity
         foreach (var performer in _lineup)
         {
             performer.EventId = id;
+        }
+    }
+
+    private void EnsureDraft(string field)
+    {
+        if (Status != EventStatus.Draft)
+        {
+            throw new EventNotEditableException(Id, Status, field);
+        }
+    }
+
+    private void EnsureNotOver()
+    {
+        if (Status is EventStatus.Cancelled or EventStatus.Completed)
+        {
+            throw new EventNotEditableException(Id, Status, "event");
+        }
+    }
+
+    private void RecordListingChange() => Record(() => new EventListingChanged(Id));
+
+    private static void CheckTimes(DateTime startsAt, DateTime? endsAt, DateTime? doorsAt)
+    {
+        if (endsAt is { } ends && (Guard.Utc(ends, nameof(endsAt)) <= startsAt || ends > startsAt.AddDays(7)))
+        {
+            throw new InvalidFieldException(nameof(endsAt), "must be after the start and at most 7 days later");
+        }
+
+        if (doorsAt is { } doors && (Guard.Utc(doors, nameof(doorsAt)) > startsAt || doors < startsAt.AddHours(-24)))
+        {
+            throw new InvalidFieldException(nameof(doorsAt), "must be at most 24 hours before the start, and not after it");
         }
     }
 

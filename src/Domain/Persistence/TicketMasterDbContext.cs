@@ -87,6 +87,9 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<Tickets.CheckIn> CheckIns => Set<Tickets.CheckIn>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -47,6 +47,9 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["SearchFacets.months"] = "one per month with hits; events are sold at most a year or two ahead",
         ["User.roles"] = "one per `Role` value",
         ["WeakPasswordError.problems"] = "one per password rule",
+        ["UploadScansPayload.results"] = "one per uploaded scan: at most 500 (`UploadScans.MaxScans`)",
+        ["EntryProgress.byGate"] = "one per gate of the event: a handful to tens",
+        ["EntryProgress.lastTwoHours"] = "eight quarter hours",
     };
 
     /// <summary>

@@ -193,11 +193,31 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("varchar(4000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("DoorsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("doors_at");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int?>("MaxTicketsPerAccount")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_account");
+
+                    b.Property<int?>("MaxTicketsPerOrder")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_order");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateTime?>("OnSaleAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("on_sale_at");
 
                     b.Property<int>("OrganizerId")
                         .HasColumnType("int")
@@ -364,6 +384,11 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("char(36)")
                         .HasColumnName("id");
 
+                    b.Property<string>("ClientSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("client_secret");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
@@ -383,6 +408,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("varchar(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("next_check_at");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -401,6 +430,7 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnName("request_fingerprint");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("varchar(16)")
@@ -435,6 +465,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasIndex("HoldId")
                         .HasDatabaseName("ix_payments_hold_id");
 
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("ix_payments_next_check_at");
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_payments_user_id");
 
@@ -442,7 +475,77 @@ namespace TicketMaster.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_payments_provider_idempotency_key");
 
+                    b.HasIndex("Provider", "ProviderReference")
+                        .HasDatabaseName("ix_payments_provider_provider_reference");
+
                     b.ToTable("payments");
+                });
+
+            modelBuilder.Entity("TicketMaster.Orders.Refund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("reason");
+
+                    b.ComplexProperty<Dictionary<string, object>>("Amount", "TicketMaster.Orders.Refund.Amount#Money", b1 =>
+                        {
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("decimal(12,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("char(3)")
+                                .HasColumnName("currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_refunds");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refunds_idempotency_key");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_refunds_order_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_refunds_payment_id");
+
+                    b.ToTable("refunds");
                 });
 
             modelBuilder.Entity("TicketMaster.Orders.Ticket", b =>
@@ -535,6 +638,106 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("TicketMaster.Payments.SimulatedCharge", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("char(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("IdempotencyKey")
+                        .HasName("pk_simulated_gateway_charges");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simulated_gateway_charges_reference");
+
+                    b.ToTable("simulated_gateway_charges", (string)null);
+                });
+
+            modelBuilder.Entity("TicketMaster.Payments.SimulatedRefund", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ChargeReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("charge_reference");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("IdempotencyKey")
+                        .HasName("pk_simulated_gateway_refunds");
+
+                    b.HasIndex("ChargeReference")
+                        .HasDatabaseName("ix_simulated_gateway_refunds_charge_reference");
+
+                    b.ToTable("simulated_gateway_refunds", (string)null);
+                });
+
+            modelBuilder.Entity("TicketMaster.Payments.Stripe.ProcessedStripeEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processed_stripe_event");
+
+                    b.ToTable("processed_stripe_event");
+                });
+
             modelBuilder.Entity("TicketMaster.Performers.Performer", b =>
                 {
                     b.Property<int>("Id")
@@ -543,6 +746,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnName("id");
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("int")
+                        .HasColumnName("created_by_id");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -570,6 +777,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_performers");
 
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_performers_created_by_id");
+
                     b.HasIndex("Genre")
                         .HasDatabaseName("ix_performers_genre");
 
@@ -577,6 +787,62 @@ namespace TicketMaster.Persistence.Migrations
                         .HasDatabaseName("ix_performers_name");
 
                     b.ToTable("performers");
+                });
+
+            modelBuilder.Entity("TicketMaster.Tickets.CheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("gate");
+
+                    b.Property<bool>("Offline")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("offline");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("scanned_at");
+
+                    b.Property<int>("ScannedBy")
+                        .HasColumnType("int")
+                        .HasColumnName("scanned_by");
+
+                    b.Property<int>("SeatId")
+                        .HasColumnType("int")
+                        .HasColumnName("seat_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_ins");
+
+                    b.HasIndex("ScannedBy")
+                        .HasDatabaseName("ix_check_ins_scanned_by");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_ins_ticket_id");
+
+                    b.HasIndex("EventId", "Gate")
+                        .HasDatabaseName("ix_check_ins_event_id_gate");
+
+                    b.ToTable("check_ins");
                 });
 
             modelBuilder.Entity("TicketMaster.Users.User", b =>
@@ -728,6 +994,10 @@ namespace TicketMaster.Persistence.Migrations
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsStanding")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("is_standing");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -738,6 +1008,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("int")
                         .HasColumnName("position");
 
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("retired_at");
+
                     b.Property<int>("VenueId")
                         .HasColumnType("int")
                         .HasColumnName("venue_id");
@@ -745,9 +1019,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sections");
 
-                    b.HasIndex("VenueId", "Name")
+                    b.HasIndex("VenueId", "Name", "RetiredAt")
                         .IsUnique()
-                        .HasDatabaseName("ix_sections_venue_id_name");
+                        .HasDatabaseName("ix_sections_venue_id_name_retired_at");
 
                     b.ToTable("sections");
                 });
@@ -980,6 +1254,22 @@ namespace TicketMaster.Persistence.Migrations
                         .HasConstraintName("fk_payments_users_user_id");
                 });
 
+            modelBuilder.Entity("TicketMaster.Orders.Refund", b =>
+                {
+                    b.HasOne("TicketMaster.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_refunds_orders_order_id");
+
+                    b.HasOne("TicketMaster.Orders.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
             modelBuilder.Entity("TicketMaster.Orders.Ticket", b =>
                 {
                     b.HasOne("TicketMaster.Orders.Order", null)
@@ -995,6 +1285,39 @@ namespace TicketMaster.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_event_seats_event_id_seat_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Performers.Performer", b =>
+                {
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_performers_users_created_by_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Tickets.CheckIn", b =>
+                {
+                    b.HasOne("TicketMaster.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_events_event_id");
+
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ScannedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_users_scanned_by");
+
+                    b.HasOne("TicketMaster.Orders.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Venues.Seat", b =>
