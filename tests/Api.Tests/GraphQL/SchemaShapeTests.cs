@@ -65,6 +65,12 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["order"] = "10 sort keys, else INVALID_FILTER",
         ["ids"] = "`nodes(ids:)`: 50 ids",
         ["ReserveSeatsInput.seatIds"] = "`Booking:MaxSeatsPerReservation` (8), else TooManySeatsError",
+        ["LayOutSeatMapInput.sections"] = "`SeatMapPlan.MaxPlaces` (100,000 places in all), else SeatMapTooLargeError; every section has a place",
+        ["SeatMapSectionInput.rows"] = "`SeatMapPlan.MaxPlaces`, as above; an empty section is EmptySectionError",
+        ["SeatBlockInput.rowLabels"] = "`SeatMapPlan.MaxPlaces`: rows times seats per row count",
+        ["SeatBlockInput.accessibleRows"] = "some of `rowLabels`",
+        ["SeatMapRowInput.seats"] = "`SeatMapPlan.MaxPlaces`, as above",
+        ["UploadScansInput.scans"] = "`UploadScans.MaxScans` (500), else InvalidFieldError",
         ["Subscription.onEventAvailabilityChanged(eventIds)"] = "`Availability:MaxEventsPerSubscription` (100), else TOO_MANY_EVENTS",
     };
 

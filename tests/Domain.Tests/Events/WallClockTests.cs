@@ -33,6 +33,18 @@ public sealed class WallClockTests
     }
 
     [Fact]
+    public void Rescheduling_moves_the_start_on_the_venues_clock_too()
+    {
+        var venue = TestData.Venue(timeZone: "America/Los_Angeles").WithKeys();
+        var show = TestData.Event(venue);
+        var moved = new DateTime(2027, 3, 1, 6, 0, 0, DateTimeKind.Utc);
+
+        show.Reschedule(moved, null, null, TestData.Now);
+
+        Assert.Equal(new DateTime(2027, 2, 28, 22, 0, 0), show.StartsAtLocal);
+    }
+
+    [Fact]
     public void A_local_time_is_refused_where_an_instant_is_needed()
     {
         var venue = TestData.Venue();
