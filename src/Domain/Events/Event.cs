@@ -35,7 +35,7 @@ public sealed class Event : Entity
 
     /// <summary>
     /// <see cref="StartsAt"/> on the venue's wall clock (no offset), so "events on 1 March" means 1 March
-    /// where the show is (ADR 0014). Set with the start; null only on rows written before it existed,
+    /// where the show is (ADR 0014). Set with the start (scheduling, rescheduling); null only on rows written before it existed,
     /// until the startup backfill fills them.
     /// </summary>
     public DateTime? StartsAtLocal { get; private set; }
@@ -213,6 +213,8 @@ public sealed class Event : Entity
 
         var (from, wasPublished) = (StartsAt, Status != EventStatus.Draft);
         (StartsAt, EndsAt, DoorsAt) = (startsAt, endsAt, doorsAt);
+        StartsAtLocal = (Venue ?? throw new InvalidOperationException("Rescheduling needs the event's venue loaded: date filters read the start on its clock."))
+            .WallClock(startsAt);
         if (from != startsAt)
         {
             Record(() => new EventRescheduled(Id, from, startsAt, wasPublished));

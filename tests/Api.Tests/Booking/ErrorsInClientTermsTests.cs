@@ -115,22 +115,40 @@ public abstract partial class ErrorsInClientTermsTests(CatalogFixture catalog)
     /// <summary>Every field of every member of an error union, from the live schema; object fields as <c>{ id label }</c>.</summary>
     private static async Task<string> SelectionAsync(GraphQLClient client, string union)
     {
-        var data = await client.DataAsync("""
-            query($name: String!) { __type(name: $name) { possibleTypes { name fields { name type { kind ofType { kind ofType { kind ofType { kind } } } } } } } }
-            """, new { name = union });
+        const string Fields = "fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }";
+        var data = await client.DataAsync($"query($name: String!) {{ __type(name: $name) {{ possibleTypes {{ name {Fields} }} }} }}", new { name = union });
         var selection = new StringBuilder("__typename");
         foreach (var member in data.GetProperty("__type").GetProperty("possibleTypes").EnumerateArray())
         {
-            var fields = member.GetProperty("fields").EnumerateArray()
-                .Select(f => IsObject(f.GetProperty("type")) ? $"{f.GetProperty("name").GetString()} {{ id label }}" : f.GetProperty("name").GetString());
+            var fields = new List<string>();
+            foreach (var field in member.GetProperty("fields").EnumerateArray())
+            {
+                var name = field.GetProperty("name").GetString()!;
+                if (ObjectTypeOf(field.GetProperty("type")) is not { } objectType)
+                {
+                    fields.Add(name);
+                    continue;
+                }
+
+                // An object field (seats, an amount): its own scalar fields, one level down.
+                var inner = await client.DataAsync($"query($name: String!) {{ __type(name: $name) {{ {Fields} }} }}", new { name = objectType });
+                var scalars = inner.GetProperty("__type").GetProperty("fields").EnumerateArray()
+                    .Where(f => ObjectTypeOf(f.GetProperty("type")) is null).Select(f => f.GetProperty("name").GetString());
+                fields.Add($"{name} {{ {string.Join(" ", scalars)} }}");
+            }
+
             selection.Append($" ... on {member.GetProperty("name").GetString()} {{ {string.Join(" ", fields)} }}");
         }
 
         return selection.ToString();
     }
 
-    private static bool IsObject(JsonElement type) =>
-        type.GetProperty("kind").GetString() == "OBJECT" || (type.TryGetProperty("ofType", out var inner) && inner.ValueKind == JsonValueKind.Object && IsObject(inner));
+    private static string? ObjectTypeOf(JsonElement type) => type.GetProperty("kind").GetString() switch
+    {
+        "OBJECT" or "INTERFACE" or "UNION" => type.GetProperty("name").GetString(),
+        "NON_NULL" or "LIST" => ObjectTypeOf(type.GetProperty("ofType")),
+        _ => null,
+    };
 
     private static async Task<Event> EventAsync(GraphQLClient client, string name) =>
         (await client.DataAsync<EventsData>("query($name: String!) { events(where: { name: { eq: $name } }) { nodes { id sections { id } } } }", new { name })).Events.Nodes[0];

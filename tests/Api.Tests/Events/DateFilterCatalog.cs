@@ -17,45 +17,11 @@ namespace TicketMaster.Api.Tests.Events;
 /// Sydney Dawn's venue-local start is erased before the Api starts, as on a row written before
 /// the column existed: the Api's startup backfill must restore it.
 /// </summary>
-public abstract class DateFilterCatalog(DatabaseProvider provider) : IAsyncLifetime
+public abstract class DateFilterCatalog(DatabaseProvider provider) : SeededApi(provider, "dates")
 {
-    private ApiHost? _api;
-    private TestDatabase? _database;
-    private SkipException? _unavailable;
+    protected override Task StartedAsync(ApiHost api) => api.Services.GetRequiredService<OutboxIndexer>().CatchUpAsync(CancellationToken.None);
 
-    public GraphQLClient Client => _unavailable is { } skip ? throw skip : new(_api!.CreateHttpClient());
-
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            _database = await TestDatabase.CreateAsync(provider, "dates");
-        }
-        catch (SkipException skip)
-        {
-            _unavailable = skip;
-            return;
-        }
-
-        await SeedAsync(_database);
-        _api = await ApiHost.StartAsync(new Dictionary<string, string?>(_database.AppSettings) { ["DemoData:Size"] = "None" });
-        await _api.Services.GetRequiredService<OutboxIndexer>().CatchUpAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_api is not null)
-        {
-            await _api.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
-    private static async Task SeedAsync(TestDatabase database)
+    protected override async Task SeedAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
         var organizer = TestData.User("dora", Role.Organizer);

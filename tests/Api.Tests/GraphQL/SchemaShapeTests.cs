@@ -52,6 +52,28 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["EntryProgress.lastTwoHours"] = "eight quarter hours",
     };
 
+    /// <summary>
+    /// Lists a client sends, by field or argument name (any type) or by <c>Type.field</c>, and what bounds
+    /// each: the server refuses more with a typed error, so no input builds an unbounded query.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> BoundedInputLists = new Dictionary<string, string>
+    {
+        ["and"] = "`FilterInputType.MaxAlternatives` (100), else INVALID_FILTER",
+        ["or"] = "`FilterInputType.MaxAlternatives` (100), else INVALID_FILTER",
+        ["in"] = "100 values, else INVALID_FILTER",
+        ["nin"] = "100 values, else INVALID_FILTER",
+        ["order"] = "10 sort keys, else INVALID_FILTER",
+        ["ids"] = "`nodes(ids:)`: 50 ids",
+        ["ReserveSeatsInput.seatIds"] = "`Booking:MaxSeatsPerReservation` (8), else TooManySeatsError",
+        ["LayOutSeatMapInput.sections"] = "`SeatMapPlan.MaxPlaces` (100,000 places in all), else SeatMapTooLargeError; every section has a place",
+        ["SeatMapSectionInput.rows"] = "`SeatMapPlan.MaxPlaces`, as above; an empty section is EmptySectionError",
+        ["SeatBlockInput.rowLabels"] = "`SeatMapPlan.MaxPlaces`: rows times seats per row count",
+        ["SeatBlockInput.accessibleRows"] = "some of `rowLabels`",
+        ["SeatMapRowInput.seats"] = "`SeatMapPlan.MaxPlaces`, as above",
+        ["UploadScansInput.scans"] = "`UploadScans.MaxScans` (500), else InvalidFieldError",
+        ["Subscription.onEventAvailabilityChanged(eventIds)"] = "`Availability:MaxEventsPerSubscription` (100), else TOO_MANY_EVENTS",
+    };
+
     /// <summary>Objects with an <c>id: ID!</c> that are not nodes themselves: the node whose id they carry.</summary>
     public static readonly IReadOnlyDictionary<string, string> IdsOfOtherNodes = new Dictionary<string, string>
     {
@@ -81,6 +103,22 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
     }
 
     [Fact]
+    public void Every_list_a_client_sends_has_a_stated_bound()
+    {
+        var schema = live.Schema;
+        var inputLists = schema.AllTypes.OfType<IInputObjectGraphType>()
+            .SelectMany(t => t.Fields.Where(f => IsList(f.ResolvedType!)).Select(f => (Name: f.Name, Coordinate: $"{t.Name}.{f.Name}")))
+            .Concat(OutputFields(schema).SelectMany(f => (f.Field.Arguments ?? []).Where(a => IsList(a.ResolvedType!))
+                .Select(a => (Name: a.Name, Coordinate: $"{f.Type.Name}.{f.Field.Name}({a.Name})"))))
+            .ToList();
+
+        var unbounded = inputLists.Where(l => !BoundedInputLists.ContainsKey(l.Name) && !BoundedInputLists.ContainsKey(l.Coordinate)).Select(l => l.Coordinate).ToList();
+
+        Assert.True(unbounded.Count == 0,
+            "These inputs take a list with no stated bound: cap it with a typed error and add it to BoundedInputLists:\n  " + string.Join("\n  ", unbounded));
+    }
+
+    [Fact]
     public void Every_object_with_an_id_is_a_node_or_carries_the_id_of_one()
     {
         var schema = live.Schema;
@@ -98,7 +136,17 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
     }
 
     [Fact]
-    public void Decimals_appear_only_as_Money_amount_and_as_listed_price_limits()
+    public void Every_node_type_has_a_resolver_so_node_can_fetch_each_id_it_hands_out()
+    {
+        var nodeTypes = live.Schema.AllTypes.OfType<IObjectGraphType>()
+            .Where(t => t.ResolvedInterfaces.Any(i => i.Name == "Node")).Select(t => t.Name).Order().ToList();
+        var resolved = live.Services.GetServices<TicketMaster.GraphQL.Relay.NodeResolver>().Select(r => r.TypeName).Order().ToList();
+
+        Assert.Equal(nodeTypes, resolved);
+    }
+
+    [Fact]
+    public void Decimals_appear_only_as_the_amount_of_Money_and_MoneyInput()
     {
         var schema = live.Schema;
 
@@ -137,6 +185,8 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         private EmptyApi? _api;
 
         public ISchema Schema { get; private set; } = null!;
+
+        public IServiceProvider Services => _api!.Host.Services;
 
         public async Task InitializeAsync()
         {
