@@ -20,9 +20,16 @@ public sealed record ReserveBestAvailableInput(
 [Description("The reservation to buy, and how to pay for it.")]
 public sealed record ConfirmReservationInput(
     [property: Id(ReservationType.TypeName), Description("The reservation to pay for.")] Guid ReservationId,
-    [property: Description("From the payment form; the simulated gateway takes tok_visa, tok_chargeDeclined, tok_timeout.")] string PaymentToken,
+    [property: Description("From the payment form; the simulated gateway takes tok_visa, tok_chargeDeclined, tok_timeout, tok_answerLost and tok_threeDSecureRequired.")] string PaymentToken,
     [property: Description("A fresh key per purchase attempt; retrying with the same key never charges twice.")] string IdempotencyKey);
 
 [Description("The reservation to give back.")]
 public sealed record ReleaseReservationInput(
     [property: Id(ReservationType.TypeName), Description("The reservation to release.")] Guid ReservationId);
+
+[Description("Which order's tickets to refund, why, and whether their seats go back on sale.")]
+public sealed record RefundOrderInput(
+    [property: Id(OrderType.TypeName), Description("The order to refund.")] Guid OrderId,
+    [property: Id(TicketType.TypeName), Description("Only these tickets of the order; all of them when omitted.")] IReadOnlyList<Guid>? TicketIds,
+    [property: Description("Why, in words the buyer will read with the refund (at most 500 characters).")] string Reason,
+    [property: Description("False keeps the refunded seats off sale (e.g. a seat found broken); true by default.")] bool? ReleaseSeats) : IOrderScoped;

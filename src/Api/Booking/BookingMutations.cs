@@ -51,5 +51,12 @@ public static class BookingMutations
                 typeof(PaymentRefundedException), typeof(PaymentActionRequiredException), typeof(PaymentPendingException))
             .Resolve((input, ctx) => ctx.Service<ConfirmReservation>().ExecuteAsync(
                 ctx.UserId(), input.ReservationId, input.PaymentToken, input.IdempotencyKey, ctx.CancellationToken));
+
+        mutation.Mutation<RefundOrderInput, Order>("refundOrder")
+            .Description("Gives the buyer back the price of an order's tickets (all, or `ticketIds`) through the payment processor; the tickets become REFUNDED and their seats go back on sale unless `releaseSeats` is false. For admins and the event's organizer. Refunding the same tickets again changes nothing.")
+            .AuthorizeWithPolicy(Policies.EventOrganizer)
+            .Returns<OrderType>("order", "The order with its tickets, `refunds` and derived `status`.")
+            .Errors(typeof(OrderNotFoundException), typeof(TicketsNotInOrderException), typeof(OrderNotRefundableException), typeof(RefundFailedException), typeof(TryAgainException))
+            .Resolve((input, ctx) => ctx.Service<RefundOrder>().ExecuteAsync(input.OrderId, input.TicketIds, input.Reason, input.ReleaseSeats ?? true, ctx.CancellationToken));
     }
 }

@@ -92,6 +92,22 @@ public sealed class EventSeat : Common.Entity
         Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Sold, holdId));
     }
 
+    /// <summary>Puts a sold seat back on sale after its ticket was refunded; false when this order no longer has it.</summary>
+    public bool ReturnToSale(Guid orderId, Guid holdId)
+    {
+        if (Status != SeatStatus.Sold || OrderId != orderId)
+        {
+            return false;
+        }
+
+        Status = SeatStatus.Available;
+        HoldId = null;
+        OrderId = null;
+        HoldExpiresAt = null;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Available, holdId));
+        return true;
+    }
+
     /// <summary>Frees the seat if, and only if, this hold still has it.</summary>
     public bool ReleaseHold(Guid holdId)
     {

@@ -173,6 +173,20 @@ public sealed class Hold : Entity
         Record(() => new HoldChanged(this, SeatStatus.Available));
     }
 
+    /// <summary>
+    /// Some of the confirmed hold's seats went back on sale (their tickets were refunded): recorded so the
+    /// change is one SeatsChanged row, published live to the seat map and to the buyer's reservation feed.
+    /// </summary>
+    public void ReturnSeatsToSale()
+    {
+        if (Status != HoldStatus.Confirmed)
+        {
+            throw new ReservationNotActiveException(Id, Status);
+        }
+
+        Record(() => new HoldChanged(this, SeatStatus.Available));
+    }
+
     /// <summary>Marks an active hold past its expiry as expired; returns false when there is nothing to do.</summary>
     public bool Expire(DateTime now)
     {

@@ -36,6 +36,8 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["VenueSeatMapSection.points"] = "two numbers per seat of one section, only for a section too irregular for `shape`",
         ["Reservation.seats"] = "at most `Booking:MaxSeatsPerReservation` (8)",
         ["Order.tickets"] = "one per seat of the reservation it confirmed: at most `Booking:MaxSeatsPerReservation`",
+        ["Order.refunds"] = "one per refund of some of its tickets: at most one per ticket",
+        ["TicketsNotInOrderError.ticketIds"] = "some of the tickets asked for: at most the ids sent",
         ["SeatAvailabilityChange.seats"] = "the seats of one reservation's change: at most `Booking:MaxSeatsPerReservation`",
         ["SeatsUnavailableError.seatIds"] = "some of the seats asked for: at most `Booking:MaxSeatsPerReservation`",
         ["SeatsUnavailableError.seats"] = "the same seats as `seatIds`: at most `Booking:MaxSeatsPerReservation`",
