@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using TicketMaster.GraphQL;
 using TicketMaster.GraphQL.Authorization;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.GraphQL.Relay;
@@ -28,5 +29,6 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         RegisterTypeMapping(typeof(global::TicketMaster.Events.EventStatus), typeof(Api.Events.EventStatusType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
         this.RegisterDescribedScalars();
+        this.RegisterCostDirectives();
     }
 }

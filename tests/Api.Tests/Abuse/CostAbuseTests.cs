@@ -23,7 +23,7 @@ public sealed class CostAbuseTests(DemoApi demo) : IClassFixture<DemoApi>
 
         Assert.Equal("MAX_COMPLEXITY_EXCEEDED", result.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.False(result.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Refusing took {clock.Elapsed}.");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Refusing took {clock.Elapsed}.");
 
         // The report's literal query, without a section, is refused before execution too.
         var literal = await demo.Client.PostAsync($"{{ a0: eventById(id: \"{eventId}\") {{ seats {{ id }} }} }}");

@@ -74,7 +74,7 @@ public sealed class CredentialAbuseTests : IAsyncLifetime
 
         Assert.False(result.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null, $"No mutation may run: {result}");
         Assert.Equal("ONCE_PER_REQUEST", result.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Refusing took {clock.Elapsed}: passwords were hashed.");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Refusing took {clock.Elapsed}: passwords were hashed.");
     }
 
     [Fact]
