@@ -6,6 +6,7 @@ using TicketMaster.Api.Tests.Support;
 namespace TicketMaster.Api.Tests.Abuse;
 
 /// <summary>Row 2 of issue #20 and the budgets behind it: cost by real size, time, response size.</summary>
+[Collection(TimedAbuseCollection.Name)]
 public sealed class CostAbuseTests(DemoApi demo) : IClassFixture<DemoApi>
 {
     private const int Budget = 25_000;

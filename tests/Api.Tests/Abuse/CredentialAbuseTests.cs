@@ -6,6 +6,7 @@ using TicketMaster.Api.Tests.Support;
 namespace TicketMaster.Api.Tests.Abuse;
 
 /// <summary>Rows 3, 4, 8 and 9 of issue #20: password guessing and account probing, against the real Api in Production.</summary>
+[Collection(TimedAbuseCollection.Name)]
 public sealed class CredentialAbuseTests : IAsyncLifetime
 {
     private const string Login = """

@@ -11,6 +11,7 @@ namespace TicketMaster.Api.Tests.Abuse;
 /// subscriptions, 50 connections) and clear refusals past them, never an internal error, while
 /// another client's push still arrives within a second and /healthz answers within a second.
 /// </summary>
+[Collection(TimedAbuseCollection.Name)]
 public sealed class SubscriptionFloodTests(LiveFixture live) : IClassFixture<LiveFixture>
 {
     private const string Attacker = "127.0.0.2";
