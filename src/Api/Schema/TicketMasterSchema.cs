@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
+using TicketMaster.GraphQL;
 using TicketMaster.GraphQL.Authorization;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.GraphQL.Relay;
@@ -35,5 +36,6 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         RegisterTypeMapping(typeof(global::TicketMaster.Common.Money), typeof(Api.Booking.MoneyType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
         this.RegisterDescribedScalars();
+        this.RegisterCostDirectives();
     }
 }

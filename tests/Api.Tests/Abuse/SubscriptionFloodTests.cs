@@ -11,6 +11,7 @@ namespace TicketMaster.Api.Tests.Abuse;
 /// subscriptions, 50 connections) and clear refusals past them, never an internal error, while
 /// another client's push still arrives within a second and /healthz answers within a second.
 /// </summary>
+[Collection(TimedAbuseCollection.Name)]
 public sealed class SubscriptionFloodTests(LiveFixture live) : IClassFixture<LiveFixture>
 {
     private const string Attacker = "127.0.0.2";
@@ -101,6 +102,52 @@ public sealed class SubscriptionFloodTests(LiveFixture live) : IClassFixture<Liv
                 await socket.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The SQLite fault of row 1 ("unable to delete/modify user-function due to active statements")
+    /// showed when clients gave up mid-subscription under load: subscribers that stay must only ever
+    /// get data, while hundreds of others start and abort around them and seats change.
+    /// </summary>
+    [Fact]
+    public async Task Row1_subscribers_keep_getting_data_while_hundreds_of_others_start_and_abort_around_them()
+    {
+        var (eventId, seats) = await live.EventAsync("Live Three");
+        await using var watcher = await ConnectAsync(Victim);
+        await watcher.InitAsync();
+        await watcher.SendAsync(Subscribe("watch", eventId));
+        AssertNotInternal(await watcher.ReceiveAsync("next"));
+
+        using var stop = new CancellationTokenSource();
+        var churn = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            var started = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var socket = await ConnectAsync($"127.0.1.{worker + 1}");
+                await socket.SendAsync(new { type = "connection_init" });
+                await socket.SendAsync(Subscribe("churn", eventId));
+                await socket.SendAsync(new { type = "subscribe", id = "q", payload = new { query = "{ events(first: 20) { nodes { name availability { available } sections { available } } } }" } });
+                await Task.Delay(worker % 3); // abort before, during or after the start's database reads
+                await socket.DisposeAsync();
+                started++;
+            }
+
+            return started;
+        })).ToList();
+
+        var buyer = await live.SignUpAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            var reservation = await live.ReserveAsync(buyer, eventId, seats[i]);
+            var change = await watcher.ReceiveAsync("next");
+            AssertNotInternal(change);
+            Assert.Equal(JsonValueKind.Object, change.GetProperty("payload").GetProperty("data").GetProperty("onSeatAvailabilityChanged").ValueKind);
+            Assert.NotNull(reservation.Id);
+        }
+
+        await stop.CancelAsync();
+        Assert.True((await Task.WhenAll(churn)).Sum() > 100, "the churn ran");
     }
 
     [Fact]
