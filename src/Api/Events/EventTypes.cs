@@ -55,6 +55,7 @@ public sealed class EventType : ObjectGraphType<Event>
             .Description("The whole seat map in one small response, to draw and keep live with `onSeatAvailabilityChanged` (see `SeatMap`).")
             .WithComplexityImpact(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SeatMapByEvent.Load(ctx.Source.Id));
+        this.AddOrganizerFields();
     }
 }
 

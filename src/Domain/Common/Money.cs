@@ -35,8 +35,13 @@ public readonly record struct Money
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.00} {Currency}");
 }
 
+[System.ComponentModel.Description("The currency is not an ISO 4217 code of three capital letters, such as \"EUR\".")]
 public sealed class InvalidCurrencyException(string? currency)
-    : DomainException($"'{currency}' is not an ISO 4217 currency code (three upper-case letters).");
+    : DomainException($"'{currency}' is not an ISO 4217 currency code (three upper-case letters).")
+{
+    [System.ComponentModel.Description("The currency that was given.")]
+    public string? Currency { get; } = currency;
+}
 
 public sealed class CurrencyMismatchException(string left, string right)
     : DomainException($"Cannot combine amounts in {left} and {right}.");
