@@ -58,6 +58,7 @@ public sealed class EventType : ObjectGraphType<Event>
             .Description("The whole seat map in one small response, to draw and keep live with `onSeatAvailabilityChanged` (see `SeatMap`).")
             .Weighted(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SeatMapByEvent.Load(ctx.Source.Id));
+        this.AddOrganizerFields();
     }
 
     /// <summary>The section's real seat count (<see cref="SectionSizes"/>), whatever way its id was given.</summary>

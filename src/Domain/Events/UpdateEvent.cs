@@ -33,10 +33,13 @@ public sealed class UpdateEvent(TicketMasterDbContext db, TimeProvider clock)
 
             if (edit.StartsAt is not null || edit.EndsAt is not null || edit.DoorsAt is not null)
             {
+                // A new start moves the whole evening: ends and doors not given keep their distance to it.
+                var startsAt = VenueLocalTime.ToUtc(edit.StartsAt, zone, "startsAt") ?? show.StartsAt;
+                var shift = startsAt - show.StartsAt;
                 show.Reschedule(
-                    VenueLocalTime.ToUtc(edit.StartsAt, zone, "startsAt") ?? show.StartsAt,
-                    VenueLocalTime.ToUtc(edit.EndsAt, zone, "endsAt") ?? show.EndsAt,
-                    VenueLocalTime.ToUtc(edit.DoorsAt, zone, "doorsAt") ?? show.DoorsAt,
+                    startsAt,
+                    VenueLocalTime.ToUtc(edit.EndsAt, zone, "endsAt") ?? show.EndsAt + shift,
+                    VenueLocalTime.ToUtc(edit.DoorsAt, zone, "doorsAt") ?? show.DoorsAt + shift,
                     now);
             }
 

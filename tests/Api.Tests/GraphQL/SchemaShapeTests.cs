@@ -26,6 +26,7 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["Event.sections"] = "the venue's sections: tens (the demo stadium has 52)",
         ["Event.seats"] = "one section's seats (`sectionId` is required): hundreds, a few thousand in the largest sections; the whole event is `seatMap`",
         ["Venue.sections"] = "the venue's sections: tens",
+        ["MissingSectionPriceError.sectionNames"] = "sections of one venue left unpriced: tens at most",
         ["Section.rows"] = "one section's rows: tens",
         ["SeatRow.seats"] = "one row's seats: tens; every section's `rows { seats }` at once is over the complexity budget (VenueTypes' SeatMapSizes)",
         ["SeatMap.sections"] = "the venue's sections; a seat map costs a fifth of a request's complexity budget",
