@@ -6,6 +6,7 @@ using TicketMaster.GraphQL.Transport;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
+using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
@@ -27,6 +28,7 @@ public static class ApiServices
         builder.Services.AddTicketMasterBooking();
         builder.Services.AddTicketMasterPayments();
         builder.Services.AddTicketSigning(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddNotificationPipeline(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddLiveAvailability(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);

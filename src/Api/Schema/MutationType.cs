@@ -2,6 +2,7 @@ using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.Api.CheckIn;
 using TicketMaster.Api.Events;
+using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
 
 namespace TicketMaster.Api.Schema;
@@ -17,5 +18,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddBookingMutations();
         this.AddEventMutations();
         this.AddCheckInMutations();
+        this.AddNotificationMutations();
     }
 }
