@@ -19,8 +19,8 @@ public static class NotificationQueries
     {
         query.AddRequestConnection<TicketMasterDbContext, object?, Notification, Guid, NotificationType, NotificationFilterInputType, NotificationSortInputType>(
                 "myNotifications",
-                "Your in-app notifications, newest first (`readAt` is null on unread ones; `markNotificationsRead` marks them). Null (with an AUTH_NOT_AUTHENTICATED error) without a token.",
-                (db, ctx) => db.Notifications.AsNoTracking().Where(n => n.RecipientId == ctx.UserId() && n.Channel == NotificationChannel.InApp),
+                "Your in-app notifications as they are delivered (a second or two after what they tell of), newest first (`readAt` is null on unread ones; `markNotificationsRead` marks them). Null (with an AUTH_NOT_AUTHENTICATED error) without a token.",
+                (db, ctx) => db.Notifications.AsNoTracking().Where(n => n.RecipientId == ctx.UserId() && n.Channel == NotificationChannel.InApp && n.Status == NotificationStatus.Sent),
                 n => n.Id,
                 new Dictionary<string, object?> { ["createdAt"] = SortDirection.Desc })
             .Authorize();
@@ -32,7 +32,7 @@ public static class NotificationQueries
             {
                 var me = ctx.UserId();
                 await using var db = await ctx.RequestServices!.GetRequiredService<IDbContextFactory<TicketMasterDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-                return await db.Notifications.CountAsync(n => n.RecipientId == me && n.Channel == NotificationChannel.InApp && n.ReadAt == null, ctx.CancellationToken);
+                return await db.Notifications.CountAsync(n => n.RecipientId == me && n.Channel == NotificationChannel.InApp && n.Status == NotificationStatus.Sent && n.ReadAt == null, ctx.CancellationToken);
             });
 
         query.AddRequestConnection<TicketMasterDbContext, object?, Notification, Guid, NotificationType, NotificationFilterInputType, NotificationSortInputType>(
@@ -57,6 +57,7 @@ public static class NotificationQueries
             .Description("Marks your in-app notifications read: those listed, or all of them.")
             .Authorize()
             .Returns(payload => payload.Field<IntGraphType>("unread", unread => unread, "How many of your notifications are still unread."))
+            .Errors(typeof(NotificationNotFoundException))
             .Resolve((input, ctx) => MarkReadAsync(ctx, input));
     }
 
@@ -68,8 +69,18 @@ public static class NotificationQueries
         var db = ctx.Service<TicketMasterDbContext>();
         var now = ctx.Service<TimeProvider>().GetUtcNow().UtcDateTime;
         var me = ctx.UserId();
-        var mine = db.Notifications.Where(n => n.RecipientId == me && n.Channel == NotificationChannel.InApp && n.ReadAt == null);
+        var mine = db.Notifications.Where(n => n.RecipientId == me && n.Channel == NotificationChannel.InApp && n.Status == NotificationStatus.Sent && n.ReadAt == null);
         var ids = input.NotificationIds;
+        if (ids is { Count: > 0 })
+        {
+            // Someone else's id reads as unknown: whether it exists is not yours to learn.
+            var known = await db.Notifications.Where(n => n.RecipientId == me && n.Channel == NotificationChannel.InApp && n.Status == NotificationStatus.Sent && ids.Contains(n.Id)).Select(n => n.Id).ToListAsync(ctx.CancellationToken);
+            if (ids.FirstOrDefault(id => !known.Contains(id)) is var unknown && unknown != Guid.Empty)
+            {
+                throw new NotificationNotFoundException(unknown);
+            }
+        }
+
         await (ids is { Count: > 0 } ? mine.Where(n => ids.Contains(n.Id)) : mine).ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ctx.CancellationToken);
         return await mine.CountAsync(ctx.CancellationToken);
     }

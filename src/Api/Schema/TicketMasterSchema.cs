@@ -27,6 +27,7 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         RegisterTypeMapping(typeof(global::TicketMaster.Booking.HoldStatus), typeof(Api.Booking.ReservationStatusType));
         RegisterTypeMapping(typeof(global::TicketMaster.Events.EventStatus), typeof(Api.Events.EventStatusType));
         RegisterTypeMapping(typeof(global::TicketMaster.Orders.TicketStatus), typeof(Api.Booking.TicketStatusType));
+        RegisterTypeMapping(typeof(global::TicketMaster.Notifications.NotificationStatus), typeof(Api.Notifications.NotificationStatusType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
         this.RegisterDescribedScalars();
     }

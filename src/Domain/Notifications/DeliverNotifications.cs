@@ -26,6 +26,9 @@ public sealed class DeliverNotifications(
         var leasedUntil = now + options.Lease;
         await Due(now).Where(n => due.Contains(n.Id))
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.LeaseOwner, owner).SetProperty(x => x.LeasedUntil, leasedUntil), cancellationToken);
+        // The lease was written around the tracker: forget what it holds (the planner's fresh rows)
+        // so the rows are read as leased, and clearing the lease is a change it sees.
+        db.ChangeTracker.Clear();
         var mine = await db.Notifications.Where(n => n.LeaseOwner == owner).OrderBy(n => n.NextAttemptAt).ToListAsync(cancellationToken);
 
         var sent = 0;
