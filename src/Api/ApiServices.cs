@@ -7,6 +7,7 @@ using TicketMaster.Api.Events;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Payments;
+using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Webhooks;
 using TicketMaster.Booking;
@@ -29,6 +30,7 @@ public static class ApiServices
         builder.Services.AddTicketMasterBooking();
         builder.Services.AddTicketMasterPayments(builder.Configuration);
         builder.Services.AddTicketSigning(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddNotificationPipeline(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddLiveAvailability(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddPaymentReconciliation(builder.Configuration);

@@ -3,6 +3,7 @@ using TicketMaster.Api.Booking;
 using TicketMaster.Api.CheckIn;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Performers;
+using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
 
@@ -21,5 +22,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddVenueMutations();
         this.AddPerformerMutations();
         this.AddCheckInMutations();
+        this.AddNotificationMutations();
     }
 }

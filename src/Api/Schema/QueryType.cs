@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
+using TicketMaster.Api.Notifications;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Search;
@@ -23,5 +24,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddUserQueries();
         this.AddBookingQueries();
         this.AddSearchQueries();
+        this.AddNotificationQueries();
     }
 }

@@ -34,6 +34,7 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
 
         // Amounts in errors (PaymentRefundedError.amount) are Money, as everywhere else.
         RegisterTypeMapping(typeof(global::TicketMaster.Common.Money), typeof(Api.Booking.MoneyType));
+        RegisterTypeMapping(typeof(global::TicketMaster.Notifications.NotificationStatus), typeof(Api.Notifications.NotificationStatusType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
         this.RegisterDescribedScalars();
         this.RegisterCostDirectives();

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using QRCoder;
 using TicketMaster.GraphQL;
 using TicketMaster.Orders;
 using TicketMaster.Tickets;
@@ -38,30 +37,6 @@ public static class TicketCodeFields
         ticket.Field<NonNullGraphType<StringGraphType>>("qrCode")
             .Description("The entry code as a QR image, a `data:` URI ready for `<img src>`: show it at the door.")
             .Argument<NonNullGraphType<QrCodeFormatType>>("format", "SVG (the default) or PNG.", a => a.DefaultValue = QrCodeFormat.Svg)
-            .Resolve(ctx => QrImage.DataUri(ctx.RequestServices!.GetRequiredService<TicketCodes>().CodeFor(ctx.Source), ctx.GetArgument<QrCodeFormat>("format")));
+            .Resolve(ctx => QrImage.DataUri(ctx.RequestServices!.GetRequiredService<TicketCodes>().CodeFor(ctx.Source), png: ctx.GetArgument<QrCodeFormat>("format") == QrCodeFormat.Png));
     }
-}
-
-/// <summary>QR images of ticket codes, for the GraphQL field and the confirmation email alike.</summary>
-public static class QrImage
-{
-    // Quartile error correction: a scuffed or partly covered phone screen still scans.
-    private const QRCodeGenerator.ECCLevel Correction = QRCodeGenerator.ECCLevel.Q;
-    private const int PixelsPerModule = 10;
-
-    public static byte[] Png(string text)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(text, Correction);
-        return new PngByteQRCode(data).GetGraphic(PixelsPerModule);
-    }
-
-    public static string Svg(string text)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(text, Correction);
-        return new SvgQRCode(data).GetGraphic(PixelsPerModule);
-    }
-
-    public static string DataUri(string text, QrCodeFormat format) => format == QrCodeFormat.Png
-        ? $"data:image/png;base64,{Convert.ToBase64String(Png(text))}"
-        : $"data:image/svg+xml;base64,{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Svg(text)))}";
 }

@@ -90,6 +90,10 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<Tickets.CheckIn> CheckIns => Set<Tickets.CheckIn>();
 
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+    public DbSet<Notifications.NotificationCursor> NotificationCursors => Set<Notifications.NotificationCursor>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

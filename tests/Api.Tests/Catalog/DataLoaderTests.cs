@@ -35,9 +35,10 @@ public sealed class DataLoaderTests
                     ["Database:DataDirectory"] = directory,
                     ["DemoData:Size"] = "Small",
 
-                    // The expiry sweep's, the reconciler's and the search indexer's own queries would land in the count.
+                    // The expiry sweep's, the reconciler's, the notification job's and the search indexer's own queries would land in the count.
                     ["Booking:ExpirySweepInterval"] = "00:00:00",
                     ["Booking:ReconcileInterval"] = "00:00:00",
+                    ["Notifications:Interval"] = "00:00:00",
                     ["Indexer:RunInApi"] = "false",
                 },
                 services => services.AddSingleton<IInterceptor>(counter));

@@ -35,6 +35,9 @@ public sealed class ComposeFileTests
         [IndexerOptions.SectionName] = typeof(IndexerOptions),
         [AvailabilityOptions.SectionName] = typeof(AvailabilityOptions),
         [PaymentOptions.SectionName] = typeof(PaymentOptions),
+        [TicketMaster.Notifications.MailOptions.SectionName] = typeof(TicketMaster.Notifications.MailOptions),
+        [TicketMaster.Notifications.NotificationOptions.SectionName] = typeof(TicketMaster.Notifications.NotificationOptions),
+        [TicketMaster.Tickets.TicketOptions.SectionName] = typeof(TicketMaster.Tickets.TicketOptions),
     };
 
     private static readonly YamlMappingNode Services = (YamlMappingNode)Load()["services"];
@@ -42,7 +45,7 @@ public sealed class ComposeFileTests
     [Fact]
     public void The_stack_has_mysql_redis_elasticsearch_the_api_and_the_indexer_each_with_a_health_check()
     {
-        Assert.Equal(["mysql", "redis", "elasticsearch", "api", "indexer"], Services.Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["mysql", "redis", "elasticsearch", "mailpit", "api", "indexer"], Services.Children.Keys.Select(k => k.ToString()));
         Assert.All(Services.Children, service => Assert.True(((YamlMappingNode)service.Value).Children.ContainsKey("healthcheck"), $"{service.Key} has no healthcheck"));
         Assert.Equal("mysql:8.4", Scalar("mysql", "image"));
         Assert.StartsWith("redis:7", Scalar("redis", "image"), StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public abstract class TicketScene(DatabaseProvider provider) : IAsyncLifetime
 
     public DatabaseProvider Provider => provider;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         try
         {
@@ -76,16 +76,36 @@ public abstract class TicketScene(DatabaseProvider provider) : IAsyncLifetime
             (mainId, otherId) = (events[0].Id, events[1].Id);
         }
 
-        _api = await ApiHost.StartAsync(new Dictionary<string, string?>(_database.AppSettings)
-        {
-            ["DemoData:Size"] = "None",
-            ["Tickets:SigningKeys:0:Id"] = "k1",
-            ["Tickets:SigningKeys:0:Secret"] = SigningSecret,
-        });
+        _api = await StartApiAsync();
         (MainEventId, OtherEventId) = (RelayId("Event", mainId), RelayId("Event", otherId));
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Where the Api writes .eml files when no SMTP host is set.</summary>
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("tm-tickets-").FullName;
+
+    /// <summary>An Api on the scene's database: the scene's own, or another instance beside it.</summary>
+    public Task<ApiHost> StartApiAsync()
+    {
+        var settings = new Dictionary<string, string?>(_database!.AppSettings)
+        {
+            ["DemoData:Size"] = "None",
+            ["Database:DataDirectory"] = DataDirectory,
+            ["Tickets:SigningKeys:0:Id"] = "k1",
+            ["Tickets:SigningKeys:0:Secret"] = SigningSecret,
+
+            // Off unless a scene is about notifications: nothing else here reads them.
+            ["Notifications:Interval"] = "00:00:00",
+        };
+        Configure(settings);
+        return ApiHost.StartAsync(settings);
+    }
+
+    /// <summary>A scene's own settings over the defaults above.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         if (_api is not null)
         {
@@ -96,6 +116,8 @@ public abstract class TicketScene(DatabaseProvider provider) : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+
+        Directory.Delete(DataDirectory, recursive: true);
     }
 
     public GraphQLClient Anonymous => new(Api.CreateHttpClient());
@@ -109,9 +131,9 @@ public abstract class TicketScene(DatabaseProvider provider) : IAsyncLifetime
     }
 
     /// <summary>A new buyer reserves <paramref name="count"/> free seats of the event and pays; returns the buyer and the tickets.</summary>
-    public async Task<(GraphQLClient Buyer, IReadOnlyList<BoughtTicket> Tickets)> BuyAsync(string eventId, int count = 1)
+    public async Task<(GraphQLClient Buyer, IReadOnlyList<BoughtTicket> Tickets)> BuyAsync(string eventId, int count = 1, ApiHost? via = null)
     {
-        var buyer = await Anonymous.SignedInBuyerAsync();
+        var buyer = await new GraphQLClient((via ?? Api).CreateHttpClient()).SignedInBuyerAsync();
         for (var attempt = 0; ; attempt++)
         {
             var seats = await FreeSeatsAsync(buyer, eventId);

@@ -312,6 +312,122 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("event_section_prices");
                 });
 
+            modelBuilder.Entity("TicketMaster.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("varchar(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime?>("LeasedUntil")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("leased_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("read_at");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("int")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("LeaseOwner")
+                        .HasDatabaseName("ix_notifications_lease_owner");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_status_next_attempt_at");
+
+                    b.HasIndex("RecipientId", "Channel", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_recipient_id_channel_created_at");
+
+                    b.HasIndex("Kind", "Subject", "RecipientId", "Channel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_kind_subject_recipient_id_channel");
+
+                    b.ToTable("notifications");
+                });
+
+            modelBuilder.Entity("TicketMaster.Notifications.NotificationCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("varchar(40)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.HasKey("Name")
+                        .HasName("pk_notification_cursors");
+
+                    b.ToTable("notification_cursors");
+                });
+
             modelBuilder.Entity("TicketMaster.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1204,6 +1320,16 @@ namespace TicketMaster.Persistence.Migrations
                         .HasConstraintName("fk_event_section_prices_sections_section_id");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("TicketMaster.Notifications.Notification", b =>
+                {
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_recipient_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Orders.Order", b =>

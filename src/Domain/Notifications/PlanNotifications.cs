@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Booking;
+using TicketMaster.Events;
+using TicketMaster.Outbox;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Notifications;
+
+/// <summary>
+/// Reads the outbox from its own cursor and turns what happened into notifications, never on a
+/// request's path. Reading a row twice (a crash before the cursor moved, two instances) plans
+/// nothing twice: the deduplication key is unique in the table.
+/// </summary>
+public sealed class PlanNotifications(TicketMasterDbContext db, NotificationOptions options, TimeProvider clock)
+{
+    public const string CursorName = "notifications";
+
+    private static readonly NotificationChannel[] Transactional = [NotificationChannel.Email, NotificationChannel.InApp];
+
+    /// <returns>How many notifications were added.</returns>
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cursor = await db.NotificationCursors.AsNoTracking().SingleOrDefaultAsync(c => c.Name == CursorName, cancellationToken);
+        if (cursor is null)
+        {
+            db.NotificationCursors.Add(cursor = new NotificationCursor(CursorName));
+            await SaveIgnoringRaceAsync(cancellationToken);
+        }
+
+        var settled = now - options.GapWindow;
+        var messages = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Id > cursor.Position && m.CreatedAt <= settled && (m.Type == OutboxMessageTypes.SeatsChanged || m.Type == OutboxMessageTypes.EventStatusChanged))
+            .OrderBy(m => m.Id).Take(options.OutboxBatchSize).ToListAsync(cancellationToken);
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        var planned = new List<Notification>();
+        foreach (var message in messages)
+        {
+            planned.AddRange(await PlanAsync(message, now, cancellationToken));
+        }
+
+        var added = await AddNewAsync(planned, cancellationToken);
+        var position = messages[^1].Id;
+        await db.NotificationCursors.Where(c => c.Name == CursorName && c.Position < position)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Position, position), cancellationToken);
+        return added;
+    }
+
+    private async Task<IEnumerable<Notification>> PlanAsync(OutboxMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        if (message.Type == OutboxMessageTypes.SeatsChanged && message.ReadPayload<SeatsChanged>() is { Status: SeatStatus.Sold } sold)
+        {
+            var order = await (
+                from o in db.Orders.AsNoTracking()
+                where o.HoldId == sold.HoldId
+                join e in db.Events on o.EventId equals e.Id
+                select new { o.Id, o.UserId, o.Total, Event = e.Name, Count = o.Tickets.Count }).SingleOrDefaultAsync(cancellationToken);
+            return order is null ? [] : Transactional.Select(channel => Notification.Plan(
+                NotificationKinds.OrderConfirmed, order.Id.ToString(), order.UserId, channel,
+                $"Your tickets for {order.Event}",
+                $"Order {order.Id}: {order.Count} ticket(s), {order.Total.Amount.ToString("N2", CultureInfo.InvariantCulture)} {order.Total.Currency}.", now));
+        }
+
+        if (message.Type == OutboxMessageTypes.EventStatusChanged && message.ReadPayload<EventStatusChanged>() is { To: EventStatus.Cancelled } cancelled)
+        {
+            var name = await db.Events.Where(e => e.Id == cancelled.EventId).Select(e => e.Name).SingleAsync(cancellationToken);
+            var buyers = await db.Orders.Where(o => o.EventId == cancelled.EventId).Select(o => o.UserId).Distinct().ToListAsync(cancellationToken);
+            return buyers.SelectMany(buyer => Transactional.Select(channel => Notification.Plan(
+                NotificationKinds.EventCancelled, cancelled.EventId.ToString(CultureInfo.InvariantCulture), buyer, channel,
+                $"{name} is cancelled", $"{name} will not take place. Your tickets are refunded.", now)));
+        }
+
+        return [];
+    }
+
+    private async Task<int> AddNewAsync(List<Notification> planned, CancellationToken cancellationToken)
+    {
+        var subjects = planned.Select(n => n.Subject).Distinct().ToList();
+        var existing = (await db.Notifications.AsNoTracking().Where(n => subjects.Contains(n.Subject))
+            .Select(n => new { n.Kind, n.Subject, n.RecipientId, n.Channel }).ToListAsync(cancellationToken))
+            .Select(n => (n.Kind, n.Subject, n.RecipientId, n.Channel)).ToHashSet();
+        var fresh = planned.Where(n => existing.Add((n.Kind, n.Subject, n.RecipientId, n.Channel))).ToList();
+        db.Notifications.AddRange(fresh);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return fresh.Count;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance planned some of them since the look: add one at a time, skipping its.
+            db.ChangeTracker.Clear();
+            var added = 0;
+            foreach (var notification in fresh)
+            {
+                db.Notifications.Add(notification);
+                added += await SaveIgnoringRaceAsync(cancellationToken) ? 1 : 0;
+            }
+
+            return added;
+        }
+    }
+
+    private async Task<bool> SaveIgnoringRaceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}

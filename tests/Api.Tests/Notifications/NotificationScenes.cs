@@ -1,0 +1,71 @@
+using TicketMaster.Api.Tests.Tickets;
+using TicketMaster.Persistence;
+
+namespace TicketMaster.Api.Tests.Notifications;
+
+/// <summary>The ticket scene with the notification job running fast and email going to a real SMTP server.</summary>
+public abstract class MailScene(DatabaseProvider provider) : TicketScene(provider)
+{
+    private SmtpSink? _smtp;
+
+    public SmtpSink Smtp => _smtp!;
+
+    /// <summary>The port the Api sends to; a scene whose mail server is down starts no sink on it at first.</summary>
+    protected int SmtpPort { get; private set; }
+
+    protected virtual bool MailServerUp => true;
+
+    public override async Task InitializeAsync()
+    {
+        SmtpPort = ServerProcess.FreePort();
+        if (MailServerUp)
+        {
+            _smtp = await SmtpSink.StartAsync(SmtpPort);
+        }
+
+        await base.InitializeAsync();
+    }
+
+    /// <summary>Starts the mail server on the port the Api has been failing to reach.</summary>
+    public async Task StartMailServerAsync() => _smtp ??= await SmtpSink.StartAsync(SmtpPort);
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _smtp?.Dispose();
+    }
+
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["Notifications:Interval"] = "00:00:00.100";
+        settings["Notifications:GapWindow"] = "00:00:00";
+        settings["Notifications:MaxAttempts"] = "2";
+        settings["Notifications:RetryBase"] = "00:00:00.100";
+        settings["Mail:Smtp:Host"] = "127.0.0.1";
+        settings["Mail:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Mail:Smtp:Security"] = "None";
+        settings["Mail:Smtp:Timeout"] = "00:00:02";
+    }
+}
+
+public sealed class SqliteMailScene() : MailScene(DatabaseProvider.Sqlite);
+
+public sealed class MariaDbMailScene() : MailScene(DatabaseProvider.MySql);
+
+/// <summary>A mail scene whose SMTP server is down until the test starts it.</summary>
+public sealed class MailServerDownScene() : MailScene(DatabaseProvider.Sqlite)
+{
+    protected override bool MailServerUp => false;
+}
+
+/// <summary>The embedded default: no SMTP host, so email lands as .eml files under the data directory.</summary>
+public sealed class PickupScene() : TicketScene(DatabaseProvider.Sqlite)
+{
+    public string MailDirectory => Path.Combine(DataDirectory, "mail");
+
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["Notifications:Interval"] = "00:00:00.100";
+        settings["Notifications:GapWindow"] = "00:00:00";
+    }
+}

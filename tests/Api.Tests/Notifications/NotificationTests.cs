@@ -1,0 +1,162 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using TicketMaster.Api.Tests.Support;
+using TicketMaster.Api.Tests.Tickets;
+using TicketMaster.GraphQL.Relay;
+using TicketMaster.Notifications;
+
+namespace TicketMaster.Api.Tests.Notifications;
+
+/// <summary>After a purchase: the confirmation email over real SMTP, and the in-app notification.</summary>
+public abstract class NotificationTests(MailScene scene)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [SkippableFact]
+    public async Task The_confirmation_email_arrives_once_with_the_booking_id_scannable_tickets_and_a_calendar_entry()
+    {
+        var (buyer, tickets) = await scene.BuyAsync(scene.MainEventId, count: 2);
+        var orderId = await OrderIdAsync(buyer);
+
+        var message = (await MessagesForAsync(orderId, 1)).Single();
+        await AllSentAsync(orderId);
+
+        Assert.Single(MessagesFor(orderId));
+        Assert.Equal("Your tickets for Door Night", message.Subject);
+        Assert.Contains($"Booking ID: {orderId}", message.TextBody);
+        Assert.Contains("Test Hall", message.HtmlBody);
+        var images = message.BodyParts.OfType<MimePart>().Where(p => p.ContentType.MimeType == "image/png").ToList();
+        Assert.Equal(2, images.Count);
+        var scanned = images.Select(image =>
+        {
+            using var png = new MemoryStream();
+            image.Content!.DecodeTo(png);
+            return QrDecoding.DecodePng(png.ToArray());
+        });
+        Assert.Equal(tickets.Select(t => t.Code).Order(), scanned.Order());
+        Assert.All(images, image => Assert.Contains($"cid:{image.ContentId}", message.HtmlBody));
+        var calendar = message.Attachments.OfType<MimePart>().Single(a => a.ContentType.MimeType == "text/calendar");
+        using var ics = new MemoryStream();
+        calendar.Content!.DecodeTo(ics);
+        var entry = System.Text.Encoding.UTF8.GetString(ics.ToArray());
+        Assert.Contains("BEGIN:VEVENT", entry);
+        Assert.Contains("SUMMARY:Door Night", entry);
+    }
+
+    [SkippableFact]
+    public async Task The_buyer_finds_the_order_in_app_and_marks_it_read_while_others_see_none_of_it()
+    {
+        var (buyer, _) = await scene.BuyAsync(scene.MainEventId);
+        var stranger = await scene.Anonymous.SignedInBuyerAsync();
+        const string Mine = "{ myUnreadNotificationCount myNotifications { nodes { id kind title body channel status readAt } } }";
+
+        var inbox = await PollAsync(() => buyer.DataAsync<InboxData>(Mine), data => data.MyNotifications.Nodes.Count > 0);
+        var note = Assert.Single(inbox.MyNotifications.Nodes);
+        var marked = await buyer.DataAsync<MarkData>("mutation($ids: [ID!]) { markNotificationsRead(input: { notificationIds: $ids }) { unread errors { __typename } } }", new { ids = new[] { note.Id } });
+        var foreign = await stranger.DataAsync<MarkData>("mutation($ids: [ID!]) { markNotificationsRead(input: { notificationIds: $ids }) { unread errors { __typename } } }", new { ids = new[] { note.Id } });
+        var after = await buyer.DataAsync<InboxData>(Mine);
+
+        Assert.Equal(("OrderConfirmed", "IN_APP", "SENT", 1), (note.Kind, note.Channel, note.Status, inbox.MyUnreadNotificationCount));
+        Assert.Equal("Your tickets for Door Night", note.Title);
+        Assert.Equal(0, marked.MarkNotificationsRead.Unread);
+        Assert.Equal("NotificationNotFoundError", foreign.MarkNotificationsRead.Errors?[0].Typename);
+        Assert.NotNull(after.MyNotifications.Nodes[0].ReadAt);
+        Assert.Equal(0, after.MyUnreadNotificationCount);
+        Assert.Empty((await stranger.DataAsync<InboxData>(Mine)).MyNotifications.Nodes);
+        Assert.Null((await stranger.DataAsync<NodeData>("query($id: ID!) { node(id: $id) { id } }", new { id = note.Id })).Node);
+        Assert.Contains("AUTH_NOT_AUTHENTICATED", await scene.Anonymous.ErrorCodesAsync(Mine));
+    }
+
+    [SkippableFact]
+    public async Task Two_api_instances_reading_the_same_outbox_send_each_confirmation_exactly_once()
+    {
+        await using var second = await scene.StartApiAsync();
+        var orders = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            var (buyer, _) = await scene.BuyAsync(scene.MainEventId, via: i % 2 == 0 ? scene.Api : second);
+            orders.Add(await OrderIdAsync(buyer));
+        }
+
+        foreach (var order in orders)
+        {
+            await MessagesForAsync(order, 1);
+            await AllSentAsync(order);
+        }
+
+        var messages = orders.SelectMany(MessagesFor).ToList();
+        Assert.Equal(6, messages.Count);
+        Assert.Equal(6, messages.Select(m => m.MessageId).Distinct().Count());
+        var planned = await scene.InDatabaseAsync(db => db.Notifications.CountAsync(n => orders.Select(o => o.ToString()).Contains(n.Subject)));
+        Assert.Equal(12, planned);
+    }
+
+    private static async Task<Guid> OrderIdAsync(GraphQLClient buyer) =>
+        GlobalId.DecodeGuid((await buyer.DataAsync<OrdersData>("{ myOrders(first: 1) { nodes { id } } }")).MyOrders.Nodes[0].Id, "Order");
+
+    private IEnumerable<MimeMessage> MessagesFor(Guid orderId) => scene.Smtp.Messages.Where(m => m.TextBody?.Contains($"Booking ID: {orderId}") == true);
+
+    private async Task<IReadOnlyList<MimeMessage>> MessagesForAsync(Guid orderId, int count)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (MessagesFor(orderId).Count() < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No confirmation for order {orderId} within {Patience}.");
+            await Task.Delay(50);
+        }
+
+        return [.. MessagesFor(orderId)];
+    }
+
+    /// <summary>Waits until every notification of the order is recorded as sent, so a duplicate would have been sent by now.</summary>
+    private Task AllSentAsync(Guid orderId) => PollAsync(
+        () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.Subject == orderId.ToString()).Select(n => n.Status).ToListAsync()),
+        statuses => statuses.Count == 2 && statuses.All(s => s == NotificationStatus.Sent));
+
+    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Not done within {Patience}: {value}");
+            await Task.Delay(50);
+        }
+    }
+
+    private sealed record OrdersData(Connection<Node> MyOrders);
+
+    private sealed record InboxData(int? MyUnreadNotificationCount, Connection<InApp> MyNotifications);
+
+    private sealed record InApp(string Id, string Kind, string Title, string Body, string Channel, string Status, DateTime? ReadAt);
+
+    private sealed record MarkData(MarkPayload MarkNotificationsRead);
+
+    private sealed record MarkPayload(int? Unread, IReadOnlyList<PayloadError>? Errors);
+
+    private sealed record NodeData(Node? Node);
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteMailCollection : ICollectionFixture<SqliteMailScene>
+{
+    public const string Name = "Mail on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class MariaDbMailCollection : ICollectionFixture<MariaDbMailScene>
+{
+    public const string Name = "Mail on MariaDB";
+}
+
+[Collection(SqliteMailCollection.Name)]
+public sealed class NotificationsOnSqlite(SqliteMailScene scene) : NotificationTests(scene);
+
+[Collection(MariaDbMailCollection.Name)]
+public sealed class NotificationsOnMariaDb(MariaDbMailScene scene) : NotificationTests(scene);
