@@ -21,28 +21,33 @@ public sealed class CredentialThrottle(CredentialThrottleOptions options, TimePr
     {
         var account = usernameOrEmail.Trim().ToUpperInvariant();
         var client = ClientAddresses.KeyOf(address);
-        var pair = Track($"login|{account}|{client}", options.FreeFailuresPerAccountAndAddress);
-        var everyAccount = Track($"address|{client}", options.FreeFailuresPerAddress);
-        return await GuardAsync([pair, everyAccount], attempt, failed: e => e is InvalidCredentialsException);
+        return await GuardAsync(
+            [($"login|{account}|{client}", options.FreeFailuresPerAccountAndAddress), ($"address|{client}", options.FreeFailuresPerAddress)],
+            attempt,
+            failed: e => e is InvalidCredentialsException);
     }
 
     /// <summary>A refused registration (taken name or email, weak password) counts against the address: it is how accounts are probed.</summary>
     public async Task<T> RegisterAsync<T>(IPAddress? address, Func<Task<T>> attempt) =>
-        await GuardAsync([Track($"address|{ClientAddresses.KeyOf(address)}", options.FreeFailuresPerAddress)], attempt, failed: e => e is DomainException);
+        await GuardAsync([($"address|{ClientAddresses.KeyOf(address)}", options.FreeFailuresPerAddress)], attempt, failed: e => e is DomainException);
 
-    private async Task<T> GuardAsync<T>((Counter Counter, int Free)[] counters, Func<Task<T>> attempt, Func<Exception, bool> failed)
+    private async Task<T> GuardAsync<T>((string Key, int Free)[] keys, Func<Task<T>> attempt, Func<Exception, bool> failed)
     {
         if (!options.Enabled)
         {
             return await attempt();
         }
 
+        // Checked before any counter is made: a refused attempt adds nothing, so guessing names from one
+        // address cannot grow the table faster than the waits allow.
         var now = clock.GetUtcNow();
-        var wait = counters.Select(c => c.Counter.BlockedUntil(now, options.ForgetAfter) - now).Max();
+        var wait = keys.Select(k => _counters.TryGetValue(k.Key, out var known) ? known.BlockedUntil(now, options.ForgetAfter) - now : TimeSpan.Zero).Max();
         if (wait > TimeSpan.Zero)
         {
             throw new TooManyAttemptsException((int)Math.Ceiling(wait.TotalSeconds));
         }
+
+        var counters = keys.Select(k => Track(k.Key, k.Free)).ToArray();
 
         foreach (var (counter, free) in counters)
         {

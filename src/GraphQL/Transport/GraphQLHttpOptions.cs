@@ -35,7 +35,7 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>
     /// How long one query or mutation may run before it is cancelled with <c>EXECUTION_TIME_EXCEEDED</c>
-    /// (subscriptions' streams are not limited; each of their messages is). Zero turns the budget off.
+    /// (not subscriptions: a stream lives as long as its client wants it). Zero turns the budget off.
     /// </summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

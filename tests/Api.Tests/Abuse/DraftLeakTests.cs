@@ -67,6 +67,19 @@ public sealed class DraftLeakTests : IAsyncLifetime
         Assert.DoesNotContain("Zephyr Secret Night", seen);
     }
 
+    [Fact]
+    public async Task Row5_the_multi_event_availability_stream_refuses_a_draft_to_everyone_but_its_organizer()
+    {
+        const string Stream = "subscription($ids: [ID!]!) { onEventAvailabilityChanged(eventIds: $ids) { availability { available } } }";
+        var ids = new { ids = new[] { GlobalId.Encode("Event", _scene.DraftEventId) } };
+
+        var attendee = await _scene.ClientFor(_scene.Attendee).FirstStreamedAsync(Stream, ids);
+        var organizer = await _scene.ClientFor(_scene.Organizer).FirstStreamedAsync(Stream, ids);
+
+        Assert.Equal("EVENT_NOT_FOUND", attendee.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(organizer.TryGetProperty("errors", out var errors), $"the organizer was refused: {errors}");
+    }
+
     /// <summary>Every event name the five entry points answer with, one entry per appearance.</summary>
     private async Task<List<string>> ListedNamesAsync(GraphQLClient client)
     {
