@@ -26,7 +26,7 @@ public sealed class DatabaseInitializer(
             }
             else
             {
-                await db.Database.EnsureCreatedAsync(cancellationToken);
+                await SqliteSchema.EnsureCurrentAsync(db, logger, cancellationToken);
 
                 // WAL lets readers run while the single writer commits.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", cancellationToken);
