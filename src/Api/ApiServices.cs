@@ -73,6 +73,7 @@ public static class ApiServices
         app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQLEndpoint();
+        app.MapSimulatedGateway();
         return app;
     }
 }
