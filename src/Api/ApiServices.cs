@@ -79,6 +79,7 @@ public static class ApiServices
         app.UseWebSockets();
         app.MapGraphQLEndpoint();
         app.MapStripeWebhook();
+        app.MapSimulatedGateway();
         return app;
     }
 }

@@ -23,14 +23,16 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IBookingStore s
 
         var settle = new SettlePayment(db, store, publisher, gateway, clock, options);
         var payment = await ExistingAttemptAsync(hold, paymentToken, idempotencyKey, cancellationToken);
+        var started = false;
         if (payment is null)
         {
             hold.EnsureConfirmableBy(userId, clock.GetUtcNow().UtcDateTime);
-            (payment, var started) = await StartAsync(hold, paymentToken, idempotencyKey, cancellationToken);
-            if (started)
-            {
-                payment = await ChargeAsync(settle, payment, paymentToken, cancellationToken);
-            }
+            (payment, started) = await StartAsync(hold, paymentToken, idempotencyKey, cancellationToken);
+        }
+
+        if (started)
+        {
+            payment = await ChargeAsync(settle, payment, paymentToken, cancellationToken);
         }
         else if (payment.Status is PaymentStatus.Succeeded or PaymentStatus.Refunding
             || (payment.IsOpen && payment.NextCheckAt <= clock.GetUtcNow().UtcDateTime))

@@ -92,6 +92,19 @@ public sealed class EventSeat : Common.Entity
         Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Sold, holdId));
     }
 
+    /// <summary>Keeps the seat for its hold until <paramref name="until"/> (the hold was extended for 3-D Secure); false when the hold no longer has it.</summary>
+    public bool ExtendHold(Guid holdId, DateTime until)
+    {
+        if (Status != SeatStatus.Held || HoldId != holdId)
+        {
+            return false;
+        }
+
+        HoldExpiresAt = until;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Held, holdId));
+        return true;
+    }
+
     /// <summary>Puts a sold seat back on sale after its ticket was refunded; false when this order no longer has it.</summary>
     public bool ReturnToSale(Guid orderId, Guid holdId)
     {

@@ -40,9 +40,15 @@ public sealed class SettlePayment(TicketMasterDbContext db, IBookingStore store,
                 return await FinishAsync(payment, cancellationToken);
             }
 
+            var waitsForCustomer = payment.Status == PaymentStatus.ActionRequired && db.Entry(payment).Property(p => p.Status).OriginalValue == PaymentStatus.Pending;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (waitsForCustomer)
+                {
+                    await ExtendHoldAsync(payment, cancellationToken);
+                }
+
                 return await FinishAsync(payment, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < ConflictRetries)
@@ -105,6 +111,29 @@ public sealed class SettlePayment(TicketMasterDbContext db, IBookingStore store,
                 return false;
         }
     }
+
+    /// <summary>
+    /// Keeps the seats while the customer authenticates: the hold runs until the action window closes,
+    /// bounded by its original length plus that window, so an abandoned challenge frees the seats in time.
+    /// The change is published like any hold change, so <c>onMyReservationChanged</c> shows the new expiry.
+    /// </summary>
+    private Task ExtendHoldAsync(Payment payment, CancellationToken cancellationToken) =>
+        BookingTransaction.RunAsync(db, store, publisher, async token =>
+        {
+            var hold = await db.Holds.Include(h => h.Seats).SingleAsync(h => h.Id == payment.HoldId, token);
+            var seats = await store.LockAsync(db, hold.EventId, hold.Seats.Select(s => s.SeatId).ToList(), options.UnsafeSkipRowLocks, tracked: true, token);
+            await db.Entry(hold).ReloadAsync(token);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (seats.Any(seat => seat.Status != SeatStatus.Held || seat.HoldId != hold.Id)
+                || !hold.ExtendForPayment(now + options.PaymentActionWindow, hold.CreatedAt + options.HoldDuration + options.PaymentActionWindow))
+            {
+                return 0;
+            }
+
+            seats.ForEach(seat => seat.ExtendHold(hold.Id, hold.ExpiresAt));
+            await db.SaveChangesAsync(token);
+            return 1;
+        }, cancellationToken);
 
     /// <summary>A charged payment becomes its order or goes back; a refund under way is completed.</summary>
     private async Task<Payment> FinishAsync(Payment payment, CancellationToken cancellationToken)
