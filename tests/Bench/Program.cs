@@ -1,5 +1,6 @@
 using TicketMaster.Bench.Fanout;
 using TicketMaster.Bench.Harness;
+using TicketMaster.Bench.Layout;
 using TicketMaster.Bench.Onsale;
 using TicketMaster.Bench.Search;
 
@@ -11,6 +12,7 @@ var usages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     ["freshness"] = SearchBenchOptions.Usage,
     ["search-probe"] = SearchProbe.Usage,
     ["fanout"] = FanoutOptions.Usage,
+    ["layout"] = LayoutScenario.Usage,
 };
 var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -19,6 +21,7 @@ var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompa
     ["freshness"] = FreshnessScenario.RunAsync,
     ["search-probe"] = SearchProbe.RunAsync,
     ["fanout"] = FanoutScenario.RunAsync,
+    ["layout"] = LayoutScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

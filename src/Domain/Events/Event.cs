@@ -267,8 +267,19 @@ public sealed class Event : Entity
             throw new InvalidOperationException("Inventory needs a saved event and the event's own venue.");
         }
 
+        return CreateInventory(venue.AllSeats().Select(seat => (seat.Id, seat.SectionId)));
+    }
+
+    /// <summary>The same from the seats' keys alone, so a large venue's seats need not be loaded as entities.</summary>
+    public IEnumerable<EventSeat> CreateInventory(IEnumerable<(int SeatId, int SectionId)> seats)
+    {
+        if (Id == 0)
+        {
+            throw new InvalidOperationException("Inventory needs a saved event.");
+        }
+
         var prices = _prices.ToDictionary(p => p.SectionId, p => p.Price);
-        return venue.AllSeats().Select(seat => new EventSeat(Id, seat.Id, seat.SectionId, prices[seat.SectionId]));
+        return seats.Select(seat => new EventSeat(Id, seat.SeatId, seat.SectionId, prices[seat.SectionId]));
     }
 
     public void PutOnSale() => MoveTo(EventStatus.OnSale, EventStatus.Draft);
