@@ -240,8 +240,8 @@ public sealed class Event : Entity
         RecordListingChange();
     }
 
-    /// <summary>A performer on the line-up was renamed or re-described: the event's listing shows them.</summary>
-    public void LineupChanged() => RecordListingChange();
+    /// <summary>Its venue or a performer on its line-up changed how it is listed (a rename, a move): search must follow.</summary>
+    public void ListingChanged() => RecordListingChange();
 
     /// <summary>Changes a section's price for seats not held or sold (the use case reprices those seats); holds keep theirs.</summary>
     public void ChangeSectionPrice(int sectionId, decimal price)
