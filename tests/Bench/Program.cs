@@ -1,5 +1,6 @@
 using TicketMaster.Bench.Fanout;
 using TicketMaster.Bench.Harness;
+using TicketMaster.Bench.Layout;
 using TicketMaster.Bench.Onsale;
 using TicketMaster.Bench.Reconcile;
 using TicketMaster.Bench.Search;
@@ -13,6 +14,7 @@ var usages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     ["search-probe"] = SearchProbe.Usage,
     ["fanout"] = FanoutOptions.Usage,
     ["reconcile"] = ReconcileScenario.Usage,
+    ["layout"] = LayoutScenario.Usage,
 };
 var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -22,6 +24,7 @@ var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompa
     ["search-probe"] = SearchProbe.RunAsync,
     ["fanout"] = FanoutScenario.RunAsync,
     ["reconcile"] = ReconcileScenario.RunAsync,
+    ["layout"] = LayoutScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

@@ -250,8 +250,8 @@ public sealed class Event : Entity
         RecordListingChange();
     }
 
-    /// <summary>A performer on the line-up was renamed or re-described: the event's listing shows them.</summary>
-    public void LineupChanged() => RecordListingChange();
+    /// <summary>Its venue or a performer on its line-up changed how it is listed (a rename, a move): search must follow.</summary>
+    public void ListingChanged() => RecordListingChange();
 
     /// <summary>Changes a section's price for seats not held or sold (the use case reprices those seats); holds keep theirs.</summary>
     public void ChangeSectionPrice(int sectionId, decimal price)
@@ -277,8 +277,19 @@ public sealed class Event : Entity
             throw new InvalidOperationException("Inventory needs a saved event and the event's own venue.");
         }
 
+        return CreateInventory(venue.AllSeats().Select(seat => (seat.Id, seat.SectionId)));
+    }
+
+    /// <summary>The same from the seats' keys alone, so a large venue's seats need not be loaded as entities.</summary>
+    public IEnumerable<EventSeat> CreateInventory(IEnumerable<(int SeatId, int SectionId)> seats)
+    {
+        if (Id == 0)
+        {
+            throw new InvalidOperationException("Inventory needs a saved event.");
+        }
+
         var prices = _prices.ToDictionary(p => p.SectionId, p => p.Price);
-        return venue.AllSeats().Select(seat => new EventSeat(Id, seat.Id, seat.SectionId, prices[seat.SectionId]));
+        return seats.Select(seat => new EventSeat(Id, seat.SeatId, seat.SectionId, prices[seat.SectionId]));
     }
 
     public void PutOnSale() => MoveTo(EventStatus.OnSale, EventStatus.Draft);

@@ -62,7 +62,7 @@ public static class OutboxMessageTypes
     /// <summary>A section price of an event changed; payload <see cref="Events.EventSectionPriceChanged"/>.</summary>
     public const string EventSectionPriceChanged = "EventSectionPriceChanged";
 
-    /// <summary>An event's name, description, category or line-up changed; payload <see cref="Events.EventListingChanged"/>.</summary>
+    /// <summary>What an event's listing shows changed (its name, description, category, line-up, a performer on it, its venue); payload <see cref="Events.EventListingChanged"/>.</summary>
     public const string EventListingChanged = "EventListingChanged";
 
     /// <summary>An event moved to another start time; payload <see cref="Events.EventRescheduled"/>.</summary>

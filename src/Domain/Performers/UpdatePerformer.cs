@@ -17,7 +17,7 @@ public sealed class UpdatePerformer(TicketMasterDbContext db)
         performer.Describe(name ?? performer.Name, description ?? performer.Description, genre ?? performer.Genre, imageUrl ?? performer.ImageUrl);
         foreach (var show in performer.Events)
         {
-            show.LineupChanged();
+            show.ListingChanged();
         }
 
         await db.SaveChangesAsync(cancellationToken);

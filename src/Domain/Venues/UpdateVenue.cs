@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Venues;
@@ -16,6 +17,13 @@ public sealed class UpdateVenue(TicketMasterDbContext db)
             changes.Latitude ?? venue.Latitude,
             changes.Longitude ?? venue.Longitude,
             changes.TimeZone ?? venue.TimeZone);
+
+        // Event listings show the venue's name, city and place: every event there records the change for search.
+        foreach (var show in await db.Events.Where(e => e.VenueId == venueId).ToListAsync(cancellationToken))
+        {
+            show.ListingChanged();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return venue;
     }

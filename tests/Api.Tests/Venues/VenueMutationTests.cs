@@ -130,6 +130,16 @@ public sealed class VenueMutationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Renaming_a_venue_tells_search_about_every_event_there()
+    {
+        await _scene.ClientFor(_scene.Manager).DataAsync<UpdateData>(Update, new { input = new { venueId = VenueId, name = "Test Hall East" } });
+
+        var key = _scene.DraftEventId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await _scene.InDatabaseAsync(db => db.OutboxMessages.AnyAsync(m => m.AggregateId == key && m.Type == "EventListingChanged")),
+            "the rename wrote no outbox row for the venue's event, so search would keep showing the old name");
+    }
+
+    [Fact]
     public async Task An_admin_hands_a_venue_to_another_manager_who_may_then_change_it_while_the_old_one_may_not()
     {
         var assigned = (await _scene.ClientFor(_scene.Admin).DataAsync<AssignData>(Assign, new { venue = VenueId, user = GlobalId.Encode("User", _otherManager.Id) })).AssignVenueManager;
