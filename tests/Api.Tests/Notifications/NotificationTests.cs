@@ -92,6 +92,36 @@ public abstract class NotificationTests(MailScene scene)
         Assert.Equal(12, planned);
     }
 
+    [SkippableFact]
+    public async Task Ticket_holders_are_reminded_once_a_day_before_the_event_by_email_and_in_app()
+    {
+        var eventId = await scene.InDatabaseAsync(async db =>
+        {
+            var venue = await db.Venues.Include(v => v.Sections).ThenInclude(s => s.Rows).ThenInclude(r => r.Seats).FirstAsync();
+            var soon = global::TicketMaster.Events.Event.Schedule(
+                GraphQLClient.UniqueName("Soon "), "Starts in a few hours.", global::TicketMaster.Events.EventCategory.Concert, DateTime.UtcNow.AddHours(3), venue, scene.Organizer.Id, "EUR",
+                venue.Sections.ToDictionary(s => s.Id, _ => 20m), [], DateTime.UtcNow);
+            soon.PutOnSale();
+            db.Events.Add(soon);
+            await db.SaveChangesAsync();
+            await Persistence.BulkInserter.InsertAsync(db, soon.CreateInventory(venue), CancellationToken.None);
+            return soon.Id;
+        });
+        var (buyer, _) = await scene.BuyAsync(GlobalId.Encode("Event", eventId), count: 2);
+        const string Mine = "{ myNotifications { nodes { kind title } } }";
+
+        var inbox = await PollAsync(() => buyer.DataAsync<KindsData>(Mine), data => data.MyNotifications.Nodes.Any(n => n.Kind == "EventReminder"));
+        var subject = eventId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await PollAsync(
+            () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.Kind == NotificationKinds.EventReminder && n.Subject == subject).Select(n => n.Status).ToListAsync()),
+            statuses => statuses.Count == 2 && statuses.All(s => s == NotificationStatus.Sent));
+
+        Assert.Single(inbox.MyNotifications.Nodes, n => n.Kind == "EventReminder");
+        Assert.StartsWith("Tomorrow: Soon ", inbox.MyNotifications.Nodes.Single(n => n.Kind == "EventReminder").Title);
+        var reminders = scene.Smtp.Messages.Where(m => m.Subject == inbox.MyNotifications.Nodes.Single(n => n.Kind == "EventReminder").Title).ToList();
+        Assert.Contains("Have your tickets ready", Assert.Single(reminders).TextBody);
+    }
+
     private static async Task<Guid> OrderIdAsync(GraphQLClient buyer) =>
         GlobalId.DecodeGuid((await buyer.DataAsync<OrdersData>("{ myOrders(first: 1) { nodes { id } } }")).MyOrders.Nodes[0].Id, "Order");
 
@@ -131,6 +161,10 @@ public abstract class NotificationTests(MailScene scene)
     }
 
     private sealed record OrdersData(Connection<Node> MyOrders);
+
+    private sealed record KindsData(Connection<KindAndTitle> MyNotifications);
+
+    private sealed record KindAndTitle(string Kind, string Title);
 
     private sealed record InboxData(int? MyUnreadNotificationCount, Connection<InApp> MyNotifications);
 
