@@ -27,6 +27,9 @@ public static class NotificationKinds
 
     /// <summary>Subject: the event id.</summary>
     public const string EventCancelled = "EventCancelled";
+
+    /// <summary>A day before the event (<see cref="NotificationOptions.ReminderLead"/>); subject: the event id.</summary>
+    public const string EventReminder = "EventReminder";
 }
 
 /// <summary>

@@ -26,6 +26,9 @@ public sealed class NotificationOptions
     /// <summary>Attempts before a notification is Dead.</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>How long before an event its ticket holders are reminded of it.</summary>
+    public TimeSpan ReminderLead { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>The first retry's delay; each next one doubles, up to an hour.</summary>
     public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -72,7 +72,7 @@ public sealed class PlanNotifications(TicketMasterDbContext db, NotificationOpti
             var buyers = await db.Orders.Where(o => o.EventId == cancelled.EventId).Select(o => o.UserId).Distinct().ToListAsync(cancellationToken);
             return buyers.SelectMany(buyer => Transactional.Select(channel => Notification.Plan(
                 NotificationKinds.EventCancelled, cancelled.EventId.ToString(CultureInfo.InvariantCulture), buyer, channel,
-                $"{name} is cancelled", $"{name} will not take place. Your tickets are refunded.", now)));
+                $"{name} is cancelled", $"{name} will not take place; your tickets no longer admit anyone. The refund follows separately.", now)));
         }
 
         return [];

@@ -15,12 +15,15 @@ public abstract class MailScene(DatabaseProvider provider) : TicketScene(provide
 
     protected virtual bool MailServerUp => true;
 
+    /// <summary>How long the mail server sits on its first message before acknowledging it.</summary>
+    protected virtual TimeSpan HoldFirstMessage => TimeSpan.Zero;
+
     public override async Task InitializeAsync()
     {
         SmtpPort = ServerProcess.FreePort();
         if (MailServerUp)
         {
-            _smtp = await SmtpSink.StartAsync(SmtpPort);
+            _smtp = await SmtpSink.StartAsync(SmtpPort, HoldFirstMessage);
         }
 
         await base.InitializeAsync();
@@ -67,5 +70,21 @@ public sealed class PickupScene() : TicketScene(DatabaseProvider.Sqlite)
     {
         settings["Notifications:Interval"] = "00:00:00.100";
         settings["Notifications:GapWindow"] = "00:00:00";
+    }
+}
+
+/// <summary>
+/// A mail server that stores the first message and then sits on it, so the sender can be killed
+/// between the server having it and the sender recording it. The scene's own Api sends nothing.
+/// </summary>
+public sealed class CrashScene() : MailScene(DatabaseProvider.Sqlite)
+{
+    protected override TimeSpan HoldFirstMessage => TimeSpan.FromMinutes(2);
+
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        base.Configure(settings);
+        settings["Notifications:Interval"] = "00:00:00";
+        settings["Notifications:Lease"] = "00:00:03";
     }
 }

@@ -92,6 +92,66 @@ public abstract class NotificationTests(MailScene scene)
         Assert.Equal(12, planned);
     }
 
+    [SkippableFact]
+    public async Task Ticket_holders_are_reminded_once_a_day_before_the_event_by_email_and_in_app()
+    {
+        var eventId = await ScheduleAsync("Soon ", DateTime.UtcNow.AddHours(3));
+        var (buyer, _) = await scene.BuyAsync(GlobalId.Encode("Event", eventId), count: 2);
+        const string Mine = "{ myNotifications { nodes { kind title } } }";
+
+        var inbox = await PollAsync(() => buyer.DataAsync<KindsData>(Mine), data => data.MyNotifications.Nodes.Any(n => n.Kind == "EventReminder"));
+        var subject = eventId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await PollAsync(
+            () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.Kind == NotificationKinds.EventReminder && n.Subject == subject).Select(n => n.Status).ToListAsync()),
+            statuses => statuses.Count == 2 && statuses.All(s => s == NotificationStatus.Sent));
+
+        Assert.Single(inbox.MyNotifications.Nodes, n => n.Kind == "EventReminder");
+        Assert.StartsWith("Tomorrow: Soon ", inbox.MyNotifications.Nodes.Single(n => n.Kind == "EventReminder").Title);
+        var reminders = scene.Smtp.Messages.Where(m => m.Subject == inbox.MyNotifications.Nodes.Single(n => n.Kind == "EventReminder").Title).ToList();
+        Assert.Contains("Have your tickets ready", Assert.Single(reminders).TextBody);
+    }
+
+    [SkippableFact]
+    public async Task When_an_event_is_cancelled_every_buyer_hears_of_it_once_by_email_and_in_app()
+    {
+        var eventId = await ScheduleAsync("Doomed ", DateTime.UtcNow.AddDays(20));
+        var (first, _) = await scene.BuyAsync(GlobalId.Encode("Event", eventId));
+        var (second, _) = await scene.BuyAsync(GlobalId.Encode("Event", eventId), count: 2);
+
+        await scene.InDatabaseAsync(async db =>
+        {
+            var show = await db.Events.SingleAsync(e => e.Id == eventId);
+            show.Cancel();
+            return await db.SaveChangesAsync();
+        });
+
+        var subject = eventId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await PollAsync(
+            () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.Kind == NotificationKinds.EventCancelled && n.Subject == subject).Select(n => n.Status).ToListAsync()),
+            statuses => statuses.Count == 4 && statuses.All(s => s == NotificationStatus.Sent));
+        foreach (var buyer in new[] { first, second })
+        {
+            var notes = (await buyer.DataAsync<KindsData>("{ myNotifications { nodes { kind title } } }")).MyNotifications.Nodes;
+            Assert.EndsWith("is cancelled", Assert.Single(notes, n => n.Kind == "EventCancelled").Title);
+        }
+
+        Assert.Equal(2, scene.Smtp.Messages.Count(m => m.Subject != null && m.Subject.StartsWith("Doomed ", StringComparison.Ordinal) && m.Subject.EndsWith("is cancelled", StringComparison.Ordinal)));
+    }
+
+    /// <summary>An event of the scene's organizer at its venue, on sale, starting at <paramref name="startsAt"/>; named by <paramref name="prefix"/> and a random tail.</summary>
+    private Task<int> ScheduleAsync(string prefix, DateTime startsAt) => scene.InDatabaseAsync(async db =>
+    {
+        var venue = await db.Venues.Include(v => v.Sections).ThenInclude(s => s.Rows).ThenInclude(r => r.Seats).FirstAsync();
+        var show = global::TicketMaster.Events.Event.Schedule(
+            GraphQLClient.UniqueName(prefix), "Made for one test.", global::TicketMaster.Events.EventCategory.Concert, startsAt, venue, scene.Organizer.Id, "EUR",
+            venue.Sections.ToDictionary(s => s.Id, _ => 20m), [], DateTime.UtcNow);
+        show.PutOnSale();
+        db.Events.Add(show);
+        await db.SaveChangesAsync();
+        await Persistence.BulkInserter.InsertAsync(db, show.CreateInventory(venue), CancellationToken.None);
+        return show.Id;
+    });
+
     private static async Task<Guid> OrderIdAsync(GraphQLClient buyer) =>
         GlobalId.DecodeGuid((await buyer.DataAsync<OrdersData>("{ myOrders(first: 1) { nodes { id } } }")).MyOrders.Nodes[0].Id, "Order");
 
@@ -131,6 +191,10 @@ public abstract class NotificationTests(MailScene scene)
     }
 
     private sealed record OrdersData(Connection<Node> MyOrders);
+
+    private sealed record KindsData(Connection<KindAndTitle> MyNotifications);
+
+    private sealed record KindAndTitle(string Kind, string Title);
 
     private sealed record InboxData(int? MyUnreadNotificationCount, Connection<InApp> MyNotifications);
 

@@ -3,8 +3,8 @@ using MimeKit;
 namespace TicketMaster.Api.Tests.Notifications;
 
 /// <summary>
-/// A real SMTP server process (Debian's python3-aiosmtpd) on a loopback port, keeping what it
-/// accepts in a Maildir, read back with MimeKit.
+/// A real SMTP server process (Debian's python3-aiosmtpd, with the handler in smtp_sink.py) on a
+/// loopback port, keeping what it accepts in a Maildir, read back with MimeKit.
 /// </summary>
 public sealed class SmtpSink : IDisposable
 {
@@ -20,14 +20,20 @@ public sealed class SmtpSink : IDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpSink> StartAsync(int? port = null)
+    /// <param name="holdFirst">How long the server waits, after storing the first message, before it answers that it took it.</param>
+    public static async Task<SmtpSink> StartAsync(int? port = null, TimeSpan? holdFirst = null)
     {
         Prerequisites.Require(File.Exists(Python) && Directory.Exists("/usr/lib/python3/dist-packages/aiosmtpd"), "python3-aiosmtpd (apt-get install python3-aiosmtpd) runs the real SMTP server these tests send to");
 
         var chosen = port ?? ServerProcess.FreePort();
         // A path that does not exist yet: the handler creates the Maildir (new, cur, tmp) only then.
         var maildir = Path.Combine(Directory.CreateTempSubdirectory("tm-smtp-").FullName, "maildir");
-        var server = new ServerProcess(Python, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{chosen}", "-c", "aiosmtpd.handlers.Mailbox", maildir], removeWhenOrphaned: Path.GetDirectoryName(maildir));
+        var hold = (holdFirst ?? TimeSpan.Zero).TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var server = new ServerProcess(
+            Python,
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{chosen}", "-c", "smtp_sink.Sink", maildir, hold],
+            new Dictionary<string, string> { ["PYTHONPATH"] = Path.Combine(Repository.Root, "tests", "Api.Tests", "Notifications") },
+            removeWhenOrphaned: Path.GetDirectoryName(maildir));
         var sink = new SmtpSink(server, maildir, chosen);
         await server.WaitUntilReadyAsync("aiosmtpd", async () =>
         {

@@ -84,7 +84,10 @@ public abstract class TicketScene(DatabaseProvider provider) : IAsyncLifetime
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("tm-tickets-").FullName;
 
     /// <summary>An Api on the scene's database: the scene's own, or another instance beside it.</summary>
-    public Task<ApiHost> StartApiAsync()
+    public Task<ApiHost> StartApiAsync(IReadOnlyDictionary<string, string?>? overrides = null) => ApiHost.StartAsync(Settings(overrides));
+
+    /// <summary>The configuration an Api of this scene gets, <paramref name="overrides"/> last.</summary>
+    public Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>(_database!.AppSettings)
         {
@@ -97,7 +100,12 @@ public abstract class TicketScene(DatabaseProvider provider) : IAsyncLifetime
             ["Notifications:Interval"] = "00:00:00",
         };
         Configure(settings);
-        return ApiHost.StartAsync(settings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 
     /// <summary>A scene's own settings over the defaults above.</summary>
