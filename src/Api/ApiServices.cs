@@ -8,6 +8,7 @@ using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Payments;
 using TicketMaster.Api.Users;
+using TicketMaster.Api.WaitingRoom;
 using TicketMaster.Api.Webhooks;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
@@ -27,6 +28,7 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
+        builder.Services.AddWaitingRoom();
         builder.Services.AddTicketMasterPayments(builder.Configuration);
         builder.Services.AddTicketSigning(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddLiveAvailability(builder.Configuration);

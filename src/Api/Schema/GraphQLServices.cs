@@ -72,6 +72,7 @@ public static class GraphQLServices
         services.AddNodeResolver(ReservationType.TypeName, BookingQueries.LoadOwnReservation);
         services.AddNodeResolver(OrderType.TypeName, BookingQueries.LoadOwnOrder);
         services.AddNodeResolver(TicketType.TypeName, BookingQueries.LoadOwnTicket);
+        services.AddNodeResolver(WaitingRoom.QueueTicketType.TypeName, WaitingRoom.WaitingRoomQueries.LoadOwnTicket);
         return services;
     }
 }

@@ -5,6 +5,7 @@ using TicketMaster.Api.Events;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
+using TicketMaster.Api.WaitingRoom;
 
 namespace TicketMaster.Api.Schema;
 
@@ -21,5 +22,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddVenueMutations();
         this.AddPerformerMutations();
         this.AddCheckInMutations();
+        this.AddWaitingRoomMutations();
     }
 }

@@ -6,6 +6,7 @@ using TicketMaster.Api.Performers;
 using TicketMaster.Api.Search;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
+using TicketMaster.Api.WaitingRoom;
 
 namespace TicketMaster.Api.Schema;
 
@@ -23,5 +24,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddUserQueries();
         this.AddBookingQueries();
         this.AddSearchQueries();
+        this.AddWaitingRoomQueries();
     }
 }

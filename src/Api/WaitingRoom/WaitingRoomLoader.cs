@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Persistence;
+using TicketMaster.WaitingRoom;
+
+namespace TicketMaster.Api.WaitingRoom;
+
+/// <summary>
+/// Puts the rooms that are on into the queue when the Api starts (after the database is ready),
+/// so the booking path's pass check never reads the database.
+/// </summary>
+public sealed class WaitingRoomLoader(IServiceScopeFactory scopes, IWaitingRoomQueue queue) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketMasterDbContext>();
+        foreach (var room in await db.WaitingRooms.AsNoTracking().Where(r => r.IsOn).ToListAsync(cancellationToken))
+        {
+            await queue.ConfigureAsync(room, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class WaitingRoomServices
+{
+    public static IServiceCollection AddWaitingRoom(this IServiceCollection services)
+    {
+        services.AddTicketMasterWaitingRoom();
+        services.AddHostedService<WaitingRoomLoader>();
+        return services;
+    }
+}
