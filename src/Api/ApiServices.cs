@@ -28,10 +28,10 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
-        builder.Services.AddWaitingRoom();
         builder.Services.AddTicketMasterPayments(builder.Configuration);
         builder.Services.AddTicketSigning(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddLiveAvailability(builder.Configuration);
+        builder.Services.AddWaitingRoom(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddPaymentReconciliation(builder.Configuration);
         builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);

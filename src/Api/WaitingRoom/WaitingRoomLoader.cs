@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
 using Microsoft.EntityFrameworkCore;
 using TicketMaster.Persistence;
 using TicketMaster.WaitingRoom;
@@ -25,8 +27,20 @@ public sealed class WaitingRoomLoader(IServiceScopeFactory scopes, IWaitingRoomQ
 
 public static class WaitingRoomServices
 {
-    public static IServiceCollection AddWaitingRoom(this IServiceCollection services)
+    /// <summary>
+    /// The Redis queue when <c>ConnectionStrings:Redis</c> is set (instances then share places and
+    /// admissions), the in-memory one otherwise. Call after <c>AddLiveAvailability</c>, whose Redis
+    /// connection it reuses when there is one.
+    /// </summary>
+    public static IServiceCollection AddWaitingRoom(this IServiceCollection services, IConfiguration configuration)
     {
+        var connectionString = configuration.GetConnectionString(Live.LiveServices.RedisConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Live.LiveServices.RedisOptions(connectionString)));
+            services.AddSingleton<IWaitingRoomQueue, RedisWaitingRoomQueue>();
+        }
+
         services.AddTicketMasterWaitingRoom();
         services.AddHostedService<WaitingRoomLoader>();
         return services;

@@ -14,6 +14,13 @@ public sealed class WaitingRoomOptions
     /// </summary>
     public double BurstSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How long an instance trusts what it last read of a room's settings from the shared queue
+    /// (Redis), so reserving for an event without a room costs no round trip; a room turned on
+    /// elsewhere applies here within this time.
+    /// </summary>
+    public TimeSpan SettingsCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The seed of the opening draw; null draws from the system's randomness (tests fix it).</summary>
     public int? ShuffleSeed { get; set; }
 }

@@ -31,6 +31,10 @@ public sealed class WaitingRoomSettings
 
     public static WaitingRoomSettings For(int eventId) => new() { EventId = eventId };
 
+    /// <summary>Settings as a shared queue stored them (Redis), already validated when they were turned on.</summary>
+    internal static WaitingRoomSettings Restore(int eventId, int admissionsPerMinute, int maxAdmitted, DateTime opensAt, DateTime admitsFrom) =>
+        new() { EventId = eventId, IsOn = true, AdmissionsPerMinute = admissionsPerMinute, MaxAdmitted = maxAdmitted, OpensAt = opensAt, AdmitsFrom = admitsFrom };
+
     /// <summary>Turns the room on with these limits; rejects limits that would never admit anyone.</summary>
     public void TurnOn(int admissionsPerMinute, int maxAdmitted, DateTime opensAt, DateTime? onSaleAt)
     {

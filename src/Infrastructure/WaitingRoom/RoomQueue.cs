@@ -161,7 +161,7 @@ internal sealed class RoomQueue(WaitingRoomSettings settings, WaitingRoomOptions
             _head = 0;
         }
 
-        while (_recentAdmissions.TryPeek(out var at) && at < now - MeasuredOver)
+        while (_recentAdmissions.TryPeek(out var at) && at < now - QueueEstimate.MeasuredOver)
         {
             _recentAdmissions.Dequeue();
         }
@@ -183,27 +183,9 @@ internal sealed class RoomQueue(WaitingRoomSettings settings, WaitingRoomOptions
             ? _waiting.BinarySearch(_head, _waiting.Count - _head, place.Key, null) - _head + 1
             : null;
         return new QueueTicket(
-            place.Id, Settings.EventId, place.UserId, place.Status, position, EstimateWait(position, now),
+            place.Id, Settings.EventId, place.UserId, place.Status, position, QueueEstimate.Wait(position, _recentAdmissions.Count, Settings, now),
             place.Status == QueueStatus.Admitted ? place.Pass : null, place.Status == QueueStatus.Admitted ? place.PassExpiresAt : null, Settings.AdmitsFrom);
     }
-
-    /// <summary>
-    /// Shoppers ahead over the admissions measured in the last minute (since the opening, when
-    /// younger); the configured rate only until the first admission is measured.
-    /// </summary>
-    private TimeSpan? EstimateWait(int? position, DateTime now)
-    {
-        if (position is not { } place)
-        {
-            return null;
-        }
-
-        var window = Math.Min(MeasuredOver.TotalSeconds, Math.Max(1, (now - Settings.AdmitsFrom).TotalSeconds));
-        var perSecond = _recentAdmissions.Count > 0 ? _recentAdmissions.Count / window : Settings.AdmissionsPerMinute / 60.0;
-        return TimeSpan.FromSeconds(Math.Ceiling((place - 1) / perSecond));
-    }
-
-    private static readonly TimeSpan MeasuredOver = TimeSpan.FromMinutes(1);
 
     private sealed class Place(Guid id, int userId)
     {
