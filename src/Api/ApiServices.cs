@@ -9,6 +9,7 @@ using TicketMaster.Api.Live;
 using TicketMaster.Api.Payments;
 using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
+using TicketMaster.Api.WaitingRoom;
 using TicketMaster.Api.Webhooks;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
@@ -32,6 +33,7 @@ public static class ApiServices
         builder.Services.AddTicketSigning(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddNotificationPipeline(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddLiveAvailability(builder.Configuration);
+        builder.Services.AddWaitingRoom(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddPaymentReconciliation(builder.Configuration);
         builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);

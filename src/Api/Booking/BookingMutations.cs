@@ -6,6 +6,7 @@ using TicketMaster.Common;
 using TicketMaster.Events;
 using TicketMaster.Orders;
 using TicketMaster.Payments;
+using TicketMaster.WaitingRoom;
 
 namespace TicketMaster.Api.Booking;
 
@@ -19,8 +20,13 @@ public static class BookingMutations
             .Returns<ReservationType>("reservation", "The reservation holding your seats; confirm it before `expiresAt`.")
             .Errors(
                 typeof(SeatsUnavailableException), typeof(SeatsNotInEventException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
-                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException))
-            .Resolve((input, ctx) => ctx.Service<ReserveSeats>().ExecuteAsync(ctx.UserId(), input.EventId, input.SeatIds, ctx.CancellationToken));
+                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
+                typeof(WaitingRoomPassRequiredException), typeof(WaitingRoomPassExpiredException))
+            .Resolve(async (input, ctx) =>
+            {
+                await ctx.Service<AdmissionCheck>().EnsureAdmittedAsync(ctx.UserId(), input.EventId, input.AdmissionPass, ctx.CancellationToken);
+                return await ctx.Service<ReserveSeats>().ExecuteAsync(ctx.UserId(), input.EventId, input.SeatIds, ctx.CancellationToken);
+            });
 
         mutation.Mutation<ReserveBestAvailableInput, Hold>("reserveBestAvailable")
             .Description("Holds the best free seats: the dearest price tier, the row nearest the stage, the middle of the row; together in one row when possible.")
@@ -29,9 +35,14 @@ public static class BookingMutations
             .Errors(
                 typeof(NotEnoughSeatsException), typeof(SeatsUnavailableException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
                 typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
-                typeof(InvalidCurrencyException), typeof(PriceInOtherCurrencyException))
-            .Resolve((input, ctx) => ctx.Service<ReserveBestAvailable>().ExecuteAsync(
-                ctx.UserId(), input.EventId, input.Quantity, input.SectionId, input.MaxPrice?.ToMoney(), ctx.CancellationToken));
+                typeof(InvalidCurrencyException), typeof(PriceInOtherCurrencyException),
+                typeof(WaitingRoomPassRequiredException), typeof(WaitingRoomPassExpiredException))
+            .Resolve(async (input, ctx) =>
+            {
+                await ctx.Service<AdmissionCheck>().EnsureAdmittedAsync(ctx.UserId(), input.EventId, input.AdmissionPass, ctx.CancellationToken);
+                return await ctx.Service<ReserveBestAvailable>().ExecuteAsync(
+                    ctx.UserId(), input.EventId, input.Quantity, input.SectionId, input.MaxPrice?.ToMoney(), ctx.CancellationToken);
+            });
 
         mutation.Mutation<ReleaseReservationInput, Hold>("releaseReservation")
             .Description("Gives the held seats back before the reservation runs out.")

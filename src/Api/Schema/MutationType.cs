@@ -6,6 +6,7 @@ using TicketMaster.Api.Performers;
 using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
+using TicketMaster.Api.WaitingRoom;
 
 namespace TicketMaster.Api.Schema;
 
@@ -23,5 +24,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddPerformerMutations();
         this.AddCheckInMutations();
         this.AddNotificationMutations();
+        this.AddWaitingRoomMutations();
     }
 }

@@ -96,6 +96,8 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<WaitingRoom.WaitingRoomSettings> WaitingRooms => Set<WaitingRoom.WaitingRoomSettings>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         Recording().Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)

@@ -1209,6 +1209,38 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("venues");
                 });
 
+            modelBuilder.Entity("TicketMaster.WaitingRoom.WaitingRoomSettings", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("int")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("AdmissionsPerMinute")
+                        .HasColumnType("int")
+                        .HasColumnName("admissions_per_minute");
+
+                    b.Property<DateTime>("AdmitsFrom")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("admits_from");
+
+                    b.Property<bool>("IsOn")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("is_on");
+
+                    b.Property<int>("MaxAdmitted")
+                        .HasColumnType("int")
+                        .HasColumnName("max_admitted");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("opens_at");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_waiting_rooms");
+
+                    b.ToTable("waiting_rooms", (string)null);
+                });
+
             modelBuilder.Entity("TicketMaster.Booking.EventSeat", b =>
                 {
                     b.HasOne("TicketMaster.Events.Event", null)
@@ -1498,6 +1530,16 @@ namespace TicketMaster.Persistence.Migrations
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_venues_users_manager_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.WaitingRoom.WaitingRoomSettings", b =>
+                {
+                    b.HasOne("TicketMaster.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("TicketMaster.WaitingRoom.WaitingRoomSettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_rooms_events_event_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Booking.Hold", b =>
