@@ -44,6 +44,24 @@ public static class EventOrganizerMutations
             .Returns<EventType>("event", "The event, now `CANCELLED`.")
             .Errors(typeof(EventNotFoundException), typeof(InvalidEventStatusTransitionException))
             .Resolve((input, ctx) => ctx.Service<CancelEvent>().ExecuteAsync(input.EventId, ctx.CancellationToken));
+        AddSalesSwitches(mutation);
+    }
+
+    private static void AddSalesSwitches(ObjectGraphType mutation)
+    {
+        mutation.Mutation<PauseSalesInput, Event>("pauseSales")
+            .Description("Stops sales of your published event for now: it stays listed, reservations are refused (`EventNotOnSaleError`) until `resumeSales`. Only the event's organizer, or an admin.")
+            .AuthorizeWithPolicy(Policies.EventOrganizer)
+            .Returns<EventType>("event", "The event, now `SALES_PAUSED`.")
+            .Errors(typeof(EventNotFoundException), typeof(InvalidEventStatusTransitionException))
+            .Resolve((input, ctx) => ctx.Service<PauseSales>().ExecuteAsync(input.EventId, ctx.CancellationToken));
+
+        mutation.Mutation<ResumeSalesInput, Event>("resumeSales")
+            .Description("Puts your paused event back on sale. Only the event's organizer, or an admin.")
+            .AuthorizeWithPolicy(Policies.EventOrganizer)
+            .Returns<EventType>("event", "The event, `ON_SALE` again.")
+            .Errors(typeof(EventNotFoundException), typeof(InvalidEventStatusTransitionException))
+            .Resolve((input, ctx) => ctx.Service<ResumeSales>().ExecuteAsync(input.EventId, ctx.CancellationToken));
     }
 
     public sealed class SectionPriceInputType : InputObjectGraphType<SectionPrice>
@@ -104,3 +122,11 @@ public sealed record UpdateEventInput(
 [Description("The event to call off.")]
 public sealed record CancelEventInput(
     [property: Id(EventType.TypeName), Description("The event to cancel.")] int EventId) : IEventScoped;
+
+[Description("The event whose sales stop for now.")]
+public sealed record PauseSalesInput(
+    [property: Id(EventType.TypeName), Description("The published event to pause.")] int EventId) : IEventScoped;
+
+[Description("The paused event to put back on sale.")]
+public sealed record ResumeSalesInput(
+    [property: Id(EventType.TypeName), Description("The paused event.")] int EventId) : IEventScoped;

@@ -310,7 +310,13 @@ public sealed class Event : Entity
     /// <summary>Seats came back (a hold expired, a ticket was refunded): sell them again.</summary>
     public void ReopenSales() => MoveTo(EventStatus.OnSale, EventStatus.SoldOut);
 
-    public void Cancel() => MoveTo(EventStatus.Cancelled, EventStatus.Draft, EventStatus.OnSale, EventStatus.SoldOut);
+    public void Cancel() => MoveTo(EventStatus.Cancelled, EventStatus.Draft, EventStatus.OnSale, EventStatus.SoldOut, EventStatus.SalesPaused);
+
+    /// <summary>The organizer stops sales for now: reservations are refused until <see cref="ResumeSales"/>; running holds may still be paid.</summary>
+    public void PauseSales() => MoveTo(EventStatus.SalesPaused, EventStatus.OnSale, EventStatus.SoldOut);
+
+    /// <summary>Sales go on again (a sold-out event comes back sold out once the seat counts say so).</summary>
+    public void ResumeSales() => MoveTo(EventStatus.OnSale, EventStatus.SalesPaused);
 
     public void Complete(DateTime now)
     {
@@ -319,7 +325,7 @@ public sealed class Event : Entity
             throw new EventNotStartedException(Id);
         }
 
-        MoveTo(EventStatus.Completed, EventStatus.OnSale, EventStatus.SoldOut);
+        MoveTo(EventStatus.Completed, EventStatus.OnSale, EventStatus.SoldOut, EventStatus.SalesPaused);
     }
 
     public bool IsOnSale => Status == EventStatus.OnSale;

@@ -1,8 +1,8 @@
 namespace TicketMaster.Events;
 
 /// <summary>
-/// Draft → OnSale ⇄ SoldOut; Draft, OnSale or SoldOut → Cancelled; OnSale or SoldOut → Completed.
-/// Cancelled and Completed are final.
+/// Draft → OnSale ⇄ SoldOut; OnSale or SoldOut ⇄ SalesPaused (resumed to OnSale); Draft, OnSale, SoldOut or
+/// SalesPaused → Cancelled; OnSale, SoldOut or SalesPaused → Completed. Cancelled and Completed are final.
 /// </summary>
 public enum EventStatus
 {
@@ -11,4 +11,7 @@ public enum EventStatus
     SoldOut,
     Cancelled,
     Completed,
+
+    /// <summary>Published, but the organizer stopped sales for now (appended: statuses are stored as numbers).</summary>
+    SalesPaused,
 }

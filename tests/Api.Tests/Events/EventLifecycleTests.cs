@@ -185,6 +185,28 @@ public abstract class EventLifecycleTests(SellingScene scene)
     }
 
     [SkippableFact]
+    public async Task Paused_sales_refuse_reservations_until_the_organizer_resumes_them()
+    {
+        var eventId = await DraftedEventAsync();
+        await Organizer.DataAsync(Publish, new { id = eventId });
+        var seat = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.EventId == Key(eventId)).Select(s => s.SeatId).FirstAsync());
+        const string Reserve = "mutation($e: ID!, $s: [ID!]!) { reserveSeats(input: { eventId: $e, seatIds: $s }) { errors { __typename } } }";
+        var buyer = scene.ClientFor(scene.Attendee);
+
+        var paused = await Organizer.DataAsync("mutation($id: ID!) { pauseSales(input: { eventId: $id }) { event { status } errors { __typename } } }", new { id = eventId });
+        var refused = await buyer.DataAsync(Reserve, new { e = eventId, s = new[] { GlobalId.Encode("Seat", seat) } });
+        var foreign = await scene.ClientFor(scene.OtherOrganizer).DataAsync("mutation($id: ID!) { resumeSales(input: { eventId: $id }) { errors { __typename } } }", new { id = eventId });
+        var resumed = await Organizer.DataAsync("mutation($id: ID!) { resumeSales(input: { eventId: $id }) { event { status } errors { __typename } } }", new { id = eventId });
+        var accepted = await buyer.DataAsync(Reserve, new { e = eventId, s = new[] { GlobalId.Encode("Seat", seat) } });
+
+        Assert.Equal("SALES_PAUSED", paused.GetProperty("pauseSales").GetProperty("event").GetProperty("status").GetString());
+        Assert.Equal("EventNotOnSaleError", refused.GetProperty("reserveSeats").GetProperty("errors")[0].GetProperty("__typename").GetString());
+        Assert.Equal("NotAuthorizedError", foreign.GetProperty("resumeSales").GetProperty("errors")[0].GetProperty("__typename").GetString());
+        Assert.Equal("ON_SALE", resumed.GetProperty("resumeSales").GetProperty("event").GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, accepted.GetProperty("reserveSeats").GetProperty("errors").ValueKind);
+    }
+
+    [SkippableFact]
     public async Task The_organizer_lists_their_own_events_drafts_included_and_reads_sales()
     {
         var eventId = await DraftedEventAsync();

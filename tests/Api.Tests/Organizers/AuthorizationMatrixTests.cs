@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(SellingOnSqlite scene) : IClassFixt
         ["updateEvent"] = ["organizer", "admin"],
         ["publishEvent"] = ["organizer", "admin"],
         ["cancelEvent"] = ["organizer", "admin"],
+        ["pauseSales"] = ["organizer", "admin"],
+        ["resumeSales"] = ["organizer", "admin"],
     };
 
     /// <summary>Buyer and account mutations, whose callers are tested in their own features' tests.</summary>
@@ -120,7 +122,7 @@ public sealed class AuthorizationMatrixTests(SellingOnSqlite scene) : IClassFixt
             "updatePerformer" => new { performerId, genre = "Pop" },
             "createEvent" => new { venueId, name = "Matrix Night", category = "CONCERT", startsAt = "2030-01-10T20:00", currency = "EUR", prices = Array.Empty<object>() },
             "updateEvent" => new { eventId, description = "Still on." },
-            "publishEvent" or "cancelEvent" => (object)new { eventId },
+            "publishEvent" or "cancelEvent" or "pauseSales" or "resumeSales" => (object)new { eventId },
             _ => throw new ArgumentOutOfRangeException(nameof(mutation)),
         };
         var pascal = char.ToUpperInvariant(mutation[0]) + mutation[1..];
