@@ -6,8 +6,11 @@ using TicketMaster.GraphQL.Transport;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
+using TicketMaster.Api.Payments;
 using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
+using TicketMaster.Api.WaitingRoom;
+using TicketMaster.Api.Webhooks;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
 using TicketMaster.Indexer.Outbox;
@@ -26,11 +29,13 @@ public static class ApiServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTicketMasterDatabase(builder.Environment.ContentRootPath);
         builder.Services.AddTicketMasterBooking();
-        builder.Services.AddTicketMasterPayments();
+        builder.Services.AddTicketMasterPayments(builder.Configuration);
         builder.Services.AddTicketSigning(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddNotificationPipeline(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddLiveAvailability(builder.Configuration);
+        builder.Services.AddWaitingRoom(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
+        builder.Services.AddPaymentReconciliation(builder.Configuration);
         builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetSection(IndexerOptions.SectionName).Get<IndexerOptions>()?.RunInApi ?? new IndexerOptions().RunInApi)
         {
@@ -38,8 +43,8 @@ public static class ApiServices
             builder.Services.AddOutboxIndexing(builder.Configuration);
         }
 
-        builder.Services.AddTicketMasterAuthentication();
-        builder.Services.AddTicketMasterGraphQL(builder.Configuration);
+        builder.Services.AddTicketMasterAuthentication(builder.Configuration, builder.Environment);
+        builder.Services.AddTicketMasterGraphQL(builder.Configuration, builder.Environment);
 
         // The reads resolvers call, so graph types only map.
         builder.Services.AddScoped<EventSeatQueries>();
@@ -75,6 +80,8 @@ public static class ApiServices
         app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQLEndpoint();
+        app.MapStripeWebhook();
+        app.MapSimulatedGateway();
         return app;
     }
 }

@@ -14,9 +14,15 @@ public static partial class GraphQLErrors
 {
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
+    public const string ExecutionTimeExceeded = "EXECUTION_TIME_EXCEEDED";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
 
     /// <param name="exposeDetails"><see cref="Transport.GraphQLHttpOptions.ExposeExceptionDetails"/>: stack traces only when an operator asks.</param>
-    public static IGraphQLBuilder AddCodedErrors(this IGraphQLBuilder builder, bool exposeDetails)
+    /// <param name="suggestions">
+    /// "Did you mean 'events'?" in validation errors: a help while developing, a map of the schema
+    /// for whoever probes a server that hides it; on in Development only.
+    /// </param>
+    public static IGraphQLBuilder AddCodedErrors(this IGraphQLBuilder builder, bool exposeDetails, bool suggestions)
     {
         return builder
             .AddErrorInfoProvider(new CodedErrorInfoProvider(new ErrorInfoProviderOptions
@@ -25,7 +31,7 @@ public static partial class GraphQLErrors
 
                 // "codes" lists the inner exceptions' type names: useful while debugging, noise to clients.
                 ExposeCodes = exposeDetails,
-            }))
+            }, suggestions))
             .AddUnhandledExceptionHandler(context =>
             {
                 var correlationId = InternalServerError.NewCorrelationId();
@@ -73,7 +79,7 @@ public sealed class InternalServerError : ExecutionError
 }
 
 /// <summary>GraphQL.NET's provider, plus a code on the errors that were created without one.</summary>
-public sealed class CodedErrorInfoProvider(ErrorInfoProviderOptions options) : ErrorInfoProvider(options)
+public sealed partial class CodedErrorInfoProvider(ErrorInfoProviderOptions options, bool suggestions = true) : ErrorInfoProvider(options)
 {
     /// <summary>For an <see cref="ExecutionError"/> a resolver threw without a code.</summary>
     public const string FallbackCode = "EXECUTION_ERROR";
@@ -81,6 +87,11 @@ public sealed class CodedErrorInfoProvider(ErrorInfoProviderOptions options) : E
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
+        if (!suggestions && executionError is global::GraphQL.Validation.ValidationError)
+        {
+            info.Message = Suggestion().Replace(info.Message, "");
+        }
+
         if (info.Extensions is null || !info.Extensions.ContainsKey("code"))
         {
             info.Extensions ??= new Dictionary<string, object?>();
@@ -89,4 +100,7 @@ public sealed class CodedErrorInfoProvider(ErrorInfoProviderOptions options) : E
 
         return info;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(" Did you mean .*$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex Suggestion();
 }

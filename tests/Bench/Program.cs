@@ -1,6 +1,8 @@
 using TicketMaster.Bench.Fanout;
 using TicketMaster.Bench.Harness;
+using TicketMaster.Bench.Layout;
 using TicketMaster.Bench.Onsale;
+using TicketMaster.Bench.Reconcile;
 using TicketMaster.Bench.Search;
 
 // Scenarios are subcommands; each has its options' usage text.
@@ -11,6 +13,8 @@ var usages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     ["freshness"] = SearchBenchOptions.Usage,
     ["search-probe"] = SearchProbe.Usage,
     ["fanout"] = FanoutOptions.Usage,
+    ["reconcile"] = ReconcileScenario.Usage,
+    ["layout"] = LayoutScenario.Usage,
 };
 var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -19,6 +23,8 @@ var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompa
     ["freshness"] = FreshnessScenario.RunAsync,
     ["search-probe"] = SearchProbe.RunAsync,
     ["fanout"] = FanoutScenario.RunAsync,
+    ["reconcile"] = ReconcileScenario.RunAsync,
+    ["layout"] = LayoutScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

@@ -39,6 +39,10 @@ public sealed class BookingDataLoaders(DbBatch<TicketMasterDbContext> batch, Tim
         (db, ids, ct) => db.Tickets.AsNoTracking().Where(t => ids.Contains(t.OrderId)).OrderBy(t => t.SeatId).ToListAsync(ct),
         ticket => ticket.OrderId);
 
+    public BatchLoader<Guid, IReadOnlyList<Refund>> RefundsByOrder { get; } = batch.Many<Guid, Refund>(
+        (db, ids, ct) => db.Refunds.AsNoTracking().Where(r => r.OrderId != null && ids.Contains(r.OrderId.Value)).OrderBy(r => r.CreatedAt).ToListAsync(ct),
+        refund => refund.OrderId!.Value);
+
     /// <summary>A ticket with the account that bought it, for <c>node(id:)</c>'s ownership check.</summary>
     public BatchLoader<Guid, OwnedTicket> TicketById { get; } = batch.One<Guid, OwnedTicket>((db, ids, ct) => (
         from ticket in db.Tickets

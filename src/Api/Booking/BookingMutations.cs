@@ -2,8 +2,11 @@ using GraphQL.Types;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.Api.Users;
 using TicketMaster.Booking;
+using TicketMaster.Common;
 using TicketMaster.Events;
 using TicketMaster.Orders;
+using TicketMaster.Payments;
+using TicketMaster.WaitingRoom;
 
 namespace TicketMaster.Api.Booking;
 
@@ -17,8 +20,13 @@ public static class BookingMutations
             .Returns<ReservationType>("reservation", "The reservation holding your seats; confirm it before `expiresAt`.")
             .Errors(
                 typeof(SeatsUnavailableException), typeof(SeatsNotInEventException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
-                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException))
-            .Resolve((input, ctx) => ctx.Service<ReserveSeats>().ExecuteAsync(ctx.UserId(), input.EventId, input.SeatIds, ctx.CancellationToken));
+                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
+                typeof(WaitingRoomPassRequiredException), typeof(WaitingRoomPassExpiredException))
+            .Resolve(async (input, ctx) =>
+            {
+                await ctx.Service<AdmissionCheck>().EnsureAdmittedAsync(ctx.UserId(), input.EventId, input.AdmissionPass, ctx.CancellationToken);
+                return await ctx.Service<ReserveSeats>().ExecuteAsync(ctx.UserId(), input.EventId, input.SeatIds, ctx.CancellationToken);
+            });
 
         mutation.Mutation<ReserveBestAvailableInput, Hold>("reserveBestAvailable")
             .Description("Holds the best free seats: the dearest price tier, the row nearest the stage, the middle of the row; together in one row when possible.")
@@ -26,9 +34,15 @@ public static class BookingMutations
             .Returns<ReservationType>("reservation", "The reservation holding the seats chosen for you; confirm it before `expiresAt`.")
             .Errors(
                 typeof(NotEnoughSeatsException), typeof(SeatsUnavailableException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
-                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException))
-            .Resolve((input, ctx) => ctx.Service<ReserveBestAvailable>().ExecuteAsync(
-                ctx.UserId(), input.EventId, input.Quantity, input.SectionId, input.MaxPrice, ctx.CancellationToken));
+                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
+                typeof(InvalidCurrencyException), typeof(PriceInOtherCurrencyException),
+                typeof(WaitingRoomPassRequiredException), typeof(WaitingRoomPassExpiredException))
+            .Resolve(async (input, ctx) =>
+            {
+                await ctx.Service<AdmissionCheck>().EnsureAdmittedAsync(ctx.UserId(), input.EventId, input.AdmissionPass, ctx.CancellationToken);
+                return await ctx.Service<ReserveBestAvailable>().ExecuteAsync(
+                    ctx.UserId(), input.EventId, input.Quantity, input.SectionId, input.MaxPrice?.ToMoney(), ctx.CancellationToken);
+            });
 
         mutation.Mutation<ReleaseReservationInput, Hold>("releaseReservation")
             .Description("Gives the held seats back before the reservation runs out.")
@@ -44,8 +58,16 @@ public static class BookingMutations
             .Errors(
                 typeof(ReservationNotFoundException), typeof(ReservationExpiredException), typeof(NotYourReservationException),
                 typeof(ReservationAlreadyConfirmedException), typeof(ReservationNotActiveException), typeof(PaymentDeclinedException),
-                typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException))
+                typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException),
+                typeof(PaymentRefundedException), typeof(PaymentActionRequiredException), typeof(PaymentPendingException))
             .Resolve((input, ctx) => ctx.Service<ConfirmReservation>().ExecuteAsync(
                 ctx.UserId(), input.ReservationId, input.PaymentToken, input.IdempotencyKey, ctx.CancellationToken));
+
+        mutation.Mutation<RefundOrderInput, Order>("refundOrder")
+            .Description("Gives the buyer back the price of an order's tickets (all, or `ticketIds`) through the payment processor; the tickets become REFUNDED and their seats go back on sale unless `releaseSeats` is false. For admins and the event's organizer. Refunding the same tickets again changes nothing.")
+            .AuthorizeWithPolicy(Policies.EventOrganizer)
+            .Returns<OrderType>("order", "The order with its tickets, `refunds` and derived `status`.")
+            .Errors(typeof(OrderNotFoundException), typeof(TicketsNotInOrderException), typeof(OrderNotRefundableException), typeof(RefundFailedException), typeof(TryAgainException))
+            .Resolve((input, ctx) => ctx.Service<RefundOrder>().ExecuteAsync(input.OrderId, input.TicketIds, input.Reason, input.ReleaseSeats ?? true, ctx.CancellationToken));
     }
 }

@@ -62,8 +62,9 @@ public sealed class OrderStatusType : EnumerationGraphType
     public OrderStatusType()
     {
         Name = "OrderStatus";
-        Description = "Where an order is in its life: PAID, then possibly REFUNDED or CANCELLED.";
+        Description = "Where an order is in its life, derived from its tickets: PAID, then possibly PARTIALLY_REFUNDED, REFUNDED or CANCELLED.";
         Add("PAID", OrderStatus.Completed, "Paid; its tickets are valid (the show itself may still be to come).");
+        Add("PARTIALLY_REFUNDED", OrderStatus.PartiallyRefunded, "Some tickets were refunded (see `refunds`); the others still admit their holders.");
         Add("REFUNDED", OrderStatus.Refunded, "The money was given back; its tickets are REFUNDED and no longer admit anyone.");
         Add("CANCELLED", OrderStatus.Cancelled, "Cancelled; its tickets no longer admit anyone.");
     }
@@ -79,7 +80,12 @@ public sealed class OrderType : ObjectGraphType<Order>
         Description = "A confirmed purchase.";
         this.ImplementsNode(TypeName, x => x.Id);
         Field<NonNullGraphType<EventType>>("event").Description("The event the tickets are for.").Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.Source.EventId));
-        Field<NonNullGraphType<OrderStatusType>>("status").Description("Whether the order stands, or was refunded or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<OrderStatusType>>("status").Description("Whether the order stands, or was (partly) refunded or cancelled; derived from its tickets.")
+            .Resolve(ctx => ctx.Source.Tickets.Count > 0
+                ? Order.StatusOf(ctx.Source.Status, ctx.Source.Tickets)
+                : ctx.Loaders<BookingDataLoaders>().TicketsByOrder.Load(ctx.Source.Id).Then(tickets => (object?)Order.StatusOf(ctx.Source.Status, tickets ?? [])));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderRefundType>>>>("refunds").Description("Money given back on this order, oldest first; empty when none.")
+            .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().RefundsByOrder.Load(ctx.Source.Id));
         Field<NonNullGraphType<MoneyType>>("total").Description("What was charged: the sum of the tickets' prices.").Resolve(ctx => ctx.Source.Total);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was paid for.").Resolve(ctx => ctx.Source.CreatedAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketType>>>>("tickets").Description("One ticket per seat bought.")
@@ -117,5 +123,17 @@ public sealed class TicketType : ObjectGraphType<Ticket>
         Field<NonNullGraphType<MoneyType>>("price").Description("The price paid.").Resolve(ctx => ctx.Source.Price);
         Field<NonNullGraphType<TicketStatusType>>("status").Description("Whether the ticket admits its holder.").Resolve(ctx => ctx.Source.Status);
         this.AddTicketCodeFields();
+    }
+}
+
+public sealed class OrderRefundType : ObjectGraphType<Refund>
+{
+    public OrderRefundType()
+    {
+        Name = "OrderRefund";
+        Description = "Money given back on an order, as the payment processor confirmed it.";
+        Field<NonNullGraphType<MoneyType>>("amount").Description("How much went back to the buyer's payment method.").Resolve(ctx => ctx.Source.Amount);
+        Field<NonNullGraphType<DateTimeGraphType>>("at").Description("When the refund was made.").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<StringGraphType>>("reason").Description("Why, as the admin or organizer put it; show it to the buyer.").Resolve(ctx => ctx.Source.Reason);
     }
 }

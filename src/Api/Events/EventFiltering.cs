@@ -17,7 +17,9 @@ public sealed class EventFilterInputType : FilterInputType<Event>
         String("description", e => e.Description, "Events by the text of their description.");
         Enum<EventCategoryType>("category", (Event e) => e.Category, "Events by kind of show.");
         Enum<EventStatusType>("status", (Event e) => e.Status, "Events by status; drafts are never listed, whatever this says.");
-        Comparable<DateTimeOperationFilterInputType>("startsAt", (Event e) => e.StartsAt, "Events by start time (UTC).");
+        DateOrDateTime("startsAt", e => e.StartsAt, e => e.StartsAtLocal,
+            "Events by start. A date-time compares the instant (`gte: \"2027-03-01T18:00:00Z\"`); a date compares the day at the venue, in its `timeZone`: "
+            + "`eq: \"2027-03-01\"` is every show starting that day there, wherever the client is, and `gte: \"2027-03-01\"` starts at midnight there.");
         Object<VenueFilterInputType, Venue>("venue", e => e.Venue, "Events by their venue: its city, country, name and so on.");
         List<PerformerFilterInputType, Performer>("performers", e => e.Performers, "Events by their line-up, e.g. `{ some: { name: { eq: \"…\" } } }`.");
     }

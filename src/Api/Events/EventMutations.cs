@@ -17,6 +17,7 @@ public static class EventMutations
             .Returns<EventType>("event", "The event, now `ON_SALE`.")
             .Errors(typeof(EventNotFoundException), typeof(InvalidEventStatusTransitionException), typeof(EventInThePastException))
             .Resolve((input, ctx) => ctx.Service<PublishEvent>().ExecuteAsync(input.EventId, ctx.CancellationToken));
+        mutation.AddEventOrganizerMutations();
     }
 }
 

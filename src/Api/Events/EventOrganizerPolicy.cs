@@ -12,6 +12,12 @@ public interface IEventScoped
     int EventId { get; }
 }
 
+/// <summary>A resource about one order (a refund's input): its event's organizer is the owner.</summary>
+public interface IOrderScoped
+{
+    Guid OrderId { get; }
+}
+
 public sealed class EventOrganizerRequirement : IAuthorizationRequirement;
 
 /// <summary>Admins, or the organizer who owns the event.</summary>
@@ -22,6 +28,8 @@ public sealed class EventOrganizerHandler(TicketMasterDbContext db)
     {
         Event loaded => loaded.OrganizerId,
         IEventScoped scoped => await db.Events.Where(e => e.Id == scoped.EventId).Select(e => (int?)e.OrganizerId).SingleOrDefaultAsync(),
+        IOrderScoped scoped => await db.Orders.Where(o => o.Id == scoped.OrderId)
+            .Join(db.Events, o => o.EventId, e => e.Id, (_, e) => (int?)e.OrganizerId).SingleOrDefaultAsync(),
         _ => null,
     };
 }

@@ -22,6 +22,7 @@ public static class EventQueries
             .IdArgument("id", EventType.TypeName, "The event's global id, from `Event.id`.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.GetArgument<int>("id"))
                 .Then(e => e is not null && e.IsVisibleTo(ctx.User) ? e : null));
+        query.AddOrganizerQueries();
     }
 
     /// <summary>A connection of published events with filtering, sorting and paging, for any parent.</summary>

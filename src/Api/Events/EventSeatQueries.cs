@@ -35,7 +35,21 @@ public sealed class EventSeatQueries(IDbContextFactory<TicketMasterDbContext> da
             seats = seats.Where(s => EventSeat.StatusSeen.Invoke(s, now) == seen);
         }
 
-        return await seats
+        return await ViewsAsync(db, seats, currency, now, cancellationToken);
+    }
+
+    /// <summary>These seats of the event, as a client sees them now; for errors that name seats (at most a reservation's worth).</summary>
+    public async Task<List<EventSeatView>> SeatsAsync(int eventId, IReadOnlyCollection<int> seatIds, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var currency = await db.Events.Where(e => e.Id == eventId).Select(e => e.Currency).SingleOrDefaultAsync(cancellationToken);
+        return currency is null
+            ? []
+            : await ViewsAsync(db, db.EventSeats.Where(s => s.EventId == eventId && seatIds.Contains(s.SeatId)), currency, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    private static Task<List<EventSeatView>> ViewsAsync(TicketMasterDbContext db, IQueryable<EventSeat> seats, string currency, DateTime now, CancellationToken cancellationToken) =>
+        seats
             .Join(db.Seats, inventory => inventory.SeatId, seat => seat.Id, (inventory, seat) => new { inventory, seat })
             .OrderBy(x => x.seat.Section!.Position).ThenBy(x => x.seat.Row!.Position).ThenBy(x => x.seat.Number)
             .Select(x => new EventSeatView(
@@ -44,5 +58,4 @@ public sealed class EventSeatQueries(IDbContextFactory<TicketMasterDbContext> da
                 new Money(x.inventory.Price, currency)))
             .Expand()
             .ToListAsync(cancellationToken);
-    }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using TicketMaster.GraphQL;
 using TicketMaster.GraphQL.DataLoading;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Booking;
@@ -16,7 +17,7 @@ public sealed class EventType : ObjectGraphType<Event>
 {
     public const string TypeName = "Event";
 
-    public EventType()
+    public EventType(SectionSizes sizes)
     {
         Name = TypeName;
         Description = "A dated show at a venue.";
@@ -31,14 +32,14 @@ public sealed class EventType : ObjectGraphType<Event>
             .Resolve(ctx => ctx.Source.StartsAt);
         Field<NonNullGraphType<VenueType>>("venue").Description("Where the show takes place; its `timeZone` is the one to show `startsAt` in.").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(ctx.Source.VenueId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PerformerType>>>>("performers").Description("The line-up, headliner first.")
-            .WithComplexityImpact(1, 3)
+            .Sized(3)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().LineupByEvent.Load(ctx.Source.Id).Then(lineup => lineup?.Select(entry => entry.Performer) ?? []));
         Field<NonNullGraphType<PriceRangeType>>("priceRange").Description("The cheapest and dearest section prices, for a \"from …\" label; they do not change with availability.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().PriceRangeByEvent.Load(ctx.Source.Id));
         Field<NonNullGraphType<AvailabilityType>>("availability").Description("Seat counts now; an expired hold counts as available.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().AvailabilityByEvent.Load(ctx.Source.Id).Then(a => a ?? Availability.None));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSectionType>>>>("sections").Description("Price tiers: each section with its price and free seats.")
-            .WithComplexityImpact(1, SeatMapSizes.SectionsPerVenue)
+            .Sized(SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SectionsByEvent.Load(ctx.Source.Id));
         // One section at a time, not a connection: a client zoomed into a section draws all its seats at
         // once (a few hundred in the demo stadium, a few thousand in the largest real sections), which
@@ -47,7 +48,7 @@ public sealed class EventType : ObjectGraphType<Event>
             .Description("The seats of one section with their status, price and position, for a section's detail view; the whole event in one small response is `seatMap`.")
             .IdArgument("sectionId", SectionType.TypeName, "The section, from `EventSection.id` or `SeatMapSection.section.id`.")
             .Argument<SeatStatusType>("status", "Only seats with this status.")
-            .WithComplexityImpact(1, SeatMapSizes.SeatsPerSection)
+            .SizedBy("the section's seat count", impact => SeatsOf(impact, sizes))
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<EventSeatQueries>().SectionSeatsAsync(
                 ctx.Source.Id,
                 ctx.GetArgument<int>("sectionId"),
@@ -55,9 +56,19 @@ public sealed class EventType : ObjectGraphType<Event>
                 ctx.CancellationToken));
         Field<NonNullGraphType<SeatMapType>>("seatMap")
             .Description("The whole seat map in one small response, to draw and keep live with `onSeatAvailabilityChanged` (see `SeatMap`).")
-            .WithComplexityImpact(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
+            .Weighted(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().SeatMapByEvent.Load(ctx.Source.Id));
+        this.AddOrganizerFields();
     }
+
+    /// <summary>The section's real seat count (<see cref="SectionSizes"/>), whatever way its id was given.</summary>
+    private static double SeatsOf(global::GraphQL.Validation.Complexity.FieldImpactContext impact, SectionSizes sizes) =>
+        impact.GetArgument<object?>("sectionId", null) switch
+        {
+            int sectionId => sizes.SeatsIn(sectionId),
+            string id => sizes.SeatsIn(GlobalId.TryDecode(id, out _, out var key) && int.TryParse(key, out var parsed) ? parsed : 0),
+            _ => SectionSizes.Unknown,
+        };
 }
 
 public sealed class PriceRangeType : ObjectGraphType<PriceRange>

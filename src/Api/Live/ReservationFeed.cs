@@ -13,7 +13,7 @@ public sealed class ReservationFeed(IReadOnlyList<HoldChange> running, IBusSubsc
 {
     private readonly Channel<ReservationFeedEvent> _timed = Channel.CreateUnbounded<ReservationFeedEvent>();
     private readonly Dictionary<Guid, List<ITimer>> _timers = [];
-    private readonly HashSet<Guid> _seen = [];
+    private readonly Dictionary<Guid, DateTime> _seen = [];
     private readonly HashSet<Guid> _ended = [];
 
     public async Task RunAsync(Action<object> emit, CancellationToken cancellationToken)
@@ -101,9 +101,17 @@ public sealed class ReservationFeed(IReadOnlyList<HoldChange> running, IBusSubsc
         };
         if (kind == ReservationChangeKind.Held)
         {
-            if (!_seen.Add(hold.HoldId))
+            // A hold seen before comes again only to move its expiry (kept longer while the buyer passes
+            // 3-D Secure): say so with the new expiry, and re-arm its timers for it.
+            if (_seen.TryGetValue(hold.HoldId, out var expiresAt) && hold.ExpiresAt <= expiresAt)
             {
                 return;
+            }
+
+            _seen[hold.HoldId] = hold.ExpiresAt;
+            if (_timers.Remove(hold.HoldId, out var armed))
+            {
+                armed.ForEach(t => t.Dispose());
             }
 
             emit(new ReservationFeedEvent(kind, hold));

@@ -19,8 +19,9 @@ namespace TicketMaster.Api.Schema;
 public static class GraphQLServices
 {
     /// <summary>The schema, its graph types and the execution rules every request runs under.</summary>
-    public static IServiceCollection AddTicketMasterGraphQL(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTicketMasterGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var http = configuration.GetSection(GraphQLHttpOptions.SectionName).Get<GraphQLHttpOptions>() ?? new GraphQLHttpOptions();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<TicketMasterSchema>()
             .AddGraphTypes(typeof(TicketMasterSchema).Assembly)
@@ -38,11 +39,21 @@ public static class GraphQLServices
             // Each message of a subscription runs in a scope of its own (its DataLoaders, its DbContext);
             // a seat availability message runs once per distinct document and is shared (Live/SharedLiveResults).
             .AddExecutionStrategy<SharedLiveResults>(GraphQLParser.AST.OperationType.Subscription)
-            .AddCodedErrors(configuration.GetSection(GraphQLHttpOptions.SectionName).Get<GraphQLHttpOptions>()?.ExposeExceptionDetails ?? false)
-            .ConfigureExecution<SkipValidationOfValidatedDocuments>());
+            .AddCodedErrors(http.ExposeExceptionDetails, suggestions: environment.IsDevelopment())
+            // Per operation, and a cached document may be sent again with another operationName: so on cached documents too.
+            .AddValidationRule<GraphQL.Validation.OncePerRequest>(useForCachedDocuments: true)
+            .ConfigureExecution<SkipValidationOfValidatedDocuments>()
+            // Counts the seats of the sections a request's `seats(sectionId:)` fields name, for their cost.
+            .ConfigureExecution((options, next) => options.RequestServices!.GetRequiredService<SectionSizes>().CountThenExecuteAsync(options, next)));
+
+        if (!http.Introspection)
+        {
+            services.AddGraphQL(graphQL => graphQL.AddValidationRule(global::GraphQL.Validation.Rules.Custom.NoIntrospectionValidationRule.Instance));
+        }
 
         // Every transport parses through IDocumentBuilder, so they all share the cache.
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<SectionSizes>();
         services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder>(provider => provider.GetRequiredService<DocumentCache>()));
         services.AddGraphQLHttpTransport();
         services.AddScoped<DbBatch<TicketMasterDbContext>>();
@@ -62,6 +73,7 @@ public static class GraphQLServices
         services.AddNodeResolver(OrderType.TypeName, BookingQueries.LoadOwnOrder);
         services.AddNodeResolver(TicketType.TypeName, BookingQueries.LoadOwnTicket);
         services.AddNodeResolver(Notifications.NotificationType.TypeName, Notifications.NotificationQueries.LoadVisibleNotification);
+        services.AddNodeResolver(WaitingRoom.QueueTicketType.TypeName, WaitingRoom.WaitingRoomQueries.LoadOwnTicket);
         return services;
     }
 }

@@ -2,8 +2,11 @@ using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.Api.CheckIn;
 using TicketMaster.Api.Events;
+using TicketMaster.Api.Performers;
 using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
+using TicketMaster.Api.Venues;
+using TicketMaster.Api.WaitingRoom;
 
 namespace TicketMaster.Api.Schema;
 
@@ -17,7 +20,10 @@ public sealed class MutationType : ObjectGraphType
         this.AddAccountMutations();
         this.AddBookingMutations();
         this.AddEventMutations();
+        this.AddVenueMutations();
+        this.AddPerformerMutations();
         this.AddCheckInMutations();
         this.AddNotificationMutations();
+        this.AddWaitingRoomMutations();
     }
 }

@@ -7,6 +7,7 @@ using TicketMaster.Api.Performers;
 using TicketMaster.Api.Search;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
+using TicketMaster.Api.WaitingRoom;
 
 namespace TicketMaster.Api.Schema;
 
@@ -25,5 +26,6 @@ public sealed class QueryType : ObjectGraphType
         this.AddBookingQueries();
         this.AddSearchQueries();
         this.AddNotificationQueries();
+        this.AddWaitingRoomQueries();
     }
 }

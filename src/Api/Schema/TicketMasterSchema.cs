@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using TicketMaster.Api.Booking;
+using TicketMaster.GraphQL;
 using TicketMaster.GraphQL.Authorization;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.GraphQL.Relay;
@@ -20,15 +22,21 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         var nodeTypes = nodes.Select(node => node.TypeName).ToHashSet();
         foreach (var exception in mutation.DeclaredErrors())
         {
-            RegisterType(new ExceptionErrorType(exception, nodeTypes));
+            var errorType = new ExceptionErrorType(exception, nodeTypes);
+            errorType.AddSeatFields();
+            RegisterType(errorType);
         }
 
         // Enums that error fields expose by their CLR type, mapped to the schema's own enum types.
         RegisterTypeMapping(typeof(global::TicketMaster.Booking.HoldStatus), typeof(Api.Booking.ReservationStatusType));
         RegisterTypeMapping(typeof(global::TicketMaster.Events.EventStatus), typeof(Api.Events.EventStatusType));
         RegisterTypeMapping(typeof(global::TicketMaster.Orders.TicketStatus), typeof(Api.Booking.TicketStatusType));
+
+        // Amounts in errors (PaymentRefundedError.amount) are Money, as everywhere else.
+        RegisterTypeMapping(typeof(global::TicketMaster.Common.Money), typeof(Api.Booking.MoneyType));
         RegisterTypeMapping(typeof(global::TicketMaster.Notifications.NotificationStatus), typeof(Api.Notifications.NotificationStatusType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
         this.RegisterDescribedScalars();
+        this.RegisterCostDirectives();
     }
 }

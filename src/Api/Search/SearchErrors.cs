@@ -12,6 +12,7 @@ public sealed class SearchError : ExecutionError
     public const string InvalidCoordinates = "INVALID_COORDINATES";
     public const string InvalidDateRange = "INVALID_DATE_RANGE";
     public const string InvalidPrice = "INVALID_PRICE";
+    public const string InvalidCurrency = "INVALID_CURRENCY";
     public const string InvalidLimit = "INVALID_LIMIT";
     public const string DistanceNeedsNear = "DISTANCE_ORDER_NEEDS_NEAR";
 

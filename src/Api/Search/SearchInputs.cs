@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using TicketMaster.Api.Events;
 using TicketMaster.GraphQL;
+using TicketMaster.GraphQL.Scalars;
 using TicketMaster.Events;
 using TicketMaster.Indexer.Search;
 
@@ -8,9 +9,11 @@ namespace TicketMaster.Api.Search;
 
 /// <summary>What <c>searchEvents(where:)</c> reads, typed: the input type below maps onto it.</summary>
 public sealed record SearchEventsFilter(
-    EventCategory? Category = null, string? City = null, string? Country = null, DateRange? StartsAt = null, Near? Near = null, bool? OnSaleOnly = null, decimal? MaxPrice = null);
+    EventCategory? Category = null, string? City = null, string? Country = null, DateRange? StartsAt = null, Near? Near = null, bool? OnSaleOnly = null, MoneyInput? MaxPrice = null);
 
-public sealed record DateRange(DateTime? Gte = null, DateTime? Lte = null);
+/// <param name="Gte">A <see cref="DateOnly"/> (a day at the venue) or a UTC <see cref="DateTime"/> (an instant), as <see cref="DateOrDateTimeGraphType"/> reads it.</param>
+/// <param name="Lte">The same, for the other end.</param>
+public sealed record DateRange(object? Gte = null, object? Lte = null);
 
 public sealed record Near(double Latitude, double Longitude, double RadiusKm);
 
@@ -26,7 +29,7 @@ public sealed class SearchEventsFilterInputType : InputObjectGraphType<SearchEve
         Field(f => f.StartsAt, type: typeof(DateRangeInputType)).Description("Without it, only events still to come are found.");
         Field(f => f.Near, type: typeof(NearInputType)).Description("Only events at venues within a radius of a point; fills `SearchHit.distanceKm` and allows `order: DISTANCE`.");
         Field(f => f.OnSaleOnly, nullable: true).Description("Only events with tickets on sale (not sold out or over).");
-        Field(f => f.MaxPrice, nullable: true).Description("Only events whose cheapest seat costs this or less.");
+        Field(f => f.MaxPrice, type: typeof(MoneyInputType)).Description("Only events whose cheapest seat costs this or less, priced in this currency: events priced in another currency do not match (prices are never converted).");
     }
 }
 
@@ -35,9 +38,9 @@ public sealed class DateRangeInputType : InputObjectGraphType<DateRange>
     public DateRangeInputType()
     {
         Name = "DateRangeInput";
-        Description = "A span of time; either end may be left open, and `gte` must not be after `lte`.";
-        Field(r => r.Gte, nullable: true).Description("On or after (UTC).");
-        Field(r => r.Lte, nullable: true).Description("On or before (UTC).");
+        Description = "A span of starts; either end may be left open, and `gte` must not be after `lte`. Each end is an instant or a day; a day is the day at the event's venue, in its `timeZone`.";
+        Field(r => r.Gte, type: typeof(DateOrDateTimeGraphType)).Description("Starts at or after this instant, or on or after this day at the venue (`2027-03-01`: from midnight there).");
+        Field(r => r.Lte, type: typeof(DateOrDateTimeGraphType)).Description("Starts at or before this instant, or on or before this day at the venue (`2027-03-31`: that whole day there).");
     }
 }
 

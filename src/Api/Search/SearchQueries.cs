@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using TicketMaster.Api.Events;
 using TicketMaster.GraphQL.Paging;
+using TicketMaster.Common;
 using TicketMaster.Events;
 using TicketMaster.Indexer.Search;
 
@@ -101,16 +103,19 @@ public static class SearchQueries
             throw new SearchError(SearchError.DistanceNeedsNear, "`order: DISTANCE` needs `where.near` to measure from.");
         }
 
-        var (from, to) = (ToUtc(where.StartsAt?.Gte), ToUtc(where.StartsAt?.Lte));
-        if (from > to)
+        var (from, to) = (where.StartsAt?.Gte as DateTime?, where.StartsAt?.Lte as DateTime?);
+        var (localFrom, localBefore) = ((where.StartsAt?.Gte as DateOnly?)?.ToDateTime(TimeOnly.MinValue), (where.StartsAt?.Lte as DateOnly?)?.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        if (from > to || localFrom >= localBefore)
         {
             throw new SearchError(SearchError.InvalidDateRange, "`where.startsAt.gte` is after `where.startsAt.lte`.");
         }
 
-        if (where.MaxPrice < 0)
+        if (where.MaxPrice?.Amount < 0)
         {
-            throw new SearchError(SearchError.InvalidPrice, "`where.maxPrice` must not be negative.");
+            throw new SearchError(SearchError.InvalidPrice, "`where.maxPrice.amount` must not be negative.");
         }
+
+        var maxPrice = MaxPrice(where.MaxPrice);
 
         return new SearchQuery(
             Term: term,
@@ -121,13 +126,22 @@ public static class SearchQueries
             StartsTo: to,
             Near: near,
             OnSaleOnly: where.OnSaleOnly ?? false,
-            MaxPrice: where.MaxPrice,
-            Order: order);
+            MaxPrice: maxPrice?.Amount,
+            Currency: maxPrice?.Currency,
+            Order: order,
+            LocalFrom: localFrom,
+            LocalBefore: localBefore);
     }
 
-    private static DateTime? ToUtc(DateTime? value) => value switch
+    private static Money? MaxPrice(MoneyInput? input)
     {
-        { } dateTime => dateTime.ToUniversalTime(),
-        _ => null,
-    };
+        try
+        {
+            return input?.ToMoney();
+        }
+        catch (InvalidCurrencyException e)
+        {
+            throw new SearchError(SearchError.InvalidCurrency, $"`where.maxPrice.currency`: {e.Message}");
+        }
+    }
 }

@@ -11,19 +11,27 @@ public static class AccountMutations
     public static void AddAccountMutations(this ObjectGraphType mutation)
     {
         mutation.Mutation<RegisterInput, SignedIn>("register")
-            .Description("Creates an attendee account and returns an access token for it.")
+            .Description("Creates an attendee account and returns an access token for it. Once per request (aliases are refused with `ONCE_PER_REQUEST`); refused registrations from one address are slowed down (`TooManyAttemptsError`).")
             .AllowAnonymous()
+            .OncePerRequest()
             .Returns(SignedInFields)
-            .Errors(typeof(DuplicateUsernameException), typeof(DuplicateEmailException), typeof(WeakPasswordException), typeof(InvalidFieldException))
-            .Resolve((input, ctx) => ctx.Service<RegisterUser>().ExecuteAsync(input.Username, input.Email, input.Password, ctx.CancellationToken));
+            .Errors(typeof(DuplicateUsernameException), typeof(DuplicateEmailException), typeof(WeakPasswordException), typeof(InvalidFieldException), typeof(TooManyAttemptsException))
+            .Resolve((input, ctx) => ctx.Service<CredentialThrottle>().RegisterAsync(ClientAddress(ctx), () =>
+                ctx.Service<RegisterUser>().ExecuteAsync(input.Username, input.Email, input.Password, ctx.CancellationToken)));
 
         mutation.Mutation<LoginInput, SignedIn>("login")
-            .Description("Signs in with a username or email and returns an access token.")
+            .Description("Signs in with a username or email and returns an access token. Once per request (aliases are refused with `ONCE_PER_REQUEST`); after a few wrong passwords from your address, `TooManyAttemptsError` says how long to wait.")
             .AllowAnonymous()
+            .OncePerRequest()
             .Returns(SignedInFields)
-            .Errors(typeof(InvalidCredentialsException))
-            .Resolve((input, ctx) => ctx.Service<LogIn>().ExecuteAsync(input.UsernameOrEmail, input.Password, ctx.CancellationToken));
+            .Errors(typeof(InvalidCredentialsException), typeof(TooManyAttemptsException))
+            .Resolve((input, ctx) => ctx.Service<CredentialThrottle>().LoginAsync(input.UsernameOrEmail, ClientAddress(ctx), () =>
+                ctx.Service<LogIn>().ExecuteAsync(input.UsernameOrEmail, input.Password, ctx.CancellationToken)));
     }
+
+    /// <summary>The peer's address (a reverse proxy must forward the client's; see docs/security.md).</summary>
+    private static System.Net.IPAddress? ClientAddress(MutationContext ctx) =>
+        ctx.Service<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress;
 
     private static void SignedInFields(PayloadType<SignedIn> payload) => payload
         .Field<UserType>("user", s => s.User, "The account you are signed in as.")

@@ -21,6 +21,15 @@ public static class Policies
     /// <summary>A manager of the venue the resource is about (<see cref="IVenueScoped"/> or a venue), or an admin.</summary>
     public const string VenueManager = "VenueManager";
 
+    /// <summary>The organizer who added the performer the resource is about (<see cref="Api.Performers.IPerformerScoped"/>), or an admin.</summary>
+    public const string PerformerCreator = "PerformerCreator";
+
+    /// <summary>Anyone who holds the venue-manager role (they open venues), or an admin.</summary>
+    public const string VenueManagers = "VenueManagers";
+
+    /// <summary>Anyone who holds the organizer role (they put on events and add performers), or an admin.</summary>
+    public const string Organizers = "Organizers";
+
     /// <summary>Who runs the event's doors: its organizer or its venue's manager (the event or <see cref="IEventScoped"/>), or an admin.</summary>
     public const string EventStaff = "EventStaff";
 
@@ -29,12 +38,16 @@ public static class Policies
         services.AddAuthorization(options =>
         {
             options.AddPolicy(Admin, policy => policy.RequireRole(nameof(Role.Admin)));
+            options.AddPolicy(VenueManagers, policy => policy.RequireRole(nameof(Role.VenueManager), nameof(Role.Admin)));
+            options.AddPolicy(Organizers, policy => policy.RequireRole(nameof(Role.Organizer), nameof(Role.Admin)));
             options.AddPolicy(EventOrganizer, policy => policy.AddRequirements(new EventOrganizerRequirement()));
             options.AddPolicy(VenueManager, policy => policy.AddRequirements(new VenueManagerRequirement()));
+            options.AddPolicy(PerformerCreator, policy => policy.AddRequirements(new Api.Performers.PerformerCreatorRequirement()));
             options.AddPolicy(EventStaff, policy => policy.AddRequirements(new CheckIn.EventStaffRequirement()));
         });
         services.AddScoped<IAuthorizationHandler, EventOrganizerHandler>();
         services.AddScoped<IAuthorizationHandler, VenueManagerHandler>();
+        services.AddScoped<IAuthorizationHandler, Api.Performers.PerformerCreatorHandler>();
         services.AddScoped<IAuthorizationHandler, CheckIn.EventStaffHandler>();
         return services;
     }

@@ -5,18 +5,21 @@ using TicketMaster.Venues;
 
 namespace TicketMaster.Api.Venues;
 
-/// <summary>Per-request batch loaders for venues and their seat maps; one SQL query per batch.</summary>
+/// <summary>
+/// Per-request batch loaders for venues and their seat maps; one SQL query per batch. A venue shows
+/// its current map only; retired sections are reached through the events that use them.
+/// </summary>
 public sealed class VenueDataLoaders(DbBatch<TicketMasterDbContext> batch)
 {
     public BatchLoader<int, Venue> VenueById { get; } = batch.One<int, Venue>((db, ids, ct) =>
         db.Venues.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct));
 
     public BatchLoader<int, int> CapacityByVenue { get; } = batch.One<int, int>((db, ids, ct) =>
-        db.Seats.Where(s => ids.Contains(s.Section!.VenueId)).GroupBy(s => s.Section!.VenueId)
+        db.Seats.Where(s => ids.Contains(s.Section!.VenueId) && s.Section.RetiredAt == null).GroupBy(s => s.Section!.VenueId)
             .Select(g => new { VenueId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.VenueId, g => g.Count, ct));
 
     public BatchLoader<int, IReadOnlyList<Section>> SectionsByVenue { get; } = batch.Many<int, Section>(
-        (db, ids, ct) => db.Sections.AsNoTracking().Where(s => ids.Contains(s.VenueId)).OrderBy(s => s.Position).ToListAsync(ct),
+        (db, ids, ct) => db.Sections.AsNoTracking().Where(s => ids.Contains(s.VenueId)).Where(Section.IsCurrent).OrderBy(s => s.Position).ToListAsync(ct),
         section => section.VenueId);
 
     public BatchLoader<int, Section> SectionById { get; } = batch.One<int, Section>((db, ids, ct) =>
@@ -37,7 +40,7 @@ public sealed class VenueDataLoaders(DbBatch<TicketMasterDbContext> batch)
     /// <summary>Each venue's compact seat map: its layout, with no statuses.</summary>
     public BatchLoader<int, VenueSeatMap> SeatMapByVenue { get; } = batch.One<int, VenueSeatMap>(async (db, ids, ct) =>
     {
-        var seats = (await db.Seats.AsNoTracking().Where(s => ids.Contains(s.Section!.VenueId))
+        var seats = (await db.Seats.AsNoTracking().Where(s => ids.Contains(s.Section!.VenueId) && s.Section.RetiredAt == null)
             .OrderBy(s => s.Section!.VenueId).ThenBy(s => s.Section!.Position).ThenBy(s => s.Row!.Position).ThenBy(s => s.Number)
             .Select(s => new
             {

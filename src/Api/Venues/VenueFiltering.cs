@@ -16,7 +16,7 @@ public sealed class VenueFilterInputType : FilterInputType<Venue>
         String("timeZone", v => v.TimeZone, "Venues by IANA time zone, e.g. `{ eq: \"Europe/Berlin\" }`.");
         Comparable<FloatOperationFilterInputType>("latitude", (Venue v) => v.Latitude, "Venues by latitude in degrees (-90 to 90); with `longitude`, a bounding box.");
         Comparable<FloatOperationFilterInputType>("longitude", (Venue v) => v.Longitude, "Venues by longitude in degrees (-180 to 180); with `latitude`, a bounding box.");
-        Comparable<IntOperationFilterInputType>("capacity", (Venue v) => v.Sections.SelectMany(s => s.Rows).SelectMany(r => r.Seats).Count(),
+        Comparable<IntOperationFilterInputType>("capacity", (Venue v) => v.Sections.Where(s => s.RetiredAt == null).SelectMany(s => s.Rows).SelectMany(r => r.Seats).Count(),
             "Venues by number of seats in their seat map.");
     }
 }
@@ -29,6 +29,6 @@ public sealed class VenueSortInputType : SortInputType<Venue>
         Field("name", (Venue v) => v.Name, "By display name.");
         Field("city", (Venue v) => v.City, "By city name.");
         Field("country", (Venue v) => v.Country, "By country code.");
-        Field("capacity", (Venue v) => v.Sections.SelectMany(s => s.Rows).SelectMany(r => r.Seats).Count(), "By number of seats: ASC is smallest first.");
+        Field("capacity", (Venue v) => v.Sections.Where(s => s.RetiredAt == null).SelectMany(s => s.Rows).SelectMany(r => r.Seats).Count(), "By number of seats: ASC is smallest first.");
     }
 }

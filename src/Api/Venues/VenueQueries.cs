@@ -21,5 +21,10 @@ public static class VenueQueries
             .AllowAnonymous()
             .IdArgument("id", VenueType.TypeName, "The venue's global id, from `Venue.id`.")
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().VenueById.Load(ctx.GetArgument<int>("id")));
+        query.Field<StringGraphType>("exportSeatMap")
+            .Description("The venue's current seat map as a seat-map file (JSON text, every seat explicit; docs/seat-map-format.md), for `importSeatMap`; null when there is no such venue. Seat maps are public, like `Venue.seatMap`.")
+            .AllowAnonymous()
+            .IdArgument("venueId", VenueType.TypeName, "The venue's global id.")
+            .ResolveAsync(async ctx => await ActivatorUtilities.CreateInstance<ExportSeatMap>(ctx.RequestServices!).ExecuteAsync(ctx.GetArgument<int>("venueId"), ctx.CancellationToken));
     }
 }

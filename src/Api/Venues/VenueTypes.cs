@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL;
 using GraphQL;
 using GraphQL.Types;
 using TicketMaster.Api.Events;
@@ -26,11 +27,11 @@ public sealed class VenueType : ObjectGraphType<Venue>
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().CapacityByVenue.Load(ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionType>>>>("sections")
             .Description("The venue's sections, each with its rows and seats. Ask for the seats of one section at a time: `rows { seats }` of every section at once is over a request's complexity budget; the whole venue is `seatMap`.")
-            .WithComplexityImpact(1, SeatMapSizes.SectionsPerVenue)
+            .Sized(SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().SectionsByVenue.Load(ctx.Source.Id));
         Field<NonNullGraphType<VenueSeatMapType>>("seatMap")
             .Description("The whole seat map in one small response: sections, rows, seat keys and where to draw each seat (see `VenueSeatMap`).")
-            .WithComplexityImpact(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
+            .Weighted(SeatMapSizes.SeatMapImpact, SeatMapSizes.SectionsPerVenue)
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().SeatMapByVenue.Load(ctx.Source.Id));
         this.EventsConnection("events", "Events at this venue.", (db, venue) => db.Events.Where(e => e.VenueId == venue.Id));
     }
@@ -50,9 +51,10 @@ public sealed class SectionType : ObjectGraphType<Section>
         this.ImplementsNode(TypeName, s => s.Id);
         Field(s => s.Name).Description(NameDescription);
         Field(s => s.Position).Description("Display order within the venue.");
+        Field(s => s.IsStanding).Description("A standing area: its places are unnumbered admission (rows \"1\", \"2\", … only lay them out on the map); show the section's capacity rather than seats to pick.");
         Field<NonNullGraphType<IntGraphType>>("capacity").Description("Number of seats in the section.").Resolve(ctx => ctx.Loaders<VenueDataLoaders>().CapacityBySection.Load(ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeatRowType>>>>("rows").Description("Rows from the front (position 1) back.")
-            .WithComplexityImpact(1, SeatMapSizes.RowsPerSection)
+            .Sized(SeatMapSizes.RowsPerSection)
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().RowsBySection.Load(ctx.Source.Id));
     }
 }
@@ -66,7 +68,7 @@ public sealed class SeatRowType : ObjectGraphType<SeatRow>
         Field(r => r.Label).Description("The row's label as printed on tickets, e.g. \"A\" or \"12\"; unique in its section.");
         Field(r => r.Position).Description("1 is the row closest to the stage.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SeatType>>>>("seats").Description("The row's seats by number.")
-            .WithComplexityImpact(1, SeatMapSizes.SeatsPerRow)
+            .Sized(SeatMapSizes.SeatsPerRow)
             .Resolve(ctx => ctx.Loaders<VenueDataLoaders>().SeatsByRow.Load(ctx.Source.Id));
     }
 }
@@ -101,9 +103,8 @@ public sealed class SeatType : ObjectGraphType<Seat>
 /// </summary>
 internal static class SeatMapSizes
 {
-    public const double SectionsPerVenue = 10;
-    public const double RowsPerSection = 30;
-    public const double SeatsPerRow = 100;
-    public const double SeatsPerSection = 250;
+    public const int SectionsPerVenue = 10;
+    public const int RowsPerSection = 30;
+    public const int SeatsPerRow = 100;
     public const int SeatMapImpact = 5_000;
 }

@@ -63,6 +63,17 @@ public sealed class TooManyReservationsException(int eventId, int limit)
 public sealed class NoSeatsException()
     : DomainException("A reservation needs at least one seat.");
 
+[Description("A price limit is in another currency than the event's prices (`eventCurrency`); prices are never converted, so give it in the event's currency.")]
+public sealed class PriceInOtherCurrencyException(string currency, string eventCurrency)
+    : DomainException($"This event's prices are in {eventCurrency}; give the price limit in {eventCurrency}, not {currency}.")
+{
+    [Description("The currency the limit was given in.")]
+    public string Currency { get; } = currency;
+
+    [Description("The currency of the event's prices (`Event.currency`).")]
+    public string EventCurrency { get; } = eventCurrency;
+}
+
 [Description("Fewer seats than asked for are free with these conditions (section, price); try fewer or loosen them.")]
 public sealed class NotEnoughSeatsException(int eventId, int quantity)
     : DomainException($"Fewer than {quantity} free seats match your choice.")

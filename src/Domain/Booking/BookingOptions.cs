@@ -14,6 +14,21 @@ public sealed class BookingOptions
     /// <summary>How long a charge may take before the attempt is recorded as failed.</summary>
     public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a payment may wait for the buyer to authenticate (3-D Secure); the hold is kept that
+    /// long past the confirmation, never longer, and an attempt still unauthenticated then has failed.
+    /// </summary>
+    public TimeSpan PaymentActionWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the reconciler looks for payments in limbo; zero turns it off (tests that count statements).</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many payments one reconciler run claims at most; the next run takes the rest.</summary>
+    public int ReconcileBatchSize { get; set; } = 200;
+
+    /// <summary>How many claimed payments one reconciler settles at once.</summary>
+    public int ReconcileParallelism { get; set; } = 4;
+
     /// <summary>Network delay the simulated gateway adds to every charge, for realistic benchmarks.</summary>
     public TimeSpan SimulatedPaymentLatency { get; set; } = TimeSpan.Zero;
 

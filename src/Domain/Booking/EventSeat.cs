@@ -92,6 +92,35 @@ public sealed class EventSeat : Common.Entity
         Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Sold, holdId));
     }
 
+    /// <summary>Keeps the seat for its hold until <paramref name="until"/> (the hold was extended for 3-D Secure); false when the hold no longer has it.</summary>
+    public bool ExtendHold(Guid holdId, DateTime until)
+    {
+        if (Status != SeatStatus.Held || HoldId != holdId)
+        {
+            return false;
+        }
+
+        HoldExpiresAt = until;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Held, holdId));
+        return true;
+    }
+
+    /// <summary>Puts a sold seat back on sale after its ticket was refunded; false when this order no longer has it.</summary>
+    public bool ReturnToSale(Guid orderId, Guid holdId)
+    {
+        if (Status != SeatStatus.Sold || OrderId != orderId)
+        {
+            return false;
+        }
+
+        Status = SeatStatus.Available;
+        HoldId = null;
+        OrderId = null;
+        HoldExpiresAt = null;
+        Record(() => new SeatStatusChanged(EventId, SeatId, SectionId, SeatStatus.Available, holdId));
+        return true;
+    }
+
     /// <summary>Frees the seat if, and only if, this hold still has it.</summary>
     public bool ReleaseHold(Guid holdId)
     {

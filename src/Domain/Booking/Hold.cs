@@ -112,8 +112,41 @@ public sealed class Hold : Entity
     public void Confirm(int userId, DateTime now)
     {
         EnsureConfirmableBy(userId, now);
+        ConfirmPaid();
+    }
+
+    /// <summary>
+    /// Confirms the hold a succeeded payment paid for. Called under the seats' locks once they are seen
+    /// still held for it, which proves it stands even if its expiry passed while the processor answered
+    /// (the buyer was charged while it ran); a hold that ended cannot be confirmed.
+    /// </summary>
+    public void ConfirmPaid()
+    {
+        if (Status != HoldStatus.Active)
+        {
+            throw new ReservationNotActiveException(Id, Status);
+        }
+
         Status = HoldStatus.Confirmed;
         Record(() => new HoldChanged(this, SeatStatus.Sold));
+    }
+
+    /// <summary>
+    /// Keeps the seats while the buyer authenticates a payment (3-D Secure): to <paramref name="until"/>,
+    /// never shortening it and never past <paramref name="limit"/>. The caller moves the seats' copy of the
+    /// expiry in the same transaction. Returns whether anything changed.
+    /// </summary>
+    public bool ExtendForPayment(DateTime until, DateTime limit)
+    {
+        var extended = until < limit ? until : limit;
+        if (Status != HoldStatus.Active || extended <= ExpiresAt)
+        {
+            return false;
+        }
+
+        ExpiresAt = extended;
+        Record(() => new HoldChanged(this, SeatStatus.Held));
+        return true;
     }
 
     public void Release(int userId, DateTime now)
@@ -137,6 +170,20 @@ public sealed class Hold : Entity
         }
 
         Status = HoldStatus.Released;
+        Record(() => new HoldChanged(this, SeatStatus.Available));
+    }
+
+    /// <summary>
+    /// Some of the confirmed hold's seats went back on sale (their tickets were refunded): recorded so the
+    /// change is one SeatsChanged row, published live to the seat map and to the buyer's reservation feed.
+    /// </summary>
+    public void ReturnSeatsToSale()
+    {
+        if (Status != HoldStatus.Confirmed)
+        {
+            throw new ReservationNotActiveException(Id, Status);
+        }
+
         Record(() => new HoldChanged(this, SeatStatus.Available));
     }
 

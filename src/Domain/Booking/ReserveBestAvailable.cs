@@ -13,7 +13,7 @@ public sealed class ReserveBestAvailable(TicketMasterDbContext db, ReserveSeats 
 {
     private const int Attempts = 3;
 
-    public async Task<Hold> ExecuteAsync(int userId, int eventId, int quantity, int? sectionId, decimal? maxPrice, CancellationToken cancellationToken)
+    public async Task<Hold> ExecuteAsync(int userId, int eventId, int quantity, int? sectionId, Money? maxPrice, CancellationToken cancellationToken)
     {
         if (quantity <= 0)
         {
@@ -25,9 +25,16 @@ public sealed class ReserveBestAvailable(TicketMasterDbContext db, ReserveSeats 
             throw new TooManySeatsException(quantity, options.MaxSeatsPerReservation);
         }
 
+        if (maxPrice is { } limit
+            && await db.Events.Where(e => e.Id == eventId).Select(e => e.Currency).SingleOrDefaultAsync(cancellationToken) is { } currency
+            && currency != limit.Currency)
+        {
+            throw new PriceInOtherCurrencyException(limit.Currency, currency);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
-            var chosen = BestSeats.Choose(await CandidatesAsync(eventId, sectionId, maxPrice, cancellationToken), quantity)
+            var chosen = BestSeats.Choose(await CandidatesAsync(eventId, sectionId, maxPrice?.Amount, cancellationToken), quantity)
                 ?? throw new NotEnoughSeatsException(eventId, quantity);
             try
             {

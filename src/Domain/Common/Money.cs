@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 
 namespace TicketMaster.Common;
@@ -35,8 +36,13 @@ public readonly record struct Money
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Amount:0.00} {Currency}");
 }
 
+[Description("`currency` is not an ISO 4217 currency code: three upper-case letters, such as EUR.")]
 public sealed class InvalidCurrencyException(string? currency)
-    : DomainException($"'{currency}' is not an ISO 4217 currency code (three upper-case letters).");
+    : DomainException($"'{currency}' is not an ISO 4217 currency code (three upper-case letters).")
+{
+    [Description("The code that was given.")]
+    public string Currency { get; } = currency ?? "";
+}
 
 public sealed class CurrencyMismatchException(string left, string right)
     : DomainException($"Cannot combine amounts in {left} and {right}.");

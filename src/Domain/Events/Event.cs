@@ -33,6 +33,13 @@ public sealed class Event : Entity
 
     public DateTime StartsAt { get; private set; }
 
+    /// <summary>
+    /// <see cref="StartsAt"/> on the venue's wall clock (no offset), so "events on 1 March" means 1 March
+    /// where the show is (ADR 0014). Set with the start (scheduling, rescheduling); null only on rows written before it existed,
+    /// until the startup backfill fills them.
+    /// </summary>
+    public DateTime? StartsAtLocal { get; private set; }
+
     public int VenueId { get; private set; }
 
     public Venue? Venue { get; private set; }
@@ -45,6 +52,23 @@ public sealed class Event : Entity
     public string Currency { get; private set; } = "";
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>When the show ends (UTC), when given.</summary>
+    public DateTime? EndsAt { get; private set; }
+
+    /// <summary>When doors open (UTC), when given.</summary>
+    public DateTime? DoorsAt { get; private set; }
+
+    /// <summary>When sales open (UTC); null: as soon as it is published.</summary>
+    public DateTime? OnSaleAt { get; private set; }
+
+    /// <summary>Most tickets one order may hold; null: no limit beyond the booking's own.</summary>
+    public int? MaxTicketsPerOrder { get; private set; }
+
+    /// <summary>Most tickets one account may buy for this event; null: no limit.</summary>
+    public int? MaxTicketsPerAccount { get; private set; }
+
+    public const int MaxTicketLimit = 100;
 
     public IReadOnlyList<EventSectionPrice> Prices => _prices;
 
@@ -88,6 +112,7 @@ public sealed class Event : Entity
                 : throw new InvalidFieldException(nameof(description), $"must be at most {MaxDescriptionLength} characters"),
             Category = category,
             StartsAt = startsAt,
+            StartsAtLocal = venue.WallClock(startsAt),
             VenueId = venue.Id,
             Venue = venue,
             OrganizerId = organizerId,
@@ -96,18 +121,18 @@ public sealed class Event : Entity
             CreatedAt = now,
         };
 
-        var missing = venue.Sections.Where(section => !sectionPrices.ContainsKey(section.Id)).Select(section => section.Name).ToList();
+        var missing = venue.CurrentSections.Where(section => !sectionPrices.ContainsKey(section.Id)).Select(section => section.Name).ToList();
         if (missing.Count > 0)
         {
             throw new MissingSectionPriceException(missing);
         }
 
-        var sectionIds = venue.Sections.Select(section => section.Id).ToHashSet();
+        var sectionIds = venue.CurrentSections.Select(section => section.Id).ToHashSet();
         foreach (var (sectionId, price) in sectionPrices.OrderBy(pair => pair.Key))
         {
             if (!sectionIds.Contains(sectionId))
             {
-                throw new InvalidFieldException(nameof(sectionPrices), $"names section {sectionId}, which is not in venue {venue.Id}");
+                throw new InvalidFieldException(nameof(sectionPrices), "names a section that is not in the event's venue");
             }
 
             created._prices.Add(new EventSectionPrice(created, sectionId, ValidPrice(price)));
@@ -127,15 +152,114 @@ public sealed class Event : Entity
         return created;
     }
 
-    public void ChangeSectionPrice(int sectionId, decimal price)
+    /// <summary>Times, sales opening and ticket limits; only while a draft (times later through <see cref="Reschedule"/>).</summary>
+    public void Arrange(DateTime? endsAt, DateTime? doorsAt, DateTime? onSaleAt, int? maxTicketsPerOrder, int? maxTicketsPerAccount)
     {
-        if (Status != EventStatus.Draft)
+        EnsureDraft("onSaleAt");
+        CheckTimes(StartsAt, endsAt, doorsAt);
+        if (onSaleAt is { } opens && Guard.Utc(opens, nameof(onSaleAt)) >= StartsAt)
         {
-            throw new EventNotEditableException(Id, Status);
+            throw new InvalidFieldException(nameof(onSaleAt), "must be before the event starts");
         }
 
+        foreach (var (limit, name) in new[] { (maxTicketsPerOrder, nameof(maxTicketsPerOrder)), (maxTicketsPerAccount, nameof(maxTicketsPerAccount)) })
+        {
+            if (limit is < 1 or > MaxTicketLimit)
+            {
+                throw new InvalidFieldException(name, $"must be between 1 and {MaxTicketLimit}");
+            }
+        }
+
+        if (maxTicketsPerOrder > maxTicketsPerAccount)
+        {
+            throw new InvalidFieldException(nameof(maxTicketsPerOrder), "must not be more than maxTicketsPerAccount");
+        }
+
+        (EndsAt, DoorsAt, OnSaleAt, MaxTicketsPerOrder, MaxTicketsPerAccount) = (endsAt, doorsAt, onSaleAt, maxTicketsPerOrder, maxTicketsPerAccount);
+    }
+
+    /// <summary>What a draft is; once published only name, description, line-up, times and prices change.</summary>
+    public void ChangeCategory(EventCategory category)
+    {
+        EnsureDraft(nameof(category));
+        Category = Enum.IsDefined(category) ? category : throw new InvalidFieldException(nameof(category), "is not a known category");
+        RecordListingChange();
+    }
+
+    public void Rename(string name, string description)
+    {
+        EnsureNotOver();
+        Name = Guard.NotBlank(name, nameof(name), MaxNameLength);
+        Description = description.Trim() is { Length: <= MaxDescriptionLength } trimmed
+            ? trimmed
+            : throw new InvalidFieldException(nameof(description), $"must be at most {MaxDescriptionLength} characters");
+        RecordListingChange();
+    }
+
+    /// <summary>Moves the show; once it was announced (any change of start), buyers and search must hear of it.</summary>
+    public void Reschedule(DateTime startsAt, DateTime? endsAt, DateTime? doorsAt, DateTime now)
+    {
+        EnsureNotOver();
+        if (Guard.Utc(startsAt, nameof(startsAt)) <= now)
+        {
+            throw new EventInThePastException(startsAt);
+        }
+
+        CheckTimes(startsAt, endsAt, doorsAt);
+        if (OnSaleAt >= startsAt)
+        {
+            throw new InvalidFieldException(nameof(startsAt), "must be after sales open (onSaleAt)");
+        }
+
+        var (from, wasPublished) = (StartsAt, Status != EventStatus.Draft);
+        (StartsAt, EndsAt, DoorsAt) = (startsAt, endsAt, doorsAt);
+        StartsAtLocal = (Venue ?? throw new InvalidOperationException("Rescheduling needs the event's venue loaded: date filters read the start on its clock."))
+            .WallClock(startsAt);
+        if (from != startsAt)
+        {
+            Record(() => new EventRescheduled(Id, from, startsAt, wasPublished));
+        }
+        else
+        {
+            RecordListingChange();
+        }
+    }
+
+    /// <summary>Replaces the line-up, headliner first.</summary>
+    public void ChangeLineup(IReadOnlyList<int> performerIds)
+    {
+        EnsureNotOver();
+        if (performerIds.Distinct().Count() != performerIds.Count)
+        {
+            throw new InvalidFieldException(nameof(performerIds), "must not repeat a performer");
+        }
+
+        _lineup.RemoveAll(entry => !performerIds.Contains(entry.PerformerId));
+        for (var billing = 0; billing < performerIds.Count; billing++)
+        {
+            if (_lineup.SingleOrDefault(entry => entry.PerformerId == performerIds[billing]) is { } kept)
+            {
+                kept.Billing = billing + 1;
+            }
+            else
+            {
+                _lineup.Add(new EventPerformer(Id, performerIds[billing], billing + 1));
+            }
+        }
+
+        RecordListingChange();
+    }
+
+    /// <summary>Its venue or a performer on its line-up changed how it is listed (a rename, a move): search must follow.</summary>
+    public void ListingChanged() => RecordListingChange();
+
+    /// <summary>Changes a section's price for seats not held or sold (the use case reprices those seats); holds keep theirs.</summary>
+    public void ChangeSectionPrice(int sectionId, decimal price)
+    {
+        EnsureNotOver();
+
         var tier = _prices.SingleOrDefault(p => p.SectionId == sectionId)
-            ?? throw new InvalidFieldException(nameof(sectionId), $"is not a section of event {Id}");
+            ?? throw new InvalidFieldException(nameof(sectionId), "is not a section of this event");
         var changed = ValidPrice(price);
         tier.Price = changed;
         Record(() => new EventSectionPriceChanged(Id, sectionId, changed));
@@ -143,7 +267,7 @@ public sealed class Event : Entity
 
     public decimal PriceOf(int sectionId) =>
         _prices.SingleOrDefault(p => p.SectionId == sectionId)?.Price
-        ?? throw new InvalidFieldException(nameof(sectionId), $"is not a section of event {Id}");
+        ?? throw new InvalidFieldException(nameof(sectionId), "is not a section of this event");
 
     /// <summary>One inventory row per seat of the venue, every one available at its section's price.</summary>
     public IEnumerable<EventSeat> CreateInventory(Venue venue)
@@ -153,8 +277,19 @@ public sealed class Event : Entity
             throw new InvalidOperationException("Inventory needs a saved event and the event's own venue.");
         }
 
+        return CreateInventory(venue.AllSeats().Select(seat => (seat.Id, seat.SectionId)));
+    }
+
+    /// <summary>The same from the seats' keys alone, so a large venue's seats need not be loaded as entities.</summary>
+    public IEnumerable<EventSeat> CreateInventory(IEnumerable<(int SeatId, int SectionId)> seats)
+    {
+        if (Id == 0)
+        {
+            throw new InvalidOperationException("Inventory needs a saved event.");
+        }
+
         var prices = _prices.ToDictionary(p => p.SectionId, p => p.Price);
-        return venue.AllSeats().Select(seat => new EventSeat(Id, seat.Id, seat.SectionId, prices[seat.SectionId]));
+        return seats.Select(seat => new EventSeat(Id, seat.SeatId, seat.SectionId, prices[seat.SectionId]));
     }
 
     public void PutOnSale() => MoveTo(EventStatus.OnSale, EventStatus.Draft);
@@ -189,6 +324,11 @@ public sealed class Event : Entity
 
     public bool IsOnSale => Status == EventStatus.OnSale;
 
+    /// <summary>Fills <see cref="StartsAtLocal"/> on a row written before it existed; changes nothing clients see.</summary>
+    internal void PlaceOnWallClockOf(Venue venue) => StartsAtLocal = venue.Id == VenueId
+        ? venue.WallClock(StartsAt)
+        : throw new InvalidOperationException("An event's wall clock is its own venue's.");
+
     /// <summary>Gives the event an explicit key for bulk loading.</summary>
     internal void AssignKey(int id)
     {
@@ -201,6 +341,37 @@ public sealed class Event : Entity
         foreach (var performer in _lineup)
         {
             performer.EventId = id;
+        }
+    }
+
+    private void EnsureDraft(string field)
+    {
+        if (Status != EventStatus.Draft)
+        {
+            throw new EventNotEditableException(Id, Status, field);
+        }
+    }
+
+    private void EnsureNotOver()
+    {
+        if (Status is EventStatus.Cancelled or EventStatus.Completed)
+        {
+            throw new EventNotEditableException(Id, Status, "event");
+        }
+    }
+
+    private void RecordListingChange() => Record(() => new EventListingChanged(Id));
+
+    private static void CheckTimes(DateTime startsAt, DateTime? endsAt, DateTime? doorsAt)
+    {
+        if (endsAt is { } ends && (Guard.Utc(ends, nameof(endsAt)) <= startsAt || ends > startsAt.AddDays(7)))
+        {
+            throw new InvalidFieldException(nameof(endsAt), "must be after the start and at most 7 days later");
+        }
+
+        if (doorsAt is { } doors && (Guard.Utc(doors, nameof(doorsAt)) > startsAt || doors < startsAt.AddHours(-24)))
+        {
+            throw new InvalidFieldException(nameof(doorsAt), "must be at most 24 hours before the start, and not after it");
         }
     }
 

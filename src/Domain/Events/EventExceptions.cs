@@ -24,14 +24,27 @@ public sealed class InvalidEventStatusTransitionException(int eventId, EventStat
     [Description("Where it was asked to go.")]
     public EventStatus To { get; } = to;
 }
+[Description("Every section of the venue's seat map needs a price; `sectionNames` lists those without one.")]
 public sealed class MissingSectionPriceException(IReadOnlyCollection<string> sectionNames)
     : DomainException($"Every section needs a price; missing: {string.Join(", ", sectionNames)}.")
 {
+    [Description("The sections without a price.")]
     public IReadOnlyCollection<string> SectionNames { get; } = sectionNames;
 }
 
-public sealed class EventNotEditableException(int eventId, EventStatus status)
-    : DomainException($"Event {eventId} is {status}; prices can only change while it is a draft.");
+[Description("The event is past changing this `field`: a published event changes only its name, description, line-up, times and prices; a cancelled or completed one nothing.")]
+public sealed class EventNotEditableException(int eventId, EventStatus status, string field)
+    : DomainException($"The event is {status}; its {field} cannot change now.")
+{
+    [Description("The event.")]
+    public int EventId { get; } = eventId;
+
+    [Description("Where the event is now.")]
+    public EventStatus Status { get; } = status;
+
+    [Description("The input field that cannot change, or `event` when nothing can.")]
+    public string Field { get; } = field;
+}
 
 [Description("The event starts in the past (`startsAt`), so it cannot go on sale; reschedule it first.")]
 public sealed class EventInThePastException(DateTime startsAt)
@@ -42,4 +55,7 @@ public sealed class EventInThePastException(DateTime startsAt)
 }
 
 public sealed class EventNotStartedException(int eventId)
-    : DomainException($"Event {eventId} has not started yet, so it cannot be completed.");
+    : DomainException("The event has not started yet, so it cannot be completed.")
+{
+    public int EventId { get; } = eventId;
+}

@@ -18,5 +18,5 @@ public sealed class EventPerformer
 
     public int PerformerId { get; private set; }
 
-    public int Billing { get; private set; }
+    public int Billing { get; internal set; }
 }

@@ -62,6 +62,12 @@ public static class OutboxMessageTypes
     /// <summary>A section price of an event changed; payload <see cref="Events.EventSectionPriceChanged"/>.</summary>
     public const string EventSectionPriceChanged = "EventSectionPriceChanged";
 
+    /// <summary>What an event's listing shows changed (its name, description, category, line-up, a performer on it, its venue); payload <see cref="Events.EventListingChanged"/>.</summary>
+    public const string EventListingChanged = "EventListingChanged";
+
+    /// <summary>An event moved to another start time; payload <see cref="Events.EventRescheduled"/>.</summary>
+    public const string EventRescheduled = "EventRescheduled";
+
     /// <summary>Seats of an event changed status (held, released, sold); payload <see cref="SeatsChanged"/>.</summary>
     public const string SeatsChanged = "SeatsChanged";
 }

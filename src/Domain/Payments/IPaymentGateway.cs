@@ -13,7 +13,10 @@ public interface IPaymentGateway
     /// <summary>Stored on each payment ("simulated", "stripe"); payments are looked up by it and their key.</summary>
     string Name { get; }
 
-    /// <summary>Charges once per <see cref="ChargeRequest.IdempotencyKey"/>; the same key again answers the first outcome.</summary>
+    /// <summary>
+    /// Charges once per <see cref="ChargeRequest.IdempotencyKey"/>; the same key again answers the first outcome.
+    /// Throws <see cref="PaymentOutcomeUnknownException"/> when the answer is lost, so the attempt must be looked up.
+    /// </summary>
     Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken);
 
     /// <summary>
@@ -46,6 +49,12 @@ public abstract record ChargeResult
 
     /// <summary>The processor accepted the attempt but has not decided; ask again later.</summary>
     public sealed record Processing(string ProviderReference) : ChargeResult;
+
+    /// <summary>
+    /// The money was taken and <paramref name="AmountRefunded"/> of it given back at the processor (a
+    /// refund made there, e.g. from its dashboard, or ours confirmed); reported by webhooks and lookups.
+    /// </summary>
+    public sealed record Refunded(string ProviderReference, Money AmountRefunded) : ChargeResult;
 }
 
 /// <summary>What a processor says about a refund.</summary>

@@ -22,21 +22,31 @@ public sealed class Performer
 
     public string? ImageUrl { get; private set; }
 
+    /// <summary>The organizer who added the performer and may edit it (with admins); null for imported ones.</summary>
+    public int? CreatedById { get; private set; }
+
     public IReadOnlyList<Event> Events => _events;
 
-    public static Performer Create(string name, string description, string genre, string? imageUrl = null)
+    public static Performer Create(string name, string description, string genre, string? imageUrl = null, int? createdById = null)
+    {
+        var created = new Performer { CreatedById = createdById };
+        created.Describe(name, description, genre, imageUrl);
+        return created;
+    }
+
+    /// <summary>Changes how the performer is billed; the events they appear at record the change for search.</summary>
+    public void Describe(string name, string description, string genre, string? imageUrl)
     {
         if (imageUrl is not null && !Uri.TryCreate(imageUrl, UriKind.Absolute, out _))
         {
             throw new InvalidFieldException(nameof(imageUrl), "must be an absolute URL");
         }
 
-        return new Performer
+        if (description.Trim().Length > 4000)
         {
-            Name = Guard.NotBlank(name, nameof(name), 200),
-            Description = description.Trim(),
-            Genre = Guard.NotBlank(genre, nameof(genre), 50),
-            ImageUrl = imageUrl,
-        };
+            throw new InvalidFieldException(nameof(description), "must be at most 4000 characters");
+        }
+
+        (Name, Description, Genre, ImageUrl) = (Guard.NotBlank(name, nameof(name), 200), description.Trim(), Guard.NotBlank(genre, nameof(genre), 50), imageUrl);
     }
 }

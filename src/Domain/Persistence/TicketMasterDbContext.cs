@@ -87,6 +87,7 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<Tickets.CheckIn> CheckIns => Set<Tickets.CheckIn>();
 
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
@@ -94,6 +95,8 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
     public DbSet<Notifications.NotificationCursor> NotificationCursors => Set<Notifications.NotificationCursor>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<WaitingRoom.WaitingRoomSettings> WaitingRooms => Set<WaitingRoom.WaitingRoomSettings>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         Recording().Count == 0

@@ -2,12 +2,17 @@ namespace TicketMaster.Users;
 
 /// <summary>
 /// NIST SP 800-63B style: length over composition rules, and no password anyone would guess
-/// first. Pure, so it is unit-testable; returns every problem at once so a form can show them.
+/// first: zxcvbn's estimator (dictionaries of common passwords, names and words, l33t, dates,
+/// keyboard patterns) must rate it at least <see cref="MinStrength"/> of 4. Pure, so it is
+/// unit-testable; returns every problem at once so a form can show them.
 /// </summary>
 public static class PasswordPolicy
 {
     public const int MinLength = 10;
     public const int MaxLength = 128;
+
+    /// <summary>zxcvbn's 3: "safely unguessable", about 10^8 guesses or more.</summary>
+    public const int MinStrength = 3;
 
     private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,6 +41,10 @@ public static class PasswordPolicy
         if (Common.Contains(password))
         {
             problems.Add("This password is among the most common ones; choose another.");
+        }
+        else if (password.Length is >= MinLength and <= MaxLength && Zxcvbn.Zxcvbn.MatchPassword(password, [username, email, "ticketmaster"]).Score < MinStrength)
+        {
+            problems.Add($"Too easy to guess (strength rule: at least {MinStrength} of 4 on the zxcvbn estimate): avoid common words, names, dates and keyboard patterns, or add words.");
         }
 
         var localPart = email.Split('@')[0];

@@ -42,7 +42,7 @@ public sealed class SeatRow
 
         if (_seats.Any(seat => seat.Number == number))
         {
-            throw new DuplicateSeatMapEntryException($"Row '{Label}' already has a seat {number}.");
+            throw new DuplicateSeatMapEntryException($"{Section?.Name} / {Label} / {number}", $"Row '{Label}' of section '{Section?.Name}' already has a seat {number}.");
         }
 
         var added = new Seat(this, number, x, y, isAccessible);

@@ -11,12 +11,16 @@ public sealed class Section
     {
     }
 
-    internal Section(Venue venue, string name, int position)
+    internal Section(Venue venue, string name, int position, bool isStanding)
     {
         Venue = venue;
         Name = name;
         Position = position;
+        IsStanding = isStanding;
     }
+
+    /// <summary>The rule "this section is in the venue's current map", for queries.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Section, bool>> IsCurrent = section => section.RetiredAt == null;
 
     public int Id { get; internal set; }
 
@@ -29,6 +33,18 @@ public sealed class Section
     /// <summary>Display order within the venue.</summary>
     public int Position { get; private set; }
 
+    /// <summary>
+    /// A standing area: its places are unnumbered admission places (one row, "GA"), sold like seats
+    /// so inventory, holds and tickets need no second model.
+    /// </summary>
+    public bool IsStanding { get; private set; }
+
+    /// <summary>
+    /// When a new seat map replaced this section while events used it. Those events keep it (their
+    /// inventory and tickets point at its seats); new events get the venue's current sections only.
+    /// </summary>
+    public DateTime? RetiredAt { get; internal set; }
+
     public IReadOnlyList<SeatRow> Rows => _rows;
 
     public int Capacity => _rows.Sum(row => row.Seats.Count);
@@ -39,7 +55,7 @@ public sealed class Section
         var trimmed = Guard.NotBlank(label, nameof(label), 10);
         if (_rows.Any(row => string.Equals(row.Label, trimmed, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DuplicateSeatMapEntryException($"Section '{Name}' already has a row '{trimmed}'.");
+            throw new DuplicateSeatMapEntryException($"{Name} / {trimmed}", $"Section '{Name}' already has a row '{trimmed}'.");
         }
 
         var added = new SeatRow(this, trimmed, _rows.Count + 1);

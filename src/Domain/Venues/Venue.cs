@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using TicketMaster.Common;
 
 namespace TicketMaster.Venues;
@@ -34,10 +35,24 @@ public sealed class Venue
     public IReadOnlyList<Section> Sections => _sections;
 
     /// <summary>Derived from the seat map; needs the sections, rows and seats loaded.</summary>
-    public int Capacity => _sections.Sum(section => section.Capacity);
+    public int Capacity => CurrentSections.Sum(section => section.Capacity);
+
+    /// <summary>The sections of the map new events get; retired ones stay for the events created on them.</summary>
+    public IEnumerable<Section> CurrentSections => _sections.Where(section => section.RetiredAt is null);
 
     public static Venue Create(
         string name, string address, string city, string country, double latitude, double longitude, string timeZone, int? managerId = null)
+    {
+        var created = new Venue { ManagerId = managerId };
+        created.Describe(name, address, city, country, latitude, longitude, timeZone);
+        return created;
+    }
+
+    /// <summary>
+    /// Changes where and what the venue is. Events keep their UTC times: a time zone change moves
+    /// how local times are shown, never when a show starts.
+    /// </summary>
+    public void Describe(string name, string address, string city, string country, double latitude, double longitude, string timeZone)
     {
         if (country is not { Length: 2 } || !country.All(char.IsAsciiLetterUpper))
         {
@@ -54,38 +69,45 @@ public sealed class Venue
             throw new InvalidFieldException(nameof(longitude), "must be between -180 and 180");
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        // IANA ids only: a Windows id ("W. Europe Standard Time") would also be found on some hosts.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) || !zone.HasIanaId)
         {
-            throw new InvalidFieldException(nameof(timeZone), "is not a known IANA time zone");
+            throw new InvalidFieldException(nameof(timeZone), "is not a known IANA time zone, such as \"Europe/Berlin\"");
         }
 
-        return new Venue
-        {
-            Name = Guard.NotBlank(name, nameof(name), 200),
-            Address = Guard.NotBlank(address, nameof(address), 300),
-            City = Guard.NotBlank(city, nameof(city), 100),
-            Country = country,
-            Latitude = latitude,
-            Longitude = longitude,
-            TimeZone = timeZone,
-            ManagerId = managerId,
-        };
+        (Name, Address, City) = (Guard.NotBlank(name, nameof(name), 200), Guard.NotBlank(address, nameof(address), 300), Guard.NotBlank(city, nameof(city), 100));
+        (Country, Latitude, Longitude, TimeZone) = (country, latitude, longitude, timeZone);
     }
 
-    public Section AddSection(string name)
+    /// <summary>Hands the venue to another manager; the previous one loses it.</summary>
+    public void AssignManager(Users.User manager)
     {
-        var trimmed = Guard.NotBlank(name, nameof(name), 100);
-        if (_sections.Any(section => string.Equals(section.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
+        if (!manager.IsIn(Users.Role.VenueManager))
         {
-            throw new DuplicateSeatMapEntryException($"Venue already has a section named '{trimmed}'.");
+            throw new NotAVenueManagerException(manager.Id);
         }
 
-        var added = new Section(this, trimmed, _sections.Count + 1);
+        ManagerId = manager.Id;
+    }
+
+    public Section AddSection(string name, bool isStanding = false)
+    {
+        var trimmed = Guard.NotBlank(name, nameof(name), 100);
+        if (CurrentSections.Any(section => string.Equals(section.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DuplicateSeatMapEntryException(trimmed, $"The seat map already has a section named '{trimmed}'.");
+        }
+
+        var added = new Section(this, trimmed, _sections.Count + 1, isStanding);
         _sections.Add(added);
         return added;
     }
 
-    public IEnumerable<Seat> AllSeats() => _sections.SelectMany(section => section.Rows).SelectMany(row => row.Seats);
+    /// <summary>A UTC instant as this venue's clocks show it: the local time, without an offset.</summary>
+    public DateTime WallClock(DateTime utc) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(Guard.Utc(utc, nameof(utc)), TimeZoneInfo.FindSystemTimeZoneById(TimeZone)), DateTimeKind.Unspecified);
+
+    public IEnumerable<Seat> AllSeats() => CurrentSections.SelectMany(section => section.Rows).SelectMany(row => row.Seats);
 
     /// <summary>
     /// Gives the whole seat map explicit keys, for bulk loading without a round trip per row.
@@ -115,4 +137,9 @@ public sealed class Venue
     }
 }
 
-public sealed class DuplicateSeatMapEntryException(string message) : DomainException(message);
+[Description("Two sections of the map share a name, two rows of a section a label, or two seats of a row a number; `entry` names the repeated one.")]
+public sealed class DuplicateSeatMapEntryException(string entry, string message) : DomainException(message)
+{
+    [Description("The repeated entry: a section name, \"section / row\" or \"section / row / seat\".")]
+    public string Entry { get; } = entry;
+}

@@ -8,6 +8,9 @@ public static class FilterInputType
     /// <summary>How deep <c>and</c>/<c>or</c> and nested objects may go; input depth escapes the query-depth limit.</summary>
     public const int MaxDepth = 8;
 
+    /// <summary>How many alternatives one <c>and</c>/<c>or</c> list may hold: each is a condition in the SQL.</summary>
+    public const int MaxAlternatives = 100;
+
     /// <summary>
     /// One filter object: its <c>and</c>/<c>or</c> lists (each part built by <paramref name="nested"/>)
     /// and every other field (built by <paramref name="field"/>), all of which must hold.
@@ -39,6 +42,11 @@ public static class FilterInputType
         object? value, Func<IDictionary<string, object?>, Expression> nested, Func<Expression, Expression, Expression> join, bool identity)
     {
         var parts = (value as IEnumerable<object?>)?.OfType<IDictionary<string, object?>>().ToList() ?? [];
+        if (parts.Count > MaxAlternatives)
+        {
+            throw new FilterError($"`and` and `or` take at most {MaxAlternatives} filters.");
+        }
+
         return parts.Count == 0 ? Expression.Constant(identity) : parts.Select(nested).Aggregate(join);
     }
 }
@@ -59,8 +67,8 @@ public abstract class FilterInputType<TEntity> : InputObjectGraphType
         Name = name;
         Description = $"Conditions on {items}: one matches when every field given holds; combine alternatives with `or`.";
         var self = typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(GetType()));
-        AddField(new FieldType { Name = "and", Type = self, Description = "Every one of these filters must hold." });
-        AddField(new FieldType { Name = "or", Type = self, Description = "At least one of these filters must hold." });
+        AddField(new FieldType { Name = "and", Type = self, Description = $"Every one of these filters must hold (at most {FilterInputType.MaxAlternatives})." });
+        AddField(new FieldType { Name = "or", Type = self, Description = $"At least one of these filters must hold (at most {FilterInputType.MaxAlternatives})." });
     }
 
     /// <summary>The predicate for a whole <c>where</c> value.</summary>
@@ -86,6 +94,17 @@ public abstract class FilterInputType<TEntity> : InputObjectGraphType
 
     protected void Enum<TEnumType>(string name, LambdaExpression member, string description)
         where TEnumType : EnumerationGraphType, new() => Operation<EnumOperationFilterInputType<TEnumType>>(name, member, description);
+
+    /// <summary>
+    /// A start a client filters by instant or by day: <paramref name="instant"/> answers date-times,
+    /// <paramref name="wallClock"/> (the same moment on the local clock) answers dates.
+    /// </summary>
+    protected void DateOrDateTime(string name, Expression<Func<TEntity, DateTime>> instant, Expression<Func<TEntity, DateTime?>> wallClock, string description)
+    {
+        var field = Field<DateOrDateTimeOperationFilterInputType>(name).Description(description).FieldType;
+        _fields[name] = (instance, value, depth) => ((DateOrDateTimeOperationFilterInputType)field.ResolvedType!).Build(
+            ExpressionValues.Rebind(instant, instance), ExpressionValues.Rebind(wallClock, instance), (IDictionary<string, object?>)value!, depth + 1);
+    }
 
     /// <summary>A nested object: <c>venue: { city: { eq: "Berlin" } }</c>.</summary>
     protected void Object<TFilter, TOther>(string name, Expression<Func<TEntity, TOther?>> member, string description)

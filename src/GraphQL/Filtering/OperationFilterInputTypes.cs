@@ -9,13 +9,13 @@ namespace TicketMaster.GraphQL.Filtering;
 /// </summary>
 public abstract class OperationFilterInputType : InputObjectGraphType
 {
-    private const int MaxListLength = 100;
+    internal const int MaxListLength = 100;
 
     /// <summary>What each operator means, the same in every operator input.</summary>
-    protected static readonly IReadOnlyDictionary<string, string> Operators = new Dictionary<string, string>
+    protected internal static readonly IReadOnlyDictionary<string, string> Operators = new Dictionary<string, string>
     {
-        ["and"] = "Every one of these conditions must hold.",
-        ["or"] = "At least one of these conditions must hold.",
+        ["and"] = $"Every one of these conditions must hold (at most {FilterInputType.MaxAlternatives}).",
+        ["or"] = $"At least one of these conditions must hold (at most {FilterInputType.MaxAlternatives}).",
         ["eq"] = "Equal to the value; `eq: null` matches where there is no value.",
         ["neq"] = "Not equal to the value; `neq: null` matches where there is a value.",
         ["in"] = $"Equal to one of the values (at most {MaxListLength}).",

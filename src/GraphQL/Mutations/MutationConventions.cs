@@ -98,6 +98,16 @@ public sealed class MutationField<TInput, TResult>
         return this;
     }
 
+    /// <summary>
+    /// At most one of these root fields per request (<see cref="Validation.OncePerRequest"/>): for
+    /// mutations whose cost is the point, like password checks, which aliases would multiply.
+    /// </summary>
+    public MutationField<TInput, TResult> OncePerRequest()
+    {
+        _field.WithMetadata(Validation.OncePerRequest.MetadataKey, true);
+        return this;
+    }
+
     /// <summary>The payload's one result field.</summary>
     public MutationField<TInput, TResult> Returns<TGraphType>(string name, string description)
         where TGraphType : IGraphType => Returns(payload => payload.Field<TGraphType>(name, result => result, description));

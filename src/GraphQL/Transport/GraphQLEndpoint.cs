@@ -32,6 +32,8 @@ public static class GraphQLEndpoint
         services.AddSingleton<GraphQLExecution>();
         services.AddOptions<GraphQLWebSocketOptions>().BindConfiguration(GraphQLWebSocketOptions.SectionName);
         services.AddSingleton<WebSocketAuthentication>();
+        services.AddOptions<SubscriptionLimitOptions>().BindConfiguration(SubscriptionLimitOptions.SectionName);
+        services.AddSingleton<SubscriptionLimits>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<GraphQLServerSentEvents>();
         services.AddSingleton<GraphQLHttpHandler>();
@@ -88,7 +90,7 @@ public sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        if (isGet && request.Query.ContainsKey("sdl"))
+        if (isGet && request.Query.ContainsKey("sdl") && options.CurrentValue.Introspection)
         {
             http.Response.ContentType = $"{GraphQLMediaTypes.GraphQL}; charset=utf-8";
             await http.Response.WriteAsync(_sdl.Value, http.RequestAborted);
@@ -179,11 +181,32 @@ public sealed partial class GraphQLHttpHandler(
     private Task WriteProblemAsync(HttpContext http, string mediaType, GraphQLRequestProblem problem) =>
         WriteResultAsync(http, mediaType, problem.StatusCode, new ExecutionResult(new ExecutionError(problem.Message) { Code = problem.Code }));
 
+    /// <summary>
+    /// Serialized into a buffer first, so a response over <see cref="GraphQLHttpOptions.MaxResponseBytes"/>
+    /// becomes a clean <c>RESPONSE_TOO_LARGE</c> error instead of a truncated body or hundreds of megabytes.
+    /// </summary>
     private async Task WriteResultAsync(HttpContext http, string mediaType, int statusCode, ExecutionResult result)
     {
+        using var buffer = new ResponseBudgetStream(options.CurrentValue.MaxResponseBytes);
+        try
+        {
+            await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        }
+        catch (ResponseBudgetStream.ExceededException)
+        {
+            buffer.SetLength(0);
+            var tooLarge = new ExecutionError($"The response is over {options.CurrentValue.MaxResponseBytes:N0} bytes; ask for fewer items or fields (page with `first`, one section's seats at a time).")
+            {
+                Code = GraphQLErrors.ResponseTooLarge,
+            };
+            await serializer.WriteAsync(buffer, new ExecutionResult(tooLarge) { Executed = true }, http.RequestAborted);
+        }
+
         http.Response.StatusCode = statusCode;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = buffer.Length;
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception serving /graphql; correlation id {CorrelationId}")]

@@ -12,7 +12,7 @@ namespace TicketMaster.GraphQL.Transport;
 /// The one execution path of every transport (HTTP, WebSocket, Server-Sent Events): parse the
 /// document once, find the operation, execute through the DI-configured executer.
 /// </summary>
-public sealed class GraphQLExecution(IDocumentExecuter<ISchema> executer, IDocumentBuilder documentBuilder)
+public sealed class GraphQLExecution(IDocumentExecuter<ISchema> executer, IDocumentBuilder documentBuilder, Microsoft.Extensions.Options.IOptionsMonitor<GraphQLHttpOptions> options)
 {
     /// <summary>The parsed document, or the request error that a parse failure is.</summary>
     public (GraphQLDocument? Document, ExecutionResult? Error) Parse(string query)
@@ -45,8 +45,33 @@ public sealed class GraphQLExecution(IDocumentExecuter<ISchema> executer, IDocum
         return operations.FirstOrDefault(o => o.Name == operationName);
     }
 
-    /// <summary>Executes a parsed request; a subscription's result carries its stream in <see cref="ExecutionResult.Streams"/>.</summary>
-    public Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, GraphQLDocument document, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Executes a parsed request; a subscription's result carries its stream in <see cref="ExecutionResult.Streams"/>.
+    /// A query or mutation runs under <see cref="GraphQLHttpOptions.ExecutionTimeout"/>: past it, its
+    /// resolvers and database commands are cancelled and the answer is <c>EXECUTION_TIME_EXCEEDED</c>.
+    /// </summary>
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, GraphQLDocument document, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var budget = options.CurrentValue.ExecutionTimeout;
+        if (budget <= TimeSpan.Zero || FindOperation(document, request.OperationName)?.Operation is not (OperationType.Query or OperationType.Mutation))
+        {
+            return await ExecuteCoreAsync(request, document, user, services, cancellationToken);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(budget);
+        try
+        {
+            return await ExecuteCoreAsync(request, document, user, services, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var error = new ExecutionError($"The request ran over its {budget.TotalSeconds:0.#} s budget and was cancelled; ask for less.") { Code = GraphQLErrors.ExecutionTimeExceeded };
+            return new ExecutionResult(error) { Executed = true };
+        }
+    }
+
+    private Task<ExecutionResult> ExecuteCoreAsync(GraphQLRequest request, GraphQLDocument document, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
         executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,

@@ -18,4 +18,24 @@ public sealed class GraphQLHttpOptions
     /// log's, and the correlation id finds the full story there.
     /// </summary>
     public bool ExposeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// Whether <c>__schema</c>/<c>__type</c> queries and <c>GET /graphql?sdl</c> answer. On by default:
+    /// the schema is public (schema/schema.graphql is in the repository) and IDEs and codegen need it;
+    /// an operator who wants it private turns it off (<c>__typename</c> always works).
+    /// </summary>
+    public bool Introspection { get; set; } = true;
+
+    /// <summary>
+    /// The largest response body, in bytes; a larger answer is replaced by a <c>RESPONSE_TOO_LARGE</c>
+    /// error. 8 MiB is many times the largest legitimate page (a stadium's whole seat map is 88 KB,
+    /// its largest section's seats well under 1 MB) and keeps one request from costing gigabytes.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// How long one query or mutation may run before it is cancelled with <c>EXECUTION_TIME_EXCEEDED</c>
+    /// (not subscriptions: a stream lives as long as its client wants it). Zero turns the budget off.
+    /// </summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

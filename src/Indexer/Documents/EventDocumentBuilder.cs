@@ -26,7 +26,7 @@ public sealed class EventDocumentBuilder(IDbContextFactory<TicketMasterDbContext
             .Where(e => ids.Contains(e.Id) && Searchable.Contains(e.Status))
             .Select(e => new
             {
-                e.Id, e.Name, e.Description, e.Category, e.StartsAt, e.Status, e.Currency,
+                e.Id, e.Name, e.Description, e.Category, e.StartsAt, e.StartsAtLocal, e.Status, e.Currency,
                 Venue = e.Venue!.Name, e.Venue.City, e.Venue.Country, e.Venue.Latitude, e.Venue.Longitude,
             })
             .ToListAsync(cancellationToken);
@@ -54,7 +54,8 @@ public sealed class EventDocumentBuilder(IDbContextFactory<TicketMasterDbContext
             var counts = seats.GetValueOrDefault(e.Id) ?? SeatCounts.None;
             return new EventDocument(
                 e.Id, versions[e.Id], e.Name, e.Description, performers.GetValueOrDefault(e.Id) ?? [], e.Venue, e.City, e.Country,
-                e.Latitude, e.Longitude, e.Category, e.StartsAt, e.Status, price?.Min ?? 0, price?.Max ?? 0, e.Currency, counts.Total, counts.Available);
+                e.Latitude, e.Longitude, e.Category, e.StartsAt, e.Status, price?.Min ?? 0, price?.Max ?? 0, e.Currency, counts.Total, counts.Available,
+                e.StartsAtLocal ?? e.StartsAt);
         }).ToList();
         var removals = ids.Except(found).Select(id => new IndexRemoval(id, versions[id])).ToList();
         return (upserts, removals);

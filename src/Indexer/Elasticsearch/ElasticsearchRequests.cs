@@ -51,6 +51,7 @@ public static class ElasticsearchRequests
                 ["status"] = Type("keyword"),
                 ["month"] = Type("keyword"),
                 ["starts_at"] = Type("date"),
+                ["starts_at_local"] = Type("date"),
                 ["location"] = Type("geo_point"),
                 ["min_price"] = new JsonObject { ["type"] = "scaled_float", ["scaling_factor"] = 100 },
                 ["max_price"] = new JsonObject { ["type"] = "scaled_float", ["scaling_factor"] = 100 },
@@ -104,6 +105,9 @@ public static class ElasticsearchRequests
         ["status"] = e.Status.ToString(),
         ["month"] = e.StartsAt.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         ["starts_at"] = Date(e.StartsAt),
+
+        // The venue's wall clock written as if it were UTC: compared only with days written the same way (ADR 0014).
+        ["starts_at_local"] = Date(DateTime.SpecifyKind(e.StartsAtLocal, DateTimeKind.Utc)),
         ["location"] = new JsonObject { ["lat"] = e.Latitude, ["lon"] = e.Longitude },
         ["min_price"] = e.MinPrice,
         ["max_price"] = e.MaxPrice,
@@ -270,7 +274,28 @@ public static class ElasticsearchRequests
             filters.Add(Term("country", query.Country.Trim().ToUpperInvariant()));
         }
 
-        var from = query.StartsFrom ?? (query.StartsTo is null ? now : null);
+        if (query.Currency is { } currency)
+        {
+            filters.Add(Term("currency", currency));
+        }
+
+        var from = query.StartsFrom ?? (query.HasDateRange ? null : now);
+        if (query.LocalFrom is not null || query.LocalBefore is not null)
+        {
+            var local = new JsonObject();
+            if (query.LocalFrom is { } localFrom)
+            {
+                local["gte"] = Date(DateTime.SpecifyKind(localFrom, DateTimeKind.Utc));
+            }
+
+            if (query.LocalBefore is { } localBefore)
+            {
+                local["lt"] = Date(DateTime.SpecifyKind(localBefore, DateTimeKind.Utc));
+            }
+
+            filters.Add(new JsonObject { ["range"] = new JsonObject { ["starts_at_local"] = local } });
+        }
+
         if (from is not null || query.StartsTo is not null)
         {
             var range = new JsonObject();

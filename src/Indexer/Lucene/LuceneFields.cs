@@ -33,7 +33,12 @@ internal static class LuceneFields
     public const string CityKey = "city_key";
     public const string CityFacet = "city_facet";
     public const string Country = "country";
+
+    public const string Currency = "currency";
     public const string StartsAt = "starts_at";
+
+    /// <summary>The start on the venue's wall clock, in ticks: what a date filter compares (ADR 0014).</summary>
+    public const string StartsAtLocal = "starts_at_local";
     public const string Month = "month";
     public const string Status = "status";
     public const string Latitude = "lat";
@@ -107,7 +112,9 @@ internal static class LuceneFields
             new StringField(CityKey, e.City.Trim().ToLowerInvariant(), Field.Store.NO),
             new SortedDocValuesField(CityFacet, new BytesRef(e.City)),
             new StringField(Country, e.Country.ToUpperInvariant(), Field.Store.NO),
+            new StringField(Currency, e.Currency, Field.Store.NO),
             new NumericDocValuesField(StartsAt, e.StartsAt.Ticks),
+            new NumericDocValuesField(StartsAtLocal, e.StartsAtLocal.Ticks),
             new SortedDocValuesField(Month, new BytesRef(MonthOf(e.StartsAt))),
             new StringField(Status, e.Status.ToString(), Field.Store.NO),
             new NumericDocValuesField(Latitude, BitConverter.DoubleToInt64Bits(e.Latitude)),

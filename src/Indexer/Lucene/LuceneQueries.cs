@@ -82,6 +82,11 @@ internal static class LuceneQueries
             filter.Add(new TermQuery(new Term(LuceneFields.Country, query.Country.Trim().ToUpperInvariant())), Occur.MUST);
         }
 
+        if (query.Currency is { } currency)
+        {
+            filter.Add(new TermQuery(new Term(LuceneFields.Currency, currency)), Occur.MUST);
+        }
+
         if (query.OnSaleOnly)
         {
             filter.Add(new TermQuery(new Term(LuceneFields.Status, nameof(Events.EventStatus.OnSale))), Occur.MUST);

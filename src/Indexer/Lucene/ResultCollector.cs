@@ -56,6 +56,12 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
             return;
         }
 
+        var local = columns.StartsAtLocal?[doc] ?? 0;
+        if (local < ranges.LocalFromTicks || local >= ranges.LocalBeforeTicks)
+        {
+            return;
+        }
+
         if (ranges.MaxPrice is { } maxPrice && columns.MinPrice is { } minPrice && minPrice[doc] > maxPrice)
         {
             return;
@@ -141,15 +147,17 @@ internal sealed class ResultCollector(SearchOrder order, ResultCollector.Ranges 
     }
 
     /// <summary>The range conditions checked per match.</summary>
-    public sealed record Ranges(long FromTicks, long ToTicks, double? MaxPrice, GeoFilter? Near)
+    public sealed record Ranges(long FromTicks, long ToTicks, double? MaxPrice, GeoFilter? Near, long LocalFromTicks = long.MinValue, long LocalBeforeTicks = long.MaxValue)
     {
         public static Ranges None { get; } = new(long.MinValue, long.MaxValue, null, null);
 
         /// <summary>Without a date range, only what is still to come.</summary>
         public static Ranges Of(SearchQuery query, DateTime now)
         {
-            var from = query.StartsFrom ?? (query.StartsTo is null ? now : null);
-            return new Ranges(from?.Ticks ?? long.MinValue, query.StartsTo?.Ticks ?? long.MaxValue, (double?)query.MaxPrice, query.Near);
+            var from = query.StartsFrom ?? (query.HasDateRange ? null : now);
+            return new Ranges(
+                from?.Ticks ?? long.MinValue, query.StartsTo?.Ticks ?? long.MaxValue, (double?)query.MaxPrice, query.Near,
+                query.LocalFrom?.Ticks ?? long.MinValue, query.LocalBefore?.Ticks ?? long.MaxValue);
         }
     }
 

@@ -6,7 +6,7 @@ namespace TicketMaster.Indexer.Lucene;
 
 /// <summary>
 /// The doc values <see cref="ResultCollector"/> reads for every match, copied once per segment into
-/// plain arrays (about 44 bytes a document). Lucene.NET reads doc values from the memory-mapped file
+/// plain arrays (about 52 bytes a document). Lucene.NET reads doc values from the memory-mapped file
 /// a few bytes at a time through a SafeHandle: at 100,000 matches a search, that was about half of
 /// the Api's CPU per search (profile in docs/benchmarks.md). A segment never changes once written
 /// (deletions live beside it), so the copy is valid for the segment's life and goes with it. That
@@ -20,6 +20,7 @@ internal sealed class SegmentColumns
     private SegmentColumns(AtomicReader reader)
     {
         StartsAt = Longs(reader.GetNumericDocValues(LuceneFields.StartsAt), reader.MaxDoc);
+        StartsAtLocal = Longs(reader.GetNumericDocValues(LuceneFields.StartsAtLocal), reader.MaxDoc);
         Latitude = Doubles(reader.GetNumericDocValues(LuceneFields.Latitude), reader.MaxDoc);
         Longitude = Doubles(reader.GetNumericDocValues(LuceneFields.Longitude), reader.MaxDoc);
         MinPrice = Doubles(reader.GetNumericDocValues(LuceneFields.MinPrice), reader.MaxDoc);
@@ -30,6 +31,8 @@ internal sealed class SegmentColumns
 
     /// <summary>Null when no document of the segment has the field (then every value reads as 0).</summary>
     public long[]? StartsAt { get; }
+
+    public long[]? StartsAtLocal { get; }
 
     public double[]? Latitude { get; }
 

@@ -29,6 +29,7 @@ public sealed partial class OutboxIndexer(
     private static readonly FrozenSet<string> EventMessageTypes = new[]
     {
         OutboxMessageTypes.EventScheduled, OutboxMessageTypes.EventStatusChanged, OutboxMessageTypes.EventSectionPriceChanged, OutboxMessageTypes.SeatsChanged,
+        OutboxMessageTypes.EventListingChanged, OutboxMessageTypes.EventRescheduled,
     }.ToFrozenSet();
 
     // Quartz never overlaps the job with itself; this also covers direct callers (tests, reindex in-process).

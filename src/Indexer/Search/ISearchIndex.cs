@@ -59,7 +59,8 @@ public sealed record EventDocument(
     decimal MaxPrice,
     string Currency,
     int TotalSeats,
-    int AvailableSeats);
+    int AvailableSeats,
+    DateTime StartsAtLocal);
 
 /// <summary>An event that must leave the index (cancelled, unpublished or deleted).</summary>
 public sealed record IndexRemoval(int EventId, long Version);
@@ -77,6 +78,9 @@ public sealed record GeoFilter(double Latitude, double Longitude, double RadiusK
 
 /// <param name="Term">Free text as typed; null or blank means "no text".</param>
 /// <param name="Now">Events that started before this are left out unless a date range is given.</param>
+/// <param name="Currency">Only events priced in this ISO 4217 currency; <see cref="MaxPrice"/> is in it. Prices are never converted.</param>
+/// <param name="LocalFrom">Starts at or after this on the venue's wall clock (a day's midnight there).</param>
+/// <param name="LocalBefore">Starts before this on the venue's wall clock (the midnight after a day there).</param>
 public sealed record SearchQuery(
     string? Term = null,
     EventCategory? Category = null,
@@ -90,7 +94,14 @@ public sealed record SearchQuery(
     SearchOrder Order = SearchOrder.Relevance,
     int Offset = 0,
     int Limit = 10,
-    DateTime? Now = null);
+    DateTime? Now = null,
+    DateTime? LocalFrom = null,
+    DateTime? LocalBefore = null,
+    string? Currency = null)
+{
+    /// <summary>Whether any end of the start range was given; without one, only events still to come are found.</summary>
+    public bool HasDateRange => StartsFrom is not null || StartsTo is not null || LocalFrom is not null || LocalBefore is not null;
+}
 
 /// <param name="AvailableSeats">Free seats when the indexer last saw the event (the live count is on the event).</param>
 public sealed record SearchHit(int EventId, double Score, double? DistanceKm, int AvailableSeats, IReadOnlyList<Highlight> Highlights);

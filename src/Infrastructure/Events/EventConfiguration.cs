@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TicketMaster.Performers;
+using TicketMaster.Persistence;
 using TicketMaster.Users;
 using TicketMaster.Venues;
 
@@ -17,8 +18,12 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         @event.Property(e => e.Currency).HasMaxLength(3).IsFixedLength();
         @event.Ignore(e => e.IsOnSale);
 
+        // A wall clock has no offset: stored and read as it is, never shifted to UTC (ADR 0014).
+        @event.Property(e => e.StartsAtLocal).HasConversion(new WallClockConverter());
+
         // Browsing is "upcoming events, optionally by category / venue / status", newest first.
         @event.HasIndex(e => e.StartsAt);
+        @event.HasIndex(e => e.StartsAtLocal);
         @event.HasIndex(e => new { e.Category, e.StartsAt });
         @event.HasIndex(e => new { e.Status, e.StartsAt });
         @event.HasIndex(e => new { e.VenueId, e.StartsAt });

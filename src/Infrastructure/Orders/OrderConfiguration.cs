@@ -52,6 +52,17 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         payment.Property(p => p.IdempotencyKey).HasMaxLength(100);
         payment.Property(p => p.RequestFingerprint).HasMaxLength(64);
         payment.Property(p => p.FailureReason).HasMaxLength(500);
+        payment.Property(p => p.ClientSecret).HasMaxLength(200);
+
+        // Every transition is conditional on the status it started from, so two settlers (the live
+        // request, a webhook, the reconciler on another instance) never both move one payment.
+        payment.Property(p => p.Status).IsConcurrencyToken();
+        payment.Ignore(p => p.ProcessorKey);
+        payment.Ignore(p => p.IsOpen);
+
+        // The reconciler's work list and the limbo gauge read only this index.
+        payment.HasIndex(p => p.NextCheckAt);
+        payment.HasIndex(p => new { p.Provider, p.ProviderReference });
         payment.ComplexProperty(p => p.Amount, MoneyColumns.Map);
         payment.HasIndex(p => p.HoldId);
         payment.HasIndex(p => new { p.Provider, p.IdempotencyKey }).IsUnique();
@@ -66,5 +77,22 @@ internal static class MoneyColumns
     {
         money.Property(m => m.Amount).HasPrecision(12, 2);
         money.Property(m => m.Currency).HasMaxLength(3).IsFixedLength();
+    }
+}
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> refund)
+    {
+        refund.Property(r => r.Id).ValueGeneratedNever();
+        refund.Property(r => r.Reason).HasMaxLength(500);
+        refund.Property(r => r.IdempotencyKey).HasMaxLength(200);
+        refund.Property(r => r.ProviderReference).HasMaxLength(100);
+        refund.ComplexProperty(r => r.Amount, MoneyColumns.Map);
+        refund.HasIndex(r => r.IdempotencyKey).IsUnique();
+        refund.HasIndex(r => r.PaymentId);
+        refund.HasIndex(r => r.OrderId);
+        refund.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        refund.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

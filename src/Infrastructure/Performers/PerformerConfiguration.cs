@@ -13,5 +13,6 @@ internal sealed class PerformerConfiguration : IEntityTypeConfiguration<Performe
         performer.Property(p => p.ImageUrl).HasMaxLength(500);
         performer.HasIndex(p => p.Name);
         performer.HasIndex(p => p.Genre);
+        performer.HasOne<TicketMaster.Users.User>().WithMany().HasForeignKey(p => p.CreatedById).OnDelete(DeleteBehavior.SetNull);
     }
 }

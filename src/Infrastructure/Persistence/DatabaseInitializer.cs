@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TicketMaster.DemoData;
+using TicketMaster.Events;
 
 namespace TicketMaster.Persistence;
 
@@ -25,10 +26,15 @@ public sealed class DatabaseInitializer(
             }
             else
             {
-                await db.Database.EnsureCreatedAsync(cancellationToken);
+                await SqliteSchema.EnsureCurrentAsync(db, logger, cancellationToken);
 
                 // WAL lets readers run while the single writer commits.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", cancellationToken);
+            }
+
+            if (await WallClockBackfill.RunAsync(db, cancellationToken) is > 0 and var filled)
+            {
+                logger.LogInformation("Computed the venue-local start of {Events} events written before it was stored", filled);
             }
 
             if (demoData.Size != DemoDataSize.None && !await db.Venues.AnyAsync(cancellationToken))

@@ -26,6 +26,7 @@ public static class DatabaseRegistration
 
         // The booking path's SQL for whichever provider the context uses; stateless, so one for all.
         services.AddSingleton<IBookingStore, BookingSql>();
+        services.AddSingleton<TicketMaster.Venues.ISeatMapStore, TicketMaster.Venues.SeatMapSql>();
         return services;
     }
 

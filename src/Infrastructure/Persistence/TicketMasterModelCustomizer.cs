@@ -37,7 +37,8 @@ internal sealed class TicketMasterModelCustomizer(ModelCustomizerDependencies de
         {
             foreach (var property in entity.GetDeclaredProperties().Concat(entity.GetDeclaredComplexProperties().SelectMany(complex => complex.ComplexType.GetProperties())))
             {
-                if (property.ClrType == typeof(DateTime) || property.ClrType == typeof(DateTime?))
+                // A property that brought its own converter (a venue's wall clock) is not a UTC instant.
+                if ((property.ClrType == typeof(DateTime) || property.ClrType == typeof(DateTime?)) && property.GetValueConverter() is null)
                 {
                     property.SetValueConverter(typeof(UtcDateTimeConverter));
                 }

@@ -14,6 +14,7 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         venue.Property(v => v.Country).HasMaxLength(2).IsFixedLength();
         venue.Property(v => v.TimeZone).HasMaxLength(64);
         venue.Ignore(v => v.Capacity);
+        venue.Ignore(v => v.CurrentSections);
         venue.HasIndex(v => v.City);
         venue.HasIndex(v => v.Name);
         venue.HasOne<User>().WithMany().HasForeignKey(v => v.ManagerId).OnDelete(DeleteBehavior.SetNull);
@@ -28,7 +29,8 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
     {
         section.Property(s => s.Name).HasMaxLength(100);
         section.Ignore(s => s.Capacity);
-        section.HasIndex(s => new { s.VenueId, s.Name }).IsUnique();
+        // With RetiredAt: a retired section keeps its name beside the current map's section of that name.
+        section.HasIndex(s => new { s.VenueId, s.Name, s.RetiredAt }).IsUnique();
         section.HasMany(s => s.Rows).WithOne(r => r.Section).HasForeignKey(r => r.SectionId);
         section.Navigation(s => s.Rows).HasField("_rows");
     }

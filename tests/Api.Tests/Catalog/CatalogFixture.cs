@@ -14,44 +14,9 @@ namespace TicketMaster.Api.Tests.Catalog;
 /// Published events by start: Velvet Comets Live, Luna Vega: Neon Tour, Bears vs Lions,
 /// Novak Unplugged, Cancelled Gala (a draft, Secret Draft Show, is never listed).
 /// </summary>
-public abstract class CatalogFixture(DatabaseProvider provider) : IAsyncLifetime
+public abstract class CatalogFixture(DatabaseProvider provider) : SeededApi(provider, "catalog")
 {
-    private ApiHost? _api;
-    private TestDatabase? _database;
-    private Exception? _unavailable;
-
-    public GraphQLClient Client => _unavailable is SkipException skip ? throw skip : new(_api!.CreateHttpClient());
-
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            _database = await TestDatabase.CreateAsync(provider, "catalog");
-        }
-        catch (SkipException skip)
-        {
-            _unavailable = skip;
-            return;
-        }
-
-        await SeedAsync(_database);
-        _api = await ApiHost.StartAsync(new Dictionary<string, string?>(_database.AppSettings) { ["DemoData:Size"] = "None" });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_api is not null)
-        {
-            await _api.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
-    private static async Task SeedAsync(TestDatabase database)
+    protected override async Task SeedAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
         var organizer = TestData.User("olga", Role.Organizer);

@@ -35,8 +35,9 @@ public sealed class DataLoaderTests
                     ["Database:DataDirectory"] = directory,
                     ["DemoData:Size"] = "Small",
 
-                    // The expiry sweep's, the notification job's and the search indexer's own queries would land in the count.
+                    // The expiry sweep's, the reconciler's, the notification job's and the search indexer's own queries would land in the count.
                     ["Booking:ExpirySweepInterval"] = "00:00:00",
+                    ["Booking:ReconcileInterval"] = "00:00:00",
                     ["Notifications:Interval"] = "00:00:00",
                     ["Indexer:RunInApi"] = "false",
                 },

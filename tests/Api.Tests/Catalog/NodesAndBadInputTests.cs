@@ -94,6 +94,21 @@ public abstract class NodesAndBadInputTests(CatalogFixture catalog)
         Assert.Contains("INVALID_FILTER", codes);
     }
 
+    [SkippableFact]
+    public async Task An_and_or_list_of_more_than_a_hundred_filters_is_refused_and_a_hundred_is_not()
+    {
+        static string Alternatives(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"{{ name: {{ eq: \"n{i}\" }} }}"));
+        static string Operators(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"{{ eq: \"n{i}\" }}"));
+
+        var tooManyFilters = await catalog.Client.ErrorCodesAsync($"{{ events(where: {{ or: [{Alternatives(101)}] }}) {{ totalCount }} }}");
+        var tooManyOperators = await catalog.Client.ErrorCodesAsync($"{{ events(where: {{ name: {{ and: [{Operators(101)}] }} }}) {{ totalCount }} }}");
+        var hundred = await catalog.Client.DataAsync($"{{ events(where: {{ or: [{Alternatives(100)}] }}) {{ totalCount }} }}");
+
+        Assert.Equal(["INVALID_FILTER"], tooManyFilters);
+        Assert.Equal(["INVALID_FILTER"], tooManyOperators);
+        Assert.Equal(0, hundred.GetProperty("events").GetProperty("totalCount").GetInt32());
+    }
+
     private sealed record EventsData(Connection<EventIds> Events);
 
     private sealed record EventIds(string Id, VenueIds Venue, IReadOnlyList<Node> Performers);

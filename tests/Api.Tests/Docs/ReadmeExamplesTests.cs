@@ -115,6 +115,25 @@ public sealed partial class ReadmeExamplesTests
                 _token = token;
             }
 
+            // The selling walkthrough: the venue it opens, its sections by name, the event it drafts.
+            if (data.TryGetProperty("createVenue", out var opened) && opened.GetProperty("venue") is { ValueKind: JsonValueKind.Object } venue)
+            {
+                _known["venueId"] = venue.GetProperty("id").GetString();
+            }
+
+            if (data.TryGetProperty("layOutSeatMap", out var laid) && laid.GetProperty("venue") is { ValueKind: JsonValueKind.Object } laidOut)
+            {
+                foreach (var section in laidOut.GetProperty("sections").EnumerateArray())
+                {
+                    _known[$"{section.GetProperty("name").GetString()!.ToLowerInvariant()}SectionId"] = section.GetProperty("id").GetString();
+                }
+            }
+
+            if (data.TryGetProperty("createEvent", out var drafted) && drafted.GetProperty("event") is { ValueKind: JsonValueKind.Object } draft)
+            {
+                _known["eventId"] = draft.GetProperty("id").GetString();
+            }
+
             if (data.TryGetProperty("reserveSeats", out var reserved) && reserved.GetProperty("reservation") is { ValueKind: JsonValueKind.Object } reservation)
             {
                 _known["reservationId"] = reservation.GetProperty("id").GetString();

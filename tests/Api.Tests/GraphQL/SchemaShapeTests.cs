@@ -26,6 +26,7 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["Event.sections"] = "the venue's sections: tens (the demo stadium has 52)",
         ["Event.seats"] = "one section's seats (`sectionId` is required): hundreds, a few thousand in the largest sections; the whole event is `seatMap`",
         ["Venue.sections"] = "the venue's sections: tens",
+        ["MissingSectionPriceError.sectionNames"] = "sections of one venue left unpriced: tens at most",
         ["Section.rows"] = "one section's rows: tens",
         ["SeatRow.seats"] = "one row's seats: tens; every section's `rows { seats }` at once is over the complexity budget (VenueTypes' SeatMapSizes)",
         ["SeatMap.sections"] = "the venue's sections; a seat map costs a fifth of a request's complexity budget",
@@ -36,8 +37,11 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["VenueSeatMapSection.points"] = "two numbers per seat of one section, only for a section too irregular for `shape`",
         ["Reservation.seats"] = "at most `Booking:MaxSeatsPerReservation` (8)",
         ["Order.tickets"] = "one per seat of the reservation it confirmed: at most `Booking:MaxSeatsPerReservation`",
+        ["Order.refunds"] = "one per refund of some of its tickets: at most one per ticket",
+        ["TicketsNotInOrderError.ticketIds"] = "some of the tickets asked for: at most the ids sent",
         ["SeatAvailabilityChange.seats"] = "the seats of one reservation's change: at most `Booking:MaxSeatsPerReservation`",
         ["SeatsUnavailableError.seatIds"] = "some of the seats asked for: at most `Booking:MaxSeatsPerReservation`",
+        ["SeatsUnavailableError.seats"] = "the same seats as `seatIds`: at most `Booking:MaxSeatsPerReservation`",
         ["SeatsNotInEventError.seatIds"] = "some of the seats asked for: at most `Booking:MaxSeatsPerReservation`",
         ["SearchHit.highlights"] = "one per highlighted field (name, performers, venue, description)",
         ["SearchHighlight.fragments"] = "at most two per field",
@@ -51,6 +55,29 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["EntryProgress.lastTwoHours"] = "eight quarter hours",
     };
 
+    /// <summary>
+    /// Lists a client sends, by field or argument name (any type) or by <c>Type.field</c>, and what bounds
+    /// each: the server refuses more with a typed error, so no input builds an unbounded query.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> BoundedInputLists = new Dictionary<string, string>
+    {
+        ["and"] = "`FilterInputType.MaxAlternatives` (100), else INVALID_FILTER",
+        ["or"] = "`FilterInputType.MaxAlternatives` (100), else INVALID_FILTER",
+        ["in"] = "100 values, else INVALID_FILTER",
+        ["nin"] = "100 values, else INVALID_FILTER",
+        ["order"] = "10 sort keys, else INVALID_FILTER",
+        ["ids"] = "`nodes(ids:)`: 50 ids",
+        ["MarkNotificationsReadInput.notificationIds"] = "100 ids, else InvalidFieldError",
+        ["ReserveSeatsInput.seatIds"] = "`Booking:MaxSeatsPerReservation` (8), else TooManySeatsError",
+        ["LayOutSeatMapInput.sections"] = "`SeatMapPlan.MaxPlaces` (100,000 places in all), else SeatMapTooLargeError; every section has a place",
+        ["SeatMapSectionInput.rows"] = "`SeatMapPlan.MaxPlaces`, as above; an empty section is EmptySectionError",
+        ["SeatBlockInput.rowLabels"] = "`SeatMapPlan.MaxPlaces`: rows times seats per row count",
+        ["SeatBlockInput.accessibleRows"] = "some of `rowLabels`",
+        ["SeatMapRowInput.seats"] = "`SeatMapPlan.MaxPlaces`, as above",
+        ["UploadScansInput.scans"] = "`UploadScans.MaxScans` (500), else InvalidFieldError",
+        ["Subscription.onEventAvailabilityChanged(eventIds)"] = "`Availability:MaxEventsPerSubscription` (100), else TOO_MANY_EVENTS",
+    };
+
     /// <summary>Objects with an <c>id: ID!</c> that are not nodes themselves: the node whose id they carry.</summary>
     public static readonly IReadOnlyDictionary<string, string> IdsOfOtherNodes = new Dictionary<string, string>
     {
@@ -59,8 +86,8 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["SeatSection"] = "Section",
     };
 
-    /// <summary>Bare decimals a client may send: a price limit in the event's currency.</summary>
-    private static readonly HashSet<string> DecimalInputs = ["ReserveBestAvailableInput.maxPrice", "SearchEventsFilterInput.maxPrice"];
+    /// <summary>Decimals a client may send: only as the amount of a `MoneyInput`, beside its currency.</summary>
+    private static readonly HashSet<string> DecimalInputs = ["MoneyInput.amount"];
 
     [Fact]
     public void Every_list_field_is_a_connections_page_or_has_a_stated_bound()
@@ -77,6 +104,22 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         Assert.True(unbounded.Count == 0,
             "These fields return a plain list with no stated bound: make each a connection, or bound it and add it to BoundedLists with its bound:\n  " + string.Join("\n  ", unbounded));
         Assert.True(stale.Count == 0, "BoundedLists names fields that are not plain lists in the schema (any more):\n  " + string.Join("\n  ", stale));
+    }
+
+    [Fact]
+    public void Every_list_a_client_sends_has_a_stated_bound()
+    {
+        var schema = live.Schema;
+        var inputLists = schema.AllTypes.OfType<IInputObjectGraphType>()
+            .SelectMany(t => t.Fields.Where(f => IsList(f.ResolvedType!)).Select(f => (Name: f.Name, Coordinate: $"{t.Name}.{f.Name}")))
+            .Concat(OutputFields(schema).SelectMany(f => (f.Field.Arguments ?? []).Where(a => IsList(a.ResolvedType!))
+                .Select(a => (Name: a.Name, Coordinate: $"{f.Type.Name}.{f.Field.Name}({a.Name})"))))
+            .ToList();
+
+        var unbounded = inputLists.Where(l => !BoundedInputLists.ContainsKey(l.Name) && !BoundedInputLists.ContainsKey(l.Coordinate)).Select(l => l.Coordinate).ToList();
+
+        Assert.True(unbounded.Count == 0,
+            "These inputs take a list with no stated bound: cap it with a typed error and add it to BoundedInputLists:\n  " + string.Join("\n  ", unbounded));
     }
 
     [Fact]
@@ -97,7 +140,17 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
     }
 
     [Fact]
-    public void Decimals_appear_only_as_Money_amount_and_as_listed_price_limits()
+    public void Every_node_type_has_a_resolver_so_node_can_fetch_each_id_it_hands_out()
+    {
+        var nodeTypes = live.Schema.AllTypes.OfType<IObjectGraphType>()
+            .Where(t => t.ResolvedInterfaces.Any(i => i.Name == "Node")).Select(t => t.Name).Order().ToList();
+        var resolved = live.Services.GetServices<TicketMaster.GraphQL.Relay.NodeResolver>().Select(r => r.TypeName).Order().ToList();
+
+        Assert.Equal(nodeTypes, resolved);
+    }
+
+    [Fact]
+    public void Decimals_appear_only_as_the_amount_of_Money_and_MoneyInput()
     {
         var schema = live.Schema;
 
@@ -136,6 +189,8 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         private EmptyApi? _api;
 
         public ISchema Schema { get; private set; } = null!;
+
+        public IServiceProvider Services => _api!.Host.Services;
 
         public async Task InitializeAsync()
         {

@@ -3,7 +3,10 @@ using TicketMaster.Api.Tests.Support;
 
 namespace TicketMaster.Api.Tests.GraphQL;
 
-/// <summary>schema/schema.graphql is the published contract; it must be exactly what the server serves.</summary>
+/// <summary>
+/// schema/schema.graphql is the published contract; it must be exactly what the server serves, and it
+/// may lose a member only after publishing it <c>@deprecated</c> (<see cref="SchemaEvolution"/>).
+/// </summary>
 public sealed class SchemaTests
 {
     private const string SchemaFile = "schema/schema.graphql";
@@ -20,6 +23,15 @@ public sealed class SchemaTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var live = await response.Content.ReadAsStringAsync();
         var path = Path.Combine(Repository.Root, SchemaFile);
+
+        // Checked before regenerating, so the file cannot be rewritten past the policy.
+        if (File.Exists(path) && SchemaEvolution.RemovedWithoutDeprecation(await File.ReadAllTextAsync(path), live) is { Count: > 0 } removed)
+        {
+            Assert.Fail(
+                $"These members of {SchemaFile} are gone from the live schema without having been published @deprecated:\n  {string.Join("\n  ", removed)}\n"
+                + "Keep each, with @deprecated(reason: \"Use … instead.\"), for one release (docs/contributing.md, \"Changing the schema\"). "
+                + $"A removal approved for a major version is named in {SchemaEvolution.ApprovedRemovals} and recorded in docs/schema-changes.md.");
+        }
 
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
         {

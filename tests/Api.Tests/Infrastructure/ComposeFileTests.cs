@@ -8,6 +8,7 @@ using TicketMaster.DemoData;
 using TicketMaster.Indexer.Outbox;
 using TicketMaster.Indexer.Search;
 using TicketMaster.Live;
+using TicketMaster.Payments;
 using TicketMaster.Persistence;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -33,6 +34,7 @@ public sealed class ComposeFileTests
         [SearchOptions.SectionName] = typeof(SearchOptions),
         [IndexerOptions.SectionName] = typeof(IndexerOptions),
         [AvailabilityOptions.SectionName] = typeof(AvailabilityOptions),
+        [PaymentOptions.SectionName] = typeof(PaymentOptions),
         [TicketMaster.Notifications.MailOptions.SectionName] = typeof(TicketMaster.Notifications.MailOptions),
         [TicketMaster.Notifications.NotificationOptions.SectionName] = typeof(TicketMaster.Notifications.NotificationOptions),
         [TicketMaster.Tickets.TicketOptions.SectionName] = typeof(TicketMaster.Tickets.TicketOptions),
@@ -121,6 +123,9 @@ public sealed class ComposeFileTests
 
     private static string Scalar(string service, string key) => Service(service)[key].ToString();
 
+    /// <summary>The service's environment as Compose sets it when no variable is exported: <c>${VAR:-default}</c> is the default.</summary>
     private static Dictionary<string, string> Environment(string service) =>
-        ((YamlMappingNode)Service(service)["environment"]).Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString());
+        ((YamlMappingNode)Service(service)["environment"]).Children.ToDictionary(
+            e => e.Key.ToString(),
+            e => System.Text.RegularExpressions.Regex.Replace(e.Value.ToString(), @"\$\{[A-Za-z_][A-Za-z0-9_]*:-([^}]*)\}", match => match.Groups[1].Value));
 }

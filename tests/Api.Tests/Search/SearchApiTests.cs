@@ -49,7 +49,8 @@ public sealed class SearchApiTests(SearchCatalog catalog)
     public async Task Filters_combine_and_the_facets_follow_them()
     {
         var berlin = await SearchAsync(new { where = new { city = "BERLIN" }, order = "DATE" });
-        var cheapConcerts = await SearchAsync(new { where = new { category = "CONCERT", maxPrice = 30 }, order = "DATE" });
+        var cheapConcerts = await SearchAsync(new { where = new { category = "CONCERT", maxPrice = new { amount = 30, currency = "EUR" } }, order = "DATE" });
+        var pricedInDollars = await SearchAsync(new { where = new { maxPrice = new { amount = 1000, currency = "USD" } } });
         var onSaleInWinter = await SearchAsync(new { where = new { onSaleOnly = true, startsAt = new { gte = "2027-02-01T00:00:00Z", lte = "2027-04-30T00:00:00Z" } }, order = "DATE" });
         var dutch = await SearchAsync(new { where = new { country = "NL" } });
 
@@ -58,6 +59,7 @@ public sealed class SearchApiTests(SearchCatalog catalog)
         Assert.Equal(["Velvet Comets Live", "Potsdam Jazz Night", "The Eras Tour"], Names(cheapConcerts));
         Assert.Equal(["Bears vs Lions", "The Eras Tour"], Names(onSaleInWinter));
         Assert.Equal(["Novak Unplugged"], Names(dutch));
+        Assert.Empty(Names(pricedInDollars));
     }
 
     [Fact]
@@ -112,7 +114,8 @@ public sealed class SearchApiTests(SearchCatalog catalog)
         Assert.Equal(["INVALID_COORDINATES"], await client.ErrorCodesAsync(Search, new { where = new { near = new { latitude = 95.0, longitude = 13.4, radiusKm = 5.0 } } }));
         Assert.Equal(["DISTANCE_ORDER_NEEDS_NEAR"], await client.ErrorCodesAsync(Search, new { order = "DISTANCE" }));
         Assert.Equal(["INVALID_DATE_RANGE"], await client.ErrorCodesAsync(Search, new { where = new { startsAt = new { gte = "2027-05-01T00:00:00Z", lte = "2027-01-01T00:00:00Z" } } }));
-        Assert.Equal(["INVALID_PRICE"], await client.ErrorCodesAsync(Search, new { where = new { maxPrice = -1 } }));
+        Assert.Equal(["INVALID_PRICE"], await client.ErrorCodesAsync(Search, new { where = new { maxPrice = new { amount = -1, currency = "EUR" } } }));
+        Assert.Equal(["INVALID_CURRENCY"], await client.ErrorCodesAsync(Search, new { where = new { maxPrice = new { amount = 50, currency = "euro" } } }));
         Assert.Equal(["INVALID_PAGING_ARGUMENTS"], await client.ErrorCodesAsync(Search, new { first = 500 }));
         Assert.Equal(["INVALID_PAGING_ARGUMENTS"], await client.ErrorCodesAsync(Search, new { after = "not a cursor" }));
         Assert.Equal(["SEARCH_PREFIX_TOO_LONG"], await client.ErrorCodesAsync("query($p: String!) { suggestEvents(prefix: $p) { text } }", new { p = new string('x', 1_000) }));

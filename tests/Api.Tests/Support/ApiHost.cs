@@ -25,6 +25,12 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             settings = new Dictionary<string, string?>(settings) { ["Search:IndexPath"] = _indexPath };
         }
 
+        // Outside Development the Api refuses to start without a signing key, as an operator's would.
+        if (!settings.ContainsKey("Auth:SigningKey"))
+        {
+            settings = new Dictionary<string, string?>(settings) { ["Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
+        }
+
         _settings = settings;
         _services = services;
         _environment = environment;

@@ -38,6 +38,13 @@ public static class FanoutScenario
         {
             ["Booking__MaxActiveHoldsPerEvent"] = "1000000",
             ["GraphQL__WebSockets__ConnectionInitWaitTimeout"] = "00:00:30",
+
+            // Every simulated subscriber connects from the bench's one loopback address; the
+            // per-address limits (docs/security.md) are for real clients, not this load generator.
+            ["GraphQL__Subscriptions__MaxConnectionsPerAddress"] = "1000000",
+            ["GraphQL__Subscriptions__MaxSubscriptionsPerAddress"] = "1000000",
+            ["GraphQL__Subscriptions__MaxSubscriptionsPerAccount"] = "1000000",
+            ["GraphQL__Subscriptions__MaxSubscriptionsPerInstance"] = "1000000",
         };
         if (options.Redis)
         {

@@ -40,7 +40,7 @@ public sealed class RawSqlConfirmation(string connectionString)
             return new ConfirmOutcome(false, 0, "IdempotencyKeyUsed");
         }
 
-        var payment = Payment.Start(holdId, buyer.UserId, new Money(amount, currency), Provider, key, "tok_visa", now);
+        var payment = Payment.Start(holdId, buyer.UserId, new Money(amount, currency), Provider, key, "tok_visa", now, now.AddSeconds(15));
         await ExecuteAsync(connection,
             "INSERT INTO payments (id, created_at, hold_id, idempotency_key, provider, request_fingerprint, status, updated_at, user_id, amount, currency) "
             + "VALUES (@id, @now, @h, @k, @p, @f, 'Pending', @now, @u, @a, @c)", cancellationToken,

@@ -97,7 +97,7 @@ public static class SearchWorkload
         {
             var term = Pick(performers);
             var maxPrice = random.Next(20, 200);
-            return new("name+onsale+price", new { term, where = new { onSaleOnly = true, maxPrice }, order = "DATE" }, new SearchQuery(term, OnSaleOnly: true, MaxPrice: maxPrice, Order: SearchOrder.Date), null);
+            return new("name+onsale+price", new { term, where = new { onSaleOnly = true, maxPrice = new { amount = maxPrice, currency = "EUR" } }, order = "DATE" }, new SearchQuery(term, OnSaleOnly: true, MaxPrice: maxPrice, Currency: "EUR", Order: SearchOrder.Date), null);
         }
 
         // Two draws, as in the first version: the prefix of one name, as long as another (at most 4).

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using TicketMaster.Booking;
+using TicketMaster.Common;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Domain.Tests.Booking;
@@ -63,11 +65,14 @@ public sealed class BestAvailableTests
         var useCase = new ReserveBestAvailable(db, new ReserveSeats(db, scenario.Store, scenario.Publisher, scenario.Clock, scenario.Options), scenario.Clock, scenario.Options);
 
         var front = await useCase.ExecuteAsync(a, scenario.EventId, 2, null, null, CancellationToken.None);
-        var cheap = await useCase.ExecuteAsync(b, scenario.EventId, 3, null, 60m, CancellationToken.None);
+        var cheap = await useCase.ExecuteAsync(b, scenario.EventId, 3, null, new Money(60m, "EUR"), CancellationToken.None);
 
         var seats = scenario.SeatIds;
         Assert.Equal([seats[2], seats[3]], front.Seats.Select(s => s.SeatId));
         Assert.Equal([seats[13], seats[14], seats[15]], cheap.Seats.Select(s => s.SeatId));
-        await Assert.ThrowsAsync<NotEnoughSeatsException>(() => useCase.ExecuteAsync(b, scenario.EventId, 1, null, 10m, CancellationToken.None));
+        await Assert.ThrowsAsync<NotEnoughSeatsException>(() => useCase.ExecuteAsync(b, scenario.EventId, 1, null, new Money(10m, "EUR"), CancellationToken.None));
+        var dollars = await Assert.ThrowsAsync<PriceInOtherCurrencyException>(() => useCase.ExecuteAsync(b, scenario.EventId, 1, null, new Money(500m, "USD"), CancellationToken.None));
+        Assert.Equal(("USD", "EUR"), (dollars.Currency, dollars.EventCurrency));
+        Assert.Equal(5, await db.EventSeats.CountAsync(s => s.EventId == scenario.EventId && s.HoldId != null));
     }
 }

@@ -261,9 +261,9 @@ public sealed class BookingModelTests(ITestOutputHelper output)
             lines.AddRange(holds.Keys.Where(id => !_holds.Contains(id)).Select(id => $"hold {id} that no reservation returned"));
             lines.Add(BookingModel.DescribeTotals(
                 tickets,
-                payments.GetValueOrDefault(PaymentStatus.Succeeded),
+                payments.GetValueOrDefault(PaymentStatus.Fulfilled),
                 payments.GetValueOrDefault(PaymentStatus.Declined),
-                payments.Where(p => p.Key is not (PaymentStatus.Succeeded or PaymentStatus.Declined)).Sum(p => p.Value)));
+                payments.Where(p => p.Key is not (PaymentStatus.Fulfilled or PaymentStatus.Declined)).Sum(p => p.Value)));
             return lines;
         }
 

@@ -33,7 +33,7 @@ public sealed class BookingScenario : IAsyncDisposable
     /// <summary>Every availability change published, in publishing order.</summary>
     public RecordingPublisher Publisher { get; } = new();
 
-    public SimulatedPaymentGateway Gateway => _gateway ??= new SimulatedPaymentGateway(Clock);
+    public SimulatedPaymentGateway Gateway => _gateway ??= new SimulatedPaymentGateway(Clock, () => Database.CreateContext());
 
     /// <summary>The booking path's SQL, as the Api registers it.</summary>
     public IBookingStore Store { get; } = new BookingSql();

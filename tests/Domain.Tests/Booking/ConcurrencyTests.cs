@@ -51,7 +51,7 @@ public sealed class ConcurrencyTests
         Assert.Equal(won.SelectMany(a => a.Seats).Order(), sold.Select(s => s.SeatId).Order());
         Assert.All(won, a => Assert.All(a.Seats, seat => Assert.Equal(a.Order!.Id, sold.Single(s => s.SeatId == seat).OrderId)));
         Assert.Equal(won.Count, await db.Holds.CountAsync(h => h.EventId == scenario.EventId));
-        Assert.Equal(won.Count, await db.Payments.CountAsync(p => p.Status == PaymentStatus.Succeeded));
+        Assert.Equal(won.Count, await db.Payments.CountAsync(p => p.Status == PaymentStatus.Fulfilled));
         Assert.Equal(0, await db.EventSeats.CountAsync(s => s.EventId == scenario.EventId && s.Status == SeatStatus.Held));
     }
 
@@ -136,7 +136,7 @@ public sealed class ConcurrencyTests
             var status = await db.Holds.Where(h => h.Id == hold.Id).Select(h => h.Status).SingleAsync();
             var orders = await db.Orders.CountAsync(o => o.HoldId == hold.Id);
             var seatState = (await scenario.SeatsAsync())[seat].Status;
-            var charged = await db.Payments.CountAsync(p => p.HoldId == hold.Id && p.Status == PaymentStatus.Succeeded);
+            var charged = await db.Payments.CountAsync(p => p.HoldId == hold.Id && p.Status == PaymentStatus.Fulfilled);
             Assert.True(
                 (status == HoldStatus.Confirmed && orders == 1 && seatState == SeatStatus.Sold && charged == 1) ||
                 (status != HoldStatus.Confirmed && orders == 0 && seatState == SeatStatus.Available && charged == 0),

@@ -27,7 +27,7 @@ public sealed class ConfirmationTests
         var seats = await scenario.SeatsAsync();
         Assert.All(order.Tickets, t => Assert.Equal((SeatStatus.Sold, (Guid?)order.Id), (seats[t.SeatId].Status, seats[t.SeatId].OrderId)));
         var payment = await scenario.QueryAsync(db => db.Payments.SingleAsync());
-        Assert.Equal((PaymentStatus.Succeeded, 130m, "simulated"), (payment.Status, payment.Amount.Amount, payment.Provider));
+        Assert.Equal((PaymentStatus.Fulfilled, 130m, "simulated"), (payment.Status, payment.Amount.Amount, payment.Provider));
         Assert.Equal(HoldStatus.Confirmed, await scenario.QueryAsync(db => db.Holds.Where(h => h.Id == hold.Id).Select(h => h.Status).SingleAsync()));
     }
 
@@ -46,7 +46,7 @@ public sealed class ConfirmationTests
         var order = await scenario.ConfirmAsync(buyer, hold.Id, "tok_visa", "k2");
 
         var payments = await scenario.QueryAsync(db => db.Payments.Select(p => p.Status).ToListAsync());
-        Assert.Equal([PaymentStatus.Succeeded, PaymentStatus.Declined], payments.OrderBy(s => s));
+        Assert.Equal([PaymentStatus.Declined, PaymentStatus.Fulfilled], payments.OrderBy(s => s));
         Assert.Single(order.Tickets);
     }
 
@@ -88,7 +88,7 @@ public sealed class ConfirmationTests
         Assert.Equal(order.Id, retry.Id);
         // One attempt per key, whatever was sent again under it (the fake clock gives both the same time).
         var payments = await scenario.QueryAsync(db => db.Payments.Select(p => p.Status).ToListAsync());
-        Assert.Equal([PaymentStatus.Succeeded, PaymentStatus.Declined], payments.OrderBy(s => s));
+        Assert.Equal([PaymentStatus.Declined, PaymentStatus.Fulfilled], payments.OrderBy(s => s));
         Assert.Equal(SeatStatus.Held, (await scenario.SeatsAsync())[scenario.SeatIds[1]].Status);
     }
 }

@@ -65,14 +65,16 @@ public sealed class EventStatusTests
     }
 
     [Fact]
-    public void Prices_are_fixed_once_the_event_is_on_sale()
+    public void Prices_change_while_on_sale_but_are_fixed_once_the_event_is_cancelled()
     {
         var @event = DraftEvent();
         var stalls = @event.Prices[0].SectionId;
         @event.ChangeSectionPrice(stalls, 95m);
         @event.PutOnSale();
+        @event.ChangeSectionPrice(stalls, 90m);
+        @event.Cancel();
 
         Assert.Throws<EventNotEditableException>(() => @event.ChangeSectionPrice(stalls, 10m));
-        Assert.Equal(95m, @event.PriceOf(stalls));
+        Assert.Equal(90m, @event.PriceOf(stalls));
     }
 }

@@ -42,7 +42,7 @@ public sealed class OrderTests
     [Fact]
     public void A_payment_moves_from_pending_to_one_outcome_and_only_a_success_can_be_refunded()
     {
-        var payment = Payment.Start(Guid.NewGuid(), 1, new Money(10m, "EUR"), "simulated", "key-1", "tok_visa", TestData.Now);
+        var payment = Payment.Start(Guid.NewGuid(), 1, new Money(10m, "EUR"), "simulated", "key-1", "tok_visa", TestData.Now, TestData.Now.AddSeconds(15));
         payment.Decline("card declined", TestData.Now);
 
         Assert.Throws<PaymentStateException>(() => payment.Succeed("ch_1", TestData.Now));

@@ -44,7 +44,7 @@ public sealed class PersistenceRoundTripTests
             db.Holds.Add(hold);
             await db.SaveChangesAsync();
 
-            var payment = Payment.Start(hold.Id, buyer.Id, Order.TotalOf(seats, gig.Currency), "simulated", "idem-1", "tok_visa", now);
+            var payment = Payment.Start(hold.Id, buyer.Id, Order.TotalOf(seats, gig.Currency), "simulated", "idem-1", "tok_visa", now, now.AddSeconds(15));
             payment.Succeed("ch_123", now);
             hold.Confirm(buyer.Id, now);
             var order = Order.FromHold(hold, seats, gig.Currency, payment.Id, now);

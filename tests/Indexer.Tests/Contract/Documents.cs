@@ -23,9 +23,14 @@ public static class Documents
         decimal minPrice = 50,
         decimal maxPrice = 80,
         string description = "A night to remember.",
-        long version = 1) =>
-        new(id, version, name, description, performers ?? [], venue, city, country, latitude, longitude, category,
-            DateTime.Parse(startsAt, null, System.Globalization.DateTimeStyles.AdjustToUniversal), status, minPrice, maxPrice, "EUR", 100, 60);
+        long version = 1,
+        string timeZone = "Europe/Berlin")
+    {
+        var start = DateTime.Parse(startsAt, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var local = DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(start, TimeZoneInfo.FindSystemTimeZoneById(timeZone)), DateTimeKind.Unspecified);
+        return new(id, version, name, description, performers ?? [], venue, city, country, latitude, longitude, category,
+            start, status, minPrice, maxPrice, "EUR", 100, 60, local);
+    }
 
     /// <summary>Berlin, London, Amsterdam; concerts, sports, comedy; Jan to Apr 2027, plus one in the past.</summary>
     public static IReadOnlyList<EventDocument> Catalogue { get; } =

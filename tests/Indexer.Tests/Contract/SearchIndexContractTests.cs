@@ -79,6 +79,24 @@ public sealed class SearchIndexContractTests
 
     [Theory]
     [MemberData(nameof(SearchAdapters.All), MemberType = typeof(SearchAdapters))]
+    public async Task A_local_day_range_compares_the_venues_wall_clock(string adapter)
+    {
+        await using var test = await SearchAdapters.CreateAsync(adapter);
+        // 1 March at the venue for Sydney, 28 February there for Los Angeles, though UTC says the opposite.
+        await test.BuildAsync([
+            Event(21, "Sydney Dawn", startsAt: "2027-02-28T14:00:00Z", timeZone: "Australia/Sydney"),
+            Event(22, "LA Late Show", startsAt: "2027-03-01T06:00:00Z", timeZone: "America/Los_Angeles"),
+        ]);
+
+        var firstOfMarch = await test.SearchAsync(new SearchQuery(LocalFrom: new DateTime(2027, 3, 1), LocalBefore: new DateTime(2027, 3, 2)));
+        var februaryAndBefore = await test.SearchAsync(new SearchQuery(LocalBefore: new DateTime(2027, 3, 1)));
+
+        Assert.Equal([21], Ids(firstOfMarch));
+        Assert.Equal([22], Ids(februaryAndBefore));
+    }
+
+    [Theory]
+    [MemberData(nameof(SearchAdapters.All), MemberType = typeof(SearchAdapters))]
     public async Task Near_keeps_events_within_the_radius_nearest_first(string adapter)
     {
         await using var test = await SearchAdapters.CreateAsync(adapter);

@@ -20,6 +20,7 @@ public sealed partial class GraphQLServerSentEvents(
     IGraphQLTextSerializer serializer,
     IOptionsMonitor<GraphQLHttpOptions> httpOptions,
     IOptionsMonitor<GraphQLWebSocketOptions> streamOptions,
+    SubscriptionLimits limits,
     ILogger<GraphQLServerSentEvents> logger)
 {
     public const string MediaType = "text/event-stream";
@@ -48,6 +49,26 @@ public sealed partial class GraphQLServerSentEvents(
         {
             http.Response.Headers.Allow = "POST";
             return new GraphQLRequestProblem(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "A mutation cannot be sent with GET; send it with POST.");
+        }
+
+        using var leases = new CompositeLease();
+        if (operation is { Operation: OperationType.Subscription })
+        {
+            // One stream is one connection and one subscription: both count against the client's limits.
+            var address = http.Connection.RemoteIpAddress;
+            var (connection, refusal) = limits.OpenConnection(address);
+            leases.Add(connection);
+            if (connection is not null)
+            {
+                (var subscription, refusal) = limits.StartSubscription(address, http.User);
+                leases.Add(subscription);
+            }
+
+            if (refusal is not null)
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return new GraphQLRequestProblem(StatusCodes.Status429TooManyRequests, SubscriptionLimits.TooManySubscriptions, refusal);
+            }
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
@@ -131,6 +152,21 @@ public sealed partial class GraphQLServerSentEvents(
         {
             // The client closed the stream.
         }
+    }
+
+    private sealed class CompositeLease : IDisposable
+    {
+        private readonly List<IDisposable> _leases = [];
+
+        public void Add(IDisposable? lease)
+        {
+            if (lease is not null)
+            {
+                _leases.Add(lease);
+            }
+        }
+
+        public void Dispose() => _leases.ForEach(lease => lease.Dispose());
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception streaming a GraphQL result as Server-Sent Events; correlation id {CorrelationId}")]

@@ -9,6 +9,7 @@ public sealed class GraphQLWebSocketEndpoint(
     GraphQLRequestReader reader,
     global::GraphQL.IGraphQLTextSerializer serializer,
     WebSocketAuthentication authentication,
+    SubscriptionLimits limits,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     ILoggerFactory loggers)
@@ -32,8 +33,18 @@ public sealed class GraphQLWebSocketEndpoint(
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(protocol == GraphQLWebSocketProtocol.GraphQLTransportWs ? GraphQLTransportWs : LegacyGraphQLWs);
+        var address = http.Connection.RemoteIpAddress;
+        var (connection, refusal) = limits.OpenConnection(address);
+        if (connection is null)
+        {
+            // Accepted only to say why: a close code every client library surfaces, and no work behind it.
+            await socket.CloseOutputAsync((System.Net.WebSockets.WebSocketCloseStatus)CloseCodes.TooManyConnections, refusal, http.RequestAborted);
+            return;
+        }
+
+        using var _ = connection;
         var session = new GraphQLWebSocketSession(
-            socket, protocol.Value, http.User, options.CurrentValue, execution, reader, serializer, authentication, scopes, clock,
+            socket, protocol.Value, http.User, address, options.CurrentValue, execution, reader, serializer, authentication, limits, scopes, clock,
             loggers.CreateLogger<GraphQLWebSocketSession>());
         await session.RunAsync(http.RequestAborted);
     }

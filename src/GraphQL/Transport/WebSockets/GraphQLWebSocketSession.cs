@@ -30,6 +30,9 @@ public static class CloseCodes
     public const int ConnectionInitialisationTimeout = 4408;
     public const int SubscriberAlreadyExists = 4409;
     public const int TooManyInitialisationRequests = 4429;
+
+    /// <summary>The client's address has too many live connections open (the HTTP 429 of close codes).</summary>
+    public const int TooManyConnections = 4429;
     public const int InternalServerError = 4500;
 }
 
@@ -42,11 +45,13 @@ public sealed partial class GraphQLWebSocketSession(
     WebSocket socket,
     GraphQLWebSocketProtocol protocol,
     ClaimsPrincipal upgradeUser,
+    System.Net.IPAddress? address,
     GraphQLWebSocketOptions options,
     GraphQLExecution execution,
     GraphQLRequestReader reader,
     IGraphQLTextSerializer serializer,
     WebSocketAuthentication authentication,
+    SubscriptionLimits limits,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     ILogger logger)
@@ -334,6 +339,7 @@ public sealed partial class GraphQLWebSocketSession(
 
     private async Task RunOperationAsync(Operation operation, GraphQLRequest request, TaskCompletionSource started)
     {
+        IDisposable? lease = null;
         try
         {
             var (document, parseError) = execution.Parse(request.Query!);
@@ -348,6 +354,15 @@ public sealed partial class GraphQLWebSocketSession(
             if (operationType != OperationType.Subscription)
             {
                 started.TrySetResult();
+            }
+            else
+            {
+                (lease, var refusal) = limits.StartSubscription(address, _user ?? upgradeUser);
+                if (lease is null)
+                {
+                    Finish(operation, new ExecutionResult(new ExecutionError(refusal!) { Code = SubscriptionLimits.TooManySubscriptions }), requestError: true);
+                    return;
+                }
             }
 
             await using (var scope = scopes.CreateAsyncScope())
@@ -383,6 +398,7 @@ public sealed partial class GraphQLWebSocketSession(
         }
         finally
         {
+            lease?.Dispose();
             started.TrySetResult();
         }
     }

@@ -193,11 +193,31 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("varchar(4000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("DoorsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("doors_at");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int?>("MaxTicketsPerAccount")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_account");
+
+                    b.Property<int?>("MaxTicketsPerOrder")
+                        .HasColumnType("int")
+                        .HasColumnName("max_tickets_per_order");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)")
                         .HasColumnName("name");
+
+                    b.Property<DateTime?>("OnSaleAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("on_sale_at");
 
                     b.Property<int>("OrganizerId")
                         .HasColumnType("int")
@@ -206,6 +226,10 @@ namespace TicketMaster.Persistence.Migrations
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("starts_at");
+
+                    b.Property<DateTime?>("StartsAtLocal")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("starts_at_local");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -225,6 +249,9 @@ namespace TicketMaster.Persistence.Migrations
 
                     b.HasIndex("StartsAt")
                         .HasDatabaseName("ix_events_starts_at");
+
+                    b.HasIndex("StartsAtLocal")
+                        .HasDatabaseName("ix_events_starts_at_local");
 
                     b.HasIndex("Category", "StartsAt")
                         .HasDatabaseName("ix_events_category_starts_at");
@@ -473,6 +500,11 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("char(36)")
                         .HasColumnName("id");
 
+                    b.Property<string>("ClientSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("client_secret");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
@@ -492,6 +524,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("varchar(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<DateTime?>("NextCheckAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("next_check_at");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -510,6 +546,7 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnName("request_fingerprint");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("varchar(16)")
@@ -544,6 +581,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasIndex("HoldId")
                         .HasDatabaseName("ix_payments_hold_id");
 
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("ix_payments_next_check_at");
+
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_payments_user_id");
 
@@ -551,7 +591,77 @@ namespace TicketMaster.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_payments_provider_idempotency_key");
 
+                    b.HasIndex("Provider", "ProviderReference")
+                        .HasDatabaseName("ix_payments_provider_provider_reference");
+
                     b.ToTable("payments");
+                });
+
+            modelBuilder.Entity("TicketMaster.Orders.Refund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("reason");
+
+                    b.ComplexProperty<Dictionary<string, object>>("Amount", "TicketMaster.Orders.Refund.Amount#Money", b1 =>
+                        {
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("decimal(12,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("char(3)")
+                                .HasColumnName("currency")
+                                .IsFixedLength();
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_refunds");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refunds_idempotency_key");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_refunds_order_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_refunds_payment_id");
+
+                    b.ToTable("refunds");
                 });
 
             modelBuilder.Entity("TicketMaster.Orders.Ticket", b =>
@@ -644,6 +754,106 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("TicketMaster.Payments.SimulatedCharge", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("char(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("IdempotencyKey")
+                        .HasName("pk_simulated_gateway_charges");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simulated_gateway_charges_reference");
+
+                    b.ToTable("simulated_gateway_charges", (string)null);
+                });
+
+            modelBuilder.Entity("TicketMaster.Payments.SimulatedRefund", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ChargeReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("charge_reference");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("IdempotencyKey")
+                        .HasName("pk_simulated_gateway_refunds");
+
+                    b.HasIndex("ChargeReference")
+                        .HasDatabaseName("ix_simulated_gateway_refunds_charge_reference");
+
+                    b.ToTable("simulated_gateway_refunds", (string)null);
+                });
+
+            modelBuilder.Entity("TicketMaster.Payments.Stripe.ProcessedStripeEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processed_stripe_event");
+
+                    b.ToTable("processed_stripe_event");
+                });
+
             modelBuilder.Entity("TicketMaster.Performers.Performer", b =>
                 {
                     b.Property<int>("Id")
@@ -652,6 +862,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnName("id");
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("int")
+                        .HasColumnName("created_by_id");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -678,6 +892,9 @@ namespace TicketMaster.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_performers");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_performers_created_by_id");
 
                     b.HasIndex("Genre")
                         .HasDatabaseName("ix_performers_genre");
@@ -893,6 +1110,10 @@ namespace TicketMaster.Persistence.Migrations
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsStanding")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("is_standing");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -903,6 +1124,10 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("int")
                         .HasColumnName("position");
 
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("retired_at");
+
                     b.Property<int>("VenueId")
                         .HasColumnType("int")
                         .HasColumnName("venue_id");
@@ -910,9 +1135,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sections");
 
-                    b.HasIndex("VenueId", "Name")
+                    b.HasIndex("VenueId", "Name", "RetiredAt")
                         .IsUnique()
-                        .HasDatabaseName("ix_sections_venue_id_name");
+                        .HasDatabaseName("ix_sections_venue_id_name_retired_at");
 
                     b.ToTable("sections");
                 });
@@ -982,6 +1207,38 @@ namespace TicketMaster.Persistence.Migrations
                         .HasDatabaseName("ix_venues_name");
 
                     b.ToTable("venues");
+                });
+
+            modelBuilder.Entity("TicketMaster.WaitingRoom.WaitingRoomSettings", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("int")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("AdmissionsPerMinute")
+                        .HasColumnType("int")
+                        .HasColumnName("admissions_per_minute");
+
+                    b.Property<DateTime>("AdmitsFrom")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("admits_from");
+
+                    b.Property<bool>("IsOn")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("is_on");
+
+                    b.Property<int>("MaxAdmitted")
+                        .HasColumnType("int")
+                        .HasColumnName("max_admitted");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("opens_at");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_waiting_rooms");
+
+                    b.ToTable("waiting_rooms", (string)null);
                 });
 
             modelBuilder.Entity("TicketMaster.Booking.EventSeat", b =>
@@ -1155,6 +1412,22 @@ namespace TicketMaster.Persistence.Migrations
                         .HasConstraintName("fk_payments_users_user_id");
                 });
 
+            modelBuilder.Entity("TicketMaster.Orders.Refund", b =>
+                {
+                    b.HasOne("TicketMaster.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_refunds_orders_order_id");
+
+                    b.HasOne("TicketMaster.Orders.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_refunds_payments_payment_id");
+                });
+
             modelBuilder.Entity("TicketMaster.Orders.Ticket", b =>
                 {
                     b.HasOne("TicketMaster.Orders.Order", null)
@@ -1170,6 +1443,15 @@ namespace TicketMaster.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_event_seats_event_id_seat_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Performers.Performer", b =>
+                {
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_performers_users_created_by_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Tickets.CheckIn", b =>
@@ -1248,6 +1530,16 @@ namespace TicketMaster.Persistence.Migrations
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_venues_users_manager_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.WaitingRoom.WaitingRoomSettings", b =>
+                {
+                    b.HasOne("TicketMaster.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("TicketMaster.WaitingRoom.WaitingRoomSettings", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_rooms_events_event_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Booking.Hold", b =>
