@@ -15,6 +15,8 @@ namespace TicketMaster.Api.Notifications;
 
 public static class NotificationQueries
 {
+    private const int MaxIdsToMark = 100;
+
     public static void AddNotificationQueries(this ObjectGraphType query)
     {
         query.AddRequestConnection<TicketMasterDbContext, object?, Notification, Guid, NotificationType, NotificationFilterInputType, NotificationSortInputType>(
@@ -57,7 +59,7 @@ public static class NotificationQueries
             .Description("Marks your in-app notifications read: those listed, or all of them.")
             .Authorize()
             .Returns(payload => payload.Field<IntGraphType>("unread", unread => unread, "How many of your notifications are still unread."))
-            .Errors(typeof(NotificationNotFoundException))
+            .Errors(typeof(NotificationNotFoundException), typeof(TicketMaster.Common.InvalidFieldException))
             .Resolve((input, ctx) => MarkReadAsync(ctx, input));
     }
 
@@ -71,6 +73,11 @@ public static class NotificationQueries
         var me = ctx.UserId();
         var mine = db.Notifications.Where(n => n.RecipientId == me && n.Channel == NotificationChannel.InApp && n.Status == NotificationStatus.Sent && n.ReadAt == null);
         var ids = input.NotificationIds;
+        if (ids is { Count: > MaxIdsToMark })
+        {
+            throw new TicketMaster.Common.InvalidFieldException("notificationIds", $"must list at most {MaxIdsToMark} notifications; omit it to mark all read");
+        }
+
         if (ids is { Count: > 0 })
         {
             // Someone else's id reads as unknown: whether it exists is not yours to learn.
@@ -105,7 +112,7 @@ public sealed record RetryNotificationInput(
 
 [System.ComponentModel.Description("Which of your notifications you have read.")]
 public sealed record MarkNotificationsReadInput(
-    [property: TicketMaster.GraphQL.Relay.Id(NotificationType.TypeName), System.ComponentModel.Description("The notifications to mark read; omit it to mark all of yours read.")] IReadOnlyList<Guid>? NotificationIds);
+    [property: TicketMaster.GraphQL.Relay.Id(NotificationType.TypeName), System.ComponentModel.Description("The notifications to mark read, at most 100; omit it to mark all of yours read.")] IReadOnlyList<Guid>? NotificationIds);
 
 public sealed class NotificationFilterInputType : FilterInputType<Notification>
 {

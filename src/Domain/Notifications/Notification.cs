@@ -139,7 +139,7 @@ public sealed class NotificationCursor
     {
     }
 
-    public NotificationCursor(string name) => Name = name;
+    public NotificationCursor(string name, long position) => (Name, Position) = (name, position);
 
     public string Name { get; private set; } = "";
 

@@ -26,6 +26,9 @@ public sealed class NotificationOptions
     /// <summary>Attempts before a notification is Dead.</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>On the very first run, how far back in the outbox to look: older history is not notified.</summary>
+    public TimeSpan InitialReplay { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How long before an event its ticket holders are reminded of it.</summary>
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromHours(24);
 

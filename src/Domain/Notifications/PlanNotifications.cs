@@ -25,8 +25,13 @@ public sealed class PlanNotifications(TicketMasterDbContext db, NotificationOpti
         var cursor = await db.NotificationCursors.AsNoTracking().SingleOrDefaultAsync(c => c.Name == CursorName, cancellationToken);
         if (cursor is null)
         {
-            db.NotificationCursors.Add(cursor = new NotificationCursor(CursorName));
+            // First run on a database with history (an upgrade): start an hour back, not at the
+            // beginning, so nobody gets a confirmation for an order of last year.
+            var replayFrom = now - options.InitialReplay;
+            var start = await db.OutboxMessages.Where(m => m.CreatedAt < replayFrom).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+            db.NotificationCursors.Add(new NotificationCursor(CursorName, start));
             await SaveIgnoringRaceAsync(cancellationToken);
+            cursor = await db.NotificationCursors.AsNoTracking().SingleAsync(c => c.Name == CursorName, cancellationToken);
         }
 
         var settled = now - options.GapWindow;

@@ -32,8 +32,11 @@ internal sealed class EmailChannel(TicketMasterDbContext db, TicketCodes codes, 
 
         if (string.IsNullOrWhiteSpace(options.Smtp.Host))
         {
+            // Written aside and moved into place, so a reader never sees half a message.
             Directory.CreateDirectory(pickupDirectory);
-            await message.WriteToAsync(Path.Combine(pickupDirectory, $"{notification.Id:N}.eml"), cancellationToken);
+            var draft = Path.Combine(pickupDirectory, $"{notification.Id:N}.eml.tmp");
+            await message.WriteToAsync(draft, cancellationToken);
+            File.Move(draft, Path.Combine(pickupDirectory, $"{notification.Id:N}.eml"), overwrite: true);
             return;
         }
 

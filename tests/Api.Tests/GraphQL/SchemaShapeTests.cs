@@ -67,6 +67,7 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["nin"] = "100 values, else INVALID_FILTER",
         ["order"] = "10 sort keys, else INVALID_FILTER",
         ["ids"] = "`nodes(ids:)`: 50 ids",
+        ["MarkNotificationsReadInput.notificationIds"] = "100 ids, else InvalidFieldError",
         ["ReserveSeatsInput.seatIds"] = "`Booking:MaxSeatsPerReservation` (8), else TooManySeatsError",
         ["LayOutSeatMapInput.sections"] = "`SeatMapPlan.MaxPlaces` (100,000 places in all), else SeatMapTooLargeError; every section has a place",
         ["SeatMapSectionInput.rows"] = "`SeatMapPlan.MaxPlaces`, as above; an empty section is EmptySectionError",

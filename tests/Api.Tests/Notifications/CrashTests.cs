@@ -50,6 +50,7 @@ public sealed class CrashTests(CrashScene scene) : IClassFixture<CrashScene>
         var port = ServerProcess.FreePort();
         var environment = settings.Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         environment["Indexer__RunInApi"] = "false";
         environment["Search__IndexPath"] = Path.Combine(settings["Database:DataDirectory"]!, "index");
         var process = new ServerProcess("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], environment, Path.GetDirectoryName(dll));

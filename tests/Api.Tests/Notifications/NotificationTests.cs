@@ -69,6 +69,43 @@ public abstract class NotificationTests(MailScene scene)
     }
 
     [SkippableFact]
+    public async Task A_subscriber_receives_the_unread_notification_over_server_sent_events()
+    {
+        var (buyer, _) = await scene.BuyAsync(scene.MainEventId);
+        await PollAsync(() => buyer.DataAsync<InboxData>("{ myUnreadNotificationCount myNotifications { nodes { id kind title body channel status readAt } } }"), data => data.MyUnreadNotificationCount > 0);
+
+        var first = await buyer.FirstStreamedAsync("subscription { onNotificationReceived { kind title channel } }");
+
+        var received = first.GetProperty("data").GetProperty("onNotificationReceived");
+        Assert.Equal(("OrderConfirmed", "IN_APP"), (received.GetProperty("kind").GetString(), received.GetProperty("channel").GetString()));
+        Assert.Equal("Your tickets for Door Night", received.GetProperty("title").GetString());
+        var anonymous = await scene.Anonymous.FirstStreamedAsync("subscription { onNotificationReceived { kind } }");
+        Assert.Equal("AUTH_NOT_AUTHENTICATED", anonymous.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
+    public async Task A_subscriber_then_receives_each_new_notification_as_it_is_delivered()
+    {
+        var (buyer, _) = await scene.BuyAsync(scene.MainEventId);
+        await PollAsync(() => buyer.DataAsync<InboxData>("{ myUnreadNotificationCount myNotifications { nodes { id kind title body channel status readAt } } }"), data => data.MyUnreadNotificationCount > 0);
+        using var timeout = new CancellationTokenSource(Patience);
+        await using var stream = buyer.StreamedAsync("subscription { onNotificationReceived { kind body } }", timeout.Token).GetAsyncEnumerator(timeout.Token);
+
+        // The first message (the unread confirmation) shows the stream is open; the next purchase comes after it.
+        Assert.True(await stream.MoveNextAsync());
+        var first = stream.Current.GetProperty("data").GetProperty("onNotificationReceived").GetProperty("body").GetString();
+        var marked = await buyer.DataAsync<MarkData>("mutation { markNotificationsRead(input: {}) { unread errors { __typename } } }");
+        await scene.BuyAsync(scene.MainEventId, count: 2, @as: buyer);
+        var orderIds = (await buyer.DataAsync<OrdersData>("{ myOrders(first: 2) { nodes { id } } }")).MyOrders.Nodes.Select(o => GlobalId.DecodeGuid(o.Id, "Order")).ToList();
+
+        Assert.True(await stream.MoveNextAsync());
+        var next = stream.Current.GetProperty("data").GetProperty("onNotificationReceived").GetProperty("body").GetString();
+        Assert.Equal(0, marked.MarkNotificationsRead.Unread);
+        Assert.Contains($"Order {orderIds[1]}: 1 ticket(s)", first);
+        Assert.Contains($"Order {orderIds[0]}: 2 ticket(s)", next);
+    }
+
+    [SkippableFact]
     public async Task Two_api_instances_reading_the_same_outbox_send_each_confirmation_exactly_once()
     {
         await using var second = await scene.StartApiAsync();

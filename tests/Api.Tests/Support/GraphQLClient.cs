@@ -92,6 +92,22 @@ public sealed class GraphQLClient(HttpClient http, string? token = null)
         throw new Xunit.Sdk.XunitException("The subscription ended without a message.");
     }
 
+    /// <summary>Every message of a subscription over SSE, as it arrives, until <paramref name="cancellationToken"/> ends the stream.</summary>
+    public async IAsyncEnumerable<JsonElement> StreamedAsync(string query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var request = Request(query, null);
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        while (await stream.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                yield return JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone();
+            }
+        }
+    }
+
     /// <summary>The <c>data</c> of a response that must have no errors, as JSON.</summary>
     public async Task<JsonElement> DataAsync(string query, object? variables = null)
     {

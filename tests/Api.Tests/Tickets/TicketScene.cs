@@ -138,10 +138,11 @@ public abstract class TicketScene(DatabaseProvider provider) : IAsyncLifetime
         return await read(scope.ServiceProvider.GetRequiredService<TicketMasterDbContext>());
     }
 
-    /// <summary>A new buyer reserves <paramref name="count"/> free seats of the event and pays; returns the buyer and the tickets.</summary>
-    public async Task<(GraphQLClient Buyer, IReadOnlyList<BoughtTicket> Tickets)> BuyAsync(string eventId, int count = 1, ApiHost? via = null)
+    /// <summary>A buyer reserves <paramref name="count"/> free seats of the event and pays; returns the buyer and the tickets.</summary>
+    /// <param name="as">An existing buyer's client; a new buyer when null.</param>
+    public async Task<(GraphQLClient Buyer, IReadOnlyList<BoughtTicket> Tickets)> BuyAsync(string eventId, int count = 1, ApiHost? via = null, GraphQLClient? @as = null)
     {
-        var buyer = await new GraphQLClient((via ?? Api).CreateHttpClient()).SignedInBuyerAsync();
+        var buyer = @as ?? await new GraphQLClient((via ?? Api).CreateHttpClient()).SignedInBuyerAsync();
         for (var attempt = 0; ; attempt++)
         {
             var seats = await FreeSeatsAsync(buyer, eventId);
