@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace TicketMaster.Api.Users;
 
 /// <summary>Bound from the <c>Auth</c> configuration section.</summary>
@@ -9,8 +7,8 @@ public sealed class AuthOptions
 
     /// <summary>
     /// Base64 HMAC-SHA256 key (32+ bytes) that signs access tokens. Every Api instance behind one
-    /// load balancer needs the same key; when unset, a random key is made at start and tokens
-    /// die with the process.
+    /// load balancer needs the same key. When unset, the database's key ring signs (<see cref="KeyRing"/>),
+    /// or, with the ring off (Development only), a random per-process key that dies with the process.
     /// </summary>
     public string? SigningKey { get; set; }
 
@@ -20,7 +18,18 @@ public sealed class AuthOptions
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
-    public byte[] SigningKeyBytes() => SigningKey is { Length: > 0 } key ? Convert.FromBase64String(key) : _generated.Value;
+    public KeyRingOptions KeyRing { get; set; } = new();
 
-    private readonly Lazy<byte[]> _generated = new(() => RandomNumberGenerator.GetBytes(32));
+    /// <summary>Whether the database's key ring signs: no key configured and the ring on.</summary>
+    public bool UsesKeyRing => string.IsNullOrWhiteSpace(SigningKey) && KeyRing.Enabled;
+}
+
+/// <summary><c>Auth:KeyRing</c>: generated signing keys kept in the database (ADR 0023).</summary>
+public sealed class KeyRingOptions
+{
+    /// <summary>On by default: with no <c>Auth:SigningKey</c>, every instance on one database shares its generated keys.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long one generated key signs before the next takes over; old keys still verify until their tokens expire.</summary>
+    public TimeSpan RotateAfter { get; set; } = TimeSpan.FromDays(30);
 }

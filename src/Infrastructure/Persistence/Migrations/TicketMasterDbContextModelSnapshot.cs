@@ -961,6 +961,33 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("check_ins");
                 });
 
+            modelBuilder.Entity("TicketMaster.Users.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ActiveFrom")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("active_from");
+
+                    b.Property<DateTime>("RetiresAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("retires_at");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("secret");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_token_signing_keys");
+
+                    b.ToTable("access_token_signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("TicketMaster.Users.User", b =>
                 {
                     b.Property<int>("Id")
