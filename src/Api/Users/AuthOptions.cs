@@ -16,7 +16,11 @@ public sealed class AuthOptions
 
     public string Audience { get; set; } = "ticketmaster";
 
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Short, because a signed access token cannot be revoked; apps renew it with a refresh token (ADR 0023).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a refresh token from <c>login</c> or <c>refreshAccessToken</c> can wait to be traded.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
     public KeyRingOptions KeyRing { get; set; } = new();
 

@@ -30,6 +30,9 @@ public static class AuthenticationSetup
         services.AddHttpContextAccessor();
         services.AddScoped<RegisterUser>();
         services.AddScoped<LogIn>();
+        services.AddSingleton(provider => new RefreshTokenPolicy(provider.GetRequiredService<AuthOptions>().RefreshTokenLifetime));
+        services.AddScoped<RefreshAccessToken>();
+        services.AddScoped<LogOut>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AuthOptions, IAccessTokenKeys>((jwt, options, keys) =>
         {

@@ -61,6 +61,8 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     public DbSet<Venue> Venues => Set<Venue>();
 
     public DbSet<Section> Sections => Set<Section>();

@@ -13,8 +13,8 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Persistence.Migrations
 {
     [DbContext(typeof(TicketMasterDbContext))]
-    [Migration("20261208001511_AccessTokenKeyRing")]
-    partial class AccessTokenKeyRing
+    [Migration("20261208002425_AccessTokenKeyRingAndRefreshTokens")]
+    partial class AccessTokenKeyRingAndRefreshTokens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -964,6 +964,62 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("check_ins");
                 });
 
+            modelBuilder.Entity("TicketMaster.Users.RefreshToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("family_id");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<DateTime?>("RotatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("rotated_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("char(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("int")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refresh_tokens");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_refresh_tokens_family_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refresh_tokens_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_refresh_tokens_user_id");
+
+                    b.ToTable("refresh_tokens");
+                });
+
             modelBuilder.Entity("TicketMaster.Users.SigningKey", b =>
                 {
                     b.Property<string>("Id")
@@ -1474,6 +1530,16 @@ namespace TicketMaster.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_check_ins_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Users.RefreshToken", b =>
+                {
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_refresh_tokens_users_user_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Venues.Seat", b =>
