@@ -30,7 +30,16 @@ public sealed class RefreshAccessToken(TicketMasterDbContext db, IAccessTokenIss
         }
 
         var user = await db.Users.SingleAsync(u => u.Id == presented.UserId, cancellationToken);
-        return SignedIn.With(user, tokens.Issue(user), await IssueAsync(db, user.Id, presented.FamilyId, policy, now, cancellationToken));
+        var next = await IssueAsync(db, user.Id, presented.FamilyId, policy, now, cancellationToken);
+
+        // A racing reuse may have revoked the family between our trade and the insert, missing the new token.
+        if (await db.Set<RefreshToken>().AnyAsync(t => t.Id == presented.Id && t.RevokedAt != null, cancellationToken))
+        {
+            await RevokeFamilyAsync(db, presented.FamilyId, now, cancellationToken);
+            throw new RefreshTokenReusedException();
+        }
+
+        return SignedIn.With(user, tokens.Issue(user), next);
     }
 
     /// <summary>Adds a refresh token to <paramref name="familyId"/> (a new one at login) and returns its value.</summary>

@@ -57,6 +57,26 @@ public sealed class RefreshTokenTests
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.MySql)]
+    public async Task Of_several_refreshes_racing_with_one_token_at_most_one_wins_and_the_sign_in_ends(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, "refreshrace");
+        await using var api = await ApiHost.StartAsync(Settings(database));
+        var client = new GraphQLClient(api.CreateHttpClient());
+        var token = (await LoginAsync(client, await RegisterAsync(client, "race"))).GetProperty("refreshToken").GetString()!;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => RefreshErrorAsync(client, token)));
+
+        // One trade wins (unless a loser's revocation overtook it); late losers find the sign-in already ended.
+        Assert.True(outcomes.Count(outcome => outcome is null) <= 1, string.Join(", ", outcomes));
+        Assert.Contains("RefreshTokenReusedError", outcomes);
+        Assert.All(outcomes.Where(outcome => outcome is not null), outcome => Assert.Contains(outcome, new[] { "RefreshTokenReusedError", "InvalidRefreshTokenError" }));
+        await using var db = database.CreateContext();
+        Assert.All(db.RefreshTokens.ToList(), row => Assert.NotNull(row.RevokedAt));
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
     public async Task Logout_revokes_only_the_callers_own_sign_ins_and_refuses_anonymous_callers(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, "logout");
