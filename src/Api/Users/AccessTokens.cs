@@ -6,8 +6,8 @@ using TicketMaster.Users;
 
 namespace TicketMaster.Api.Users;
 
-/// <summary>Issues the JWT access tokens that <c>Authorization: Bearer</c> carries back.</summary>
-public sealed class AccessTokens(AuthOptions options, TimeProvider clock) : IAccessTokenIssuer
+/// <summary>Issues the JWT access tokens that <c>Authorization: Bearer</c> carries back, with the signing key's <c>kid</c>.</summary>
+public sealed class AccessTokens(AuthOptions options, TimeProvider clock, IAccessTokenKeys keys) : IAccessTokenIssuer
 {
     public const string UserIdClaim = JwtRegisteredClaimNames.Sub;
     public const string RoleClaim = "role";
@@ -32,7 +32,7 @@ public sealed class AccessTokens(AuthOptions options, TimeProvider clock) : IAcc
             IssuedAt = now,
             NotBefore = now,
             Expires = expiresAt,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(options.SigningKeyBytes()), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(keys.Signing(), SecurityAlgorithms.HmacSha256),
         });
         return new AccessToken(token, expiresAt);
     }

@@ -10,12 +10,18 @@ public static class AuthenticationSetup
     /// <remarks>Throws, so the Api does not start, when the signing key would fail quietly (<see cref="SigningKeyCheck"/>).</remarks>
     public static IServiceCollection AddTicketMasterAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (SigningKeyCheck.Problem(configuration[$"{AuthOptions.SectionName}:{nameof(AuthOptions.SigningKey)}"], environment.IsDevelopment()) is { } problem)
+        var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        if (SigningKeyCheck.Problem(auth.SigningKey, environment.IsDevelopment(), auth.KeyRing.Enabled) is { } problem)
         {
             throw new InvalidOperationException(problem);
         }
 
         services.AddSingleton(provider => provider.GetRequiredService<IConfiguration>().GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<ConfiguredAccessTokenKey>();
+        services.AddSingleton<IAccessTokenKeys>(provider => provider.GetRequiredService<AuthOptions>().UsesKeyRing
+            ? provider.GetRequiredService<SigningKeyRing>()
+            : provider.GetRequiredService<ConfiguredAccessTokenKey>());
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<IAccessTokenIssuer>(provider => provider.GetRequiredService<AccessTokens>());
         services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<User>, Microsoft.AspNetCore.Identity.PasswordHasher<User>>();
@@ -24,15 +30,18 @@ public static class AuthenticationSetup
         services.AddHttpContextAccessor();
         services.AddScoped<RegisterUser>();
         services.AddScoped<LogIn>();
+        services.AddSingleton(provider => new RefreshTokenPolicy(provider.GetRequiredService<AuthOptions>().RefreshTokenLifetime));
+        services.AddScoped<RefreshAccessToken>();
+        services.AddScoped<LogOut>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AuthOptions>((jwt, options) =>
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<AuthOptions, IAccessTokenKeys>((jwt, options, keys) =>
         {
             jwt.MapInboundClaims = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = options.Issuer,
                 ValidAudience = options.Audience,
-                IssuerSigningKey = new SymmetricSecurityKey(options.SigningKeyBytes()),
+                IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Find(keyId) is { } key ? [key] : [],
                 NameClaimType = Microsoft.IdentityModel.JsonWebTokens.JwtRegisteredClaimNames.UniqueName,
                 RoleClaimType = AccessTokens.RoleClaim,
                 ClockSkew = TimeSpan.FromSeconds(30),

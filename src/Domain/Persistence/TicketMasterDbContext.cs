@@ -59,6 +59,10 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
 
     public DbSet<User> Users => Set<User>();
 
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     public DbSet<Venue> Venues => Set<Venue>();
 
     public DbSet<Section> Sections => Set<Section>();

@@ -41,8 +41,8 @@ public interface IAccessTokenIssuer
     AccessToken Issue(User user);
 }
 
-/// <summary>A signed-in user and the token that proves it.</summary>
-public sealed record SignedIn(User User, string AccessToken, DateTime ExpiresAt)
+/// <summary>A signed-in user, the token that proves it and, from <c>login</c> and a refresh, the token that renews it.</summary>
+public sealed record SignedIn(User User, string AccessToken, DateTime ExpiresAt, IssuedRefreshToken? Refresh = null)
 {
-    public static SignedIn With(User user, AccessToken token) => new(user, token.Token, token.ExpiresAt);
+    public static SignedIn With(User user, AccessToken token, IssuedRefreshToken? refresh = null) => new(user, token.Token, token.ExpiresAt, refresh);
 }

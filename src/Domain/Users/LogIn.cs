@@ -8,7 +8,7 @@ namespace TicketMaster.Users;
 /// Signs a user in. An unknown account costs the same password hashing as a known one and gets
 /// the same error, so neither the answer nor its timing tells whether the account exists.
 /// </summary>
-public sealed class LogIn(TicketMasterDbContext db, IPasswordHasher<User> hasher, IAccessTokenIssuer tokens)
+public sealed class LogIn(TicketMasterDbContext db, IPasswordHasher<User> hasher, IAccessTokenIssuer tokens, RefreshTokenPolicy refreshTokens, TimeProvider clock)
 {
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<User>().HashPassword(null!, Guid.NewGuid().ToString()));
 
@@ -29,9 +29,10 @@ public sealed class LogIn(TicketMasterDbContext db, IPasswordHasher<User> hasher
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.ChangePasswordHash(hasher.HashPassword(user, password));
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return SignedIn.With(user, tokens.Issue(user));
+        // Each login starts a refresh-token family of its own: one sign-in, revoked as one.
+        var refresh = await RefreshAccessToken.IssueAsync(db, user.Id, Guid.NewGuid(), refreshTokens, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return SignedIn.With(user, tokens.Issue(user), refresh);
     }
 }

@@ -15,9 +15,9 @@ public sealed partial class SettingsAbuseTests
     [InlineData(null)]
     [InlineData("c2hvcnRrZXk=")] // 8 bytes
     [InlineData("c2V0LWEtcmFuZG9tLTMyLWJ5dGUta2V5LWluLXByb2R1Y3Rpb24h")] // docker-compose.yml's old example
-    public async Task Row7_the_api_refuses_to_start_in_production_with_a_missing_short_or_example_signing_key(string? key)
+    public async Task Row7_the_api_refuses_to_start_in_production_with_a_short_or_example_signing_key_or_none_without_the_key_ring(string? key)
     {
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => EmptyApi.StartAsync(new Dictionary<string, string?> { ["Auth:SigningKey"] = key ?? "" }));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => EmptyApi.StartAsync(new Dictionary<string, string?> { ["Auth:SigningKey"] = key ?? "", ["Auth:KeyRing:Enabled"] = "false" }));
 
         Assert.Contains("Auth:SigningKey", Flatten(failure), StringComparison.Ordinal);
     }

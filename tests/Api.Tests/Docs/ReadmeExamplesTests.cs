@@ -115,6 +115,15 @@ public sealed partial class ReadmeExamplesTests
                 _token = token;
             }
 
+            // The mobile walkthrough: the newest refresh token, from logging in or from the last refresh.
+            foreach (var signedIn in new[] { "login", "refreshAccessToken" })
+            {
+                if (data.TryGetProperty(signedIn, out var payload) && payload.TryGetProperty("refreshToken", out var refresh) && refresh.GetString() is { } value)
+                {
+                    _known["refreshToken"] = value;
+                }
+            }
+
             // The selling walkthrough: the venue it opens, its sections by name, the event it drafts.
             if (data.TryGetProperty("createVenue", out var opened) && opened.GetProperty("venue") is { ValueKind: JsonValueKind.Object } venue)
             {

@@ -37,7 +37,7 @@ public sealed class AuthorizationMatrixTests(SellingOnSqlite scene) : IClassFixt
 
     /// <summary>Buyer and account mutations, whose callers are tested in their own features' tests.</summary>
     private static readonly string[] CoveredElsewhere =
-        ["register", "login", "reserveSeats", "reserveBestAvailable", "releaseReservation", "confirmReservation"];
+        ["register", "login", "refreshAccessToken", "logout", "reserveSeats", "reserveBestAvailable", "releaseReservation", "confirmReservation"];
 
     [Fact]
     public async Task Every_selling_mutation_admits_exactly_the_callers_of_the_matrix()

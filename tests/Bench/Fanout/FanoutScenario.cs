@@ -60,7 +60,7 @@ public static class FanoutScenario
             Log($"api: {api.AssemblyPath} on {api.BaseAddress} (pid {api.Process.Id}), database {server.Description}");
             using var http = GraphQLClient.CreateHttpClient(api.BaseAddress, 64);
             var booking = new ApiBooking(new GraphQLClient(http));
-            var tokens = new AccessTokens(new AuthOptions { SigningKey = api.SigningKey }, TimeProvider.System);
+            var tokens = new AccessTokens(new AuthOptions { SigningKey = api.SigningKey }, TimeProvider.System, new ConfiguredAccessTokenKey(new AuthOptions { SigningKey = api.SigningKey }));
             foreach (var buyer in venue.Buyers)
             {
                 buyer.AccessToken = tokens.Issue(buyer.Account).Token;

@@ -178,7 +178,7 @@ public static class OnsaleScenario
                 ?? throw new InvalidOperationException($"{buyer.Email} could not log in.");
         }
 
-        var tokens = new AccessTokens(new AuthOptions { SigningKey = signingKey }, TimeProvider.System);
+        var tokens = new AccessTokens(new AuthOptions { SigningKey = signingKey }, TimeProvider.System, new ConfiguredAccessTokenKey(new AuthOptions { SigningKey = signingKey }));
         foreach (var buyer in buyers.Skip(LoggedInOverHttp))
         {
             buyer.AccessToken = tokens.Issue(buyer.Account).Token;
