@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using TicketMaster.Api.Live;
+using TicketMaster.Api.WaitingRoom;
 
 namespace TicketMaster.Api.Schema;
 
@@ -14,5 +15,6 @@ public sealed class SubscriptionType : ObjectGraphType
         Name = "Subscription";
         Description = "Live updates, over WebSocket (graphql-transport-ws or graphql-ws) at `/graphql`, or Server-Sent Events (a POST or GET to `/graphql` with `Accept: text/event-stream`).";
         this.AddLiveSubscriptions();
+        this.AddWaitingRoomSubscriptions();
     }
 }

@@ -21,6 +21,12 @@ public sealed class WaitingRoomOptions
     /// </summary>
     public TimeSpan SettingsCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often <c>onQueuePositionChanged</c> looks at a place; it sends at most this often.</summary>
+    public TimeSpan PositionUpdateInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest <c>onQueuePositionChanged</c> stays silent while a place waits, so a client knows it is alive.</summary>
+    public TimeSpan PositionHeartbeat { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The seed of the opening draw; null draws from the system's randomness (tests fix it).</summary>
     public int? ShuffleSeed { get; set; }
 }
