@@ -43,6 +43,7 @@ public static class WaitingRoomServices
 
         services.AddTicketMasterWaitingRoom();
         services.AddHostedService<WaitingRoomLoader>();
+        services.AddSingleton<JoinLimit>();
         return services;
     }
 }

@@ -27,6 +27,9 @@ public sealed class WaitingRoomOptions
     /// <summary>The longest <c>onQueuePositionChanged</c> stays silent while a place waits, so a client knows it is alive.</summary>
     public TimeSpan PositionHeartbeat { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How many joins one client address may make per minute; zero turns the limit off.</summary>
+    public int JoinsPerMinutePerAddress { get; set; } = 60;
+
     /// <summary>The seed of the opening draw; null draws from the system's randomness (tests fix it).</summary>
     public int? ShuffleSeed { get; set; }
 }
