@@ -11,6 +11,7 @@ var usages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     ["freshness"] = SearchBenchOptions.Usage,
     ["search-probe"] = SearchProbe.Usage,
     ["fanout"] = FanoutOptions.Usage,
+    ["waitingroom"] = TicketMaster.Bench.WaitingRoom.WaitingRoomBench.Usage,
 };
 var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -19,6 +20,7 @@ var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompa
     ["freshness"] = FreshnessScenario.RunAsync,
     ["search-probe"] = SearchProbe.RunAsync,
     ["fanout"] = FanoutScenario.RunAsync,
+    ["waitingroom"] = TicketMaster.Bench.WaitingRoom.WaitingRoomBench.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
