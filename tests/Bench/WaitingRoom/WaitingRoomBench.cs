@@ -46,7 +46,7 @@ public static class WaitingRoomBench
         {
             var opening = DateTime.UtcNow.AddMinutes(-1);
             var room = WaitingRoomSettings.For(1);
-            room.TurnOn(admissionsPerMinute: 1, maxAdmitted: 1, opening, null);
+            room.TurnOn(admissionsPerMinute: 1, maxAdmitted: 1, opening, null, DateTime.UtcNow);
             await queue.ConfigureAsync(room, default);
             await queue.JoinAsync(1, 0, DateTime.UtcNow, default); // warm-up: the draw and the scripts' first load
 
