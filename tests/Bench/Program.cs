@@ -15,6 +15,7 @@ var usages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     ["fanout"] = FanoutOptions.Usage,
     ["reconcile"] = ReconcileScenario.Usage,
     ["layout"] = LayoutScenario.Usage,
+    ["waitingroom"] = TicketMaster.Bench.WaitingRoom.WaitingRoomBench.Usage,
 };
 var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -25,6 +26,7 @@ var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompa
     ["fanout"] = FanoutScenario.RunAsync,
     ["reconcile"] = ReconcileScenario.RunAsync,
     ["layout"] = LayoutScenario.RunAsync,
+    ["waitingroom"] = TicketMaster.Bench.WaitingRoom.WaitingRoomBench.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))

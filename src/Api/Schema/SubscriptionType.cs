@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Notifications;
+using TicketMaster.Api.WaitingRoom;
 
 namespace TicketMaster.Api.Schema;
 
@@ -16,5 +17,6 @@ public sealed class SubscriptionType : ObjectGraphType
         Description = "Live updates, over WebSocket (graphql-transport-ws or graphql-ws) at `/graphql`, or Server-Sent Events (a POST or GET to `/graphql` with `Accept: text/event-stream`).";
         this.AddLiveSubscriptions();
         this.AddNotificationSubscriptions();
+        this.AddWaitingRoomSubscriptions();
     }
 }

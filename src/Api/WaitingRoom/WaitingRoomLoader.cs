@@ -10,7 +10,7 @@ namespace TicketMaster.Api.WaitingRoom;
 /// Puts the rooms that are on into the queue when the Api starts (after the database is ready),
 /// so the booking path's pass check never reads the database.
 /// </summary>
-public sealed class WaitingRoomLoader(IServiceScopeFactory scopes, IWaitingRoomQueue queue) : IHostedService
+public sealed class WaitingRoomLoader(IServiceScopeFactory scopes, IWaitingRoomQueue queue, ILogger<WaitingRoomLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +18,15 @@ public sealed class WaitingRoomLoader(IServiceScopeFactory scopes, IWaitingRoomQ
         var db = scope.ServiceProvider.GetRequiredService<TicketMasterDbContext>();
         foreach (var room in await db.WaitingRooms.AsNoTracking().Where(r => r.IsOn).ToListAsync(cancellationToken))
         {
-            await queue.ConfigureAsync(room, cancellationToken);
+            try
+            {
+                await queue.ConfigureAsync(room, cancellationToken);
+            }
+            catch (RedisException e)
+            {
+                // The shared queue keeps the settings an earlier instance wrote; an unreachable Redis must not stop the Api.
+                logger.LogWarning(e, "Could not load the waiting room of event {EventId} into Redis", room.EventId);
+            }
         }
     }
 
@@ -43,6 +51,7 @@ public static class WaitingRoomServices
 
         services.AddTicketMasterWaitingRoom();
         services.AddHostedService<WaitingRoomLoader>();
+        services.AddSingleton<JoinLimit>();
         return services;
     }
 }

@@ -23,8 +23,12 @@ public static class WaitingRoomMutations
             .Description("Takes your place in the event's queue. One place per account: joining again returns the same place while it is WAITING or ADMITTED.")
             .Authorize()
             .Returns<QueueTicketType>("ticket", "Your place; follow it with `waitingRoom(eventId:)` until it is ADMITTED.")
-            .Errors(typeof(NoWaitingRoomException), typeof(WaitingRoomNotOpenException))
-            .Resolve((input, ctx) => ctx.Service<JoinWaitingRoom>().ExecuteAsync(ctx.UserId(), input.EventId, ctx.CancellationToken));
+            .Errors(typeof(NoWaitingRoomException), typeof(WaitingRoomNotOpenException), typeof(TooManyJoinsException))
+            .Resolve((input, ctx) =>
+            {
+                ctx.Service<JoinLimit>().Check(ctx.Service<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress);
+                return ctx.Service<JoinWaitingRoom>().ExecuteAsync(ctx.UserId(), input.EventId, ctx.CancellationToken);
+            });
 
         mutation.Mutation<LeaveWaitingRoomInput, QueueTicket>("leaveWaitingRoom")
             .Description("Gives up your place (and your pass, if admitted) so the next shopper moves up.")

@@ -5,7 +5,7 @@ using TicketMaster.Persistence;
 namespace TicketMaster.WaitingRoom;
 
 /// <summary>Turns an event's waiting room on with new limits, or off; the stored row survives restarts.</summary>
-public sealed class ConfigureWaitingRoom(TicketMasterDbContext db, IWaitingRoomQueue queue)
+public sealed class ConfigureWaitingRoom(TicketMasterDbContext db, IWaitingRoomQueue queue, TimeProvider clock)
 {
     public async Task<WaitingRoomSettings> ExecuteAsync(int eventId, bool on, int admissionsPerMinute, int maxAdmitted, DateTime opensAt, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class ConfigureWaitingRoom(TicketMasterDbContext db, IWaitingRoomQ
 
         if (on)
         {
-            settings.TurnOn(admissionsPerMinute, maxAdmitted, opensAt, onSaleAt.OnSaleAt);
+            settings.TurnOn(admissionsPerMinute, maxAdmitted, opensAt, onSaleAt.OnSaleAt, clock.GetUtcNow().UtcDateTime);
         }
         else
         {

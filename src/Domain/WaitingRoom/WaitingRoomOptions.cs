@@ -21,6 +21,15 @@ public sealed class WaitingRoomOptions
     /// </summary>
     public TimeSpan SettingsCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often <c>onQueuePositionChanged</c> looks at a place; it sends at most this often.</summary>
+    public TimeSpan PositionUpdateInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest <c>onQueuePositionChanged</c> stays silent while a place waits, so a client knows it is alive.</summary>
+    public TimeSpan PositionHeartbeat { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many joins one client address may make per minute; zero turns the limit off.</summary>
+    public int JoinsPerMinutePerAddress { get; set; } = 60;
+
     /// <summary>The seed of the opening draw; null draws from the system's randomness (tests fix it).</summary>
     public int? ShuffleSeed { get; set; }
 }

@@ -36,7 +36,7 @@ public sealed class WaitingRoomSettings
         new() { EventId = eventId, IsOn = true, AdmissionsPerMinute = admissionsPerMinute, MaxAdmitted = maxAdmitted, OpensAt = opensAt, AdmitsFrom = admitsFrom };
 
     /// <summary>Turns the room on with these limits; rejects limits that would never admit anyone.</summary>
-    public void TurnOn(int admissionsPerMinute, int maxAdmitted, DateTime opensAt, DateTime? onSaleAt)
+    public void TurnOn(int admissionsPerMinute, int maxAdmitted, DateTime opensAt, DateTime? onSaleAt, DateTime now)
     {
         if (admissionsPerMinute is < 1 or > MaxRate)
         {
@@ -48,7 +48,8 @@ public sealed class WaitingRoomSettings
             throw new InvalidWaitingRoomSettingsException($"The most shoppers admitted at once must be between 1 and {MaxRate}.");
         }
 
-        if (onSaleAt is { } sale && opensAt > sale)
+        // Only a sale still to come can be opened too late; a room put in front of a running sale opens now.
+        if (onSaleAt is { } sale && sale > now && opensAt > sale)
         {
             throw new InvalidWaitingRoomSettingsException("The queue must open before the sale does (`Event.onSaleAt`).");
         }

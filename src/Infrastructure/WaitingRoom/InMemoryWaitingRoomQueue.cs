@@ -10,7 +10,6 @@ public sealed class InMemoryWaitingRoomQueue(WaitingRoomOptions options) : IWait
 {
     private readonly ConcurrentDictionary<int, RoomQueue> _rooms = new();
     private readonly ConcurrentDictionary<Guid, int> _eventOfTicket = new();
-    private readonly Random _random = options.ShuffleSeed is { } seed ? new Random(seed) : Random.Shared;
 
     public Task ConfigureAsync(WaitingRoomSettings settings, CancellationToken cancellationToken)
     {
@@ -20,7 +19,7 @@ public sealed class InMemoryWaitingRoomQueue(WaitingRoomOptions options) : IWait
             return Task.CompletedTask;
         }
 
-        var room = _rooms.GetOrAdd(settings.EventId, _ => new RoomQueue(settings, options, _random));
+        var room = _rooms.GetOrAdd(settings.EventId, _ => new RoomQueue(settings, options, RandomFor(settings.EventId)));
         lock (room)
         {
             room.Settings = settings;
@@ -46,6 +45,9 @@ public sealed class InMemoryWaitingRoomQueue(WaitingRoomOptions options) : IWait
 
     public Task<PassCheck> CheckPassAsync(int eventId, int userId, string? pass, DateTime now, CancellationToken cancellationToken) =>
         Task.FromResult(_rooms.TryGetValue(eventId, out var room) ? Locked(room, r => r.Check(userId, pass, now)) : PassCheck.NoRoom);
+
+    /// <summary>A seeded Random is not thread-safe and rooms draw under their own locks, so each room gets its own stream.</summary>
+    private Random RandomFor(int eventId) => options.ShuffleSeed is { } seed ? new Random(unchecked((seed * 397) ^ eventId)) : Random.Shared;
 
     private QueueTicket Remember(QueueTicket ticket)
     {

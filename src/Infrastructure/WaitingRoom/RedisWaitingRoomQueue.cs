@@ -108,7 +108,13 @@ public sealed class RedisWaitingRoomQueue(IConnectionMultiplexer redis, WaitingR
             }
 
             var pending = await Db.SortedSetRangeByRankAsync(Prefix(eventId) + "pending");
-            var drawn = OpeningDraw.Shuffle(pending, _random);
+            RedisValue[] drawn;
+            lock (_random)
+            {
+                // Random.Shared needs no lock, but a seeded Random (tests) is not thread-safe.
+                drawn = OpeningDraw.Shuffle(pending, _random);
+            }
+
             await Db.ScriptEvaluateAsync(WaitingRoomScripts.Draw, [Prefix(eventId)], ["", "", "", .. drawn]);
         }
     }

@@ -143,6 +143,12 @@ public sealed partial class ReadmeExamplesTests
                 _known["eventId"] = draft.GetProperty("id").GetString();
             }
 
+            if (data.TryGetProperty("joinWaitingRoom", out var joined) && joined.GetProperty("ticket") is { ValueKind: JsonValueKind.Object } ticket)
+            {
+                _known["ticketId"] = ticket.GetProperty("id").GetString();
+                _known["admissionPass"] = ticket.GetProperty("admissionPass").GetString();
+            }
+
             if (data.TryGetProperty("reserveSeats", out var reserved) && reserved.GetProperty("reservation") is { ValueKind: JsonValueKind.Object } reservation)
             {
                 _known["reservationId"] = reservation.GetProperty("id").GetString();

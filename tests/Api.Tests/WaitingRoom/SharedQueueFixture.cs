@@ -55,13 +55,14 @@ public sealed class SharedQueueFixture : IAsyncLifetime
     }
 
     /// <summary>A new on-sale event with seats, as global ids.</summary>
-    public async Task<(string EventId, string[] Seats)> OnSaleEventAsync()
+    public async Task<(string EventId, string[] Seats)> OnSaleEventAsync(DateTime? onSaleAt = null)
     {
         await using var db = _database!.CreateContext();
         var venue = TestData.Venue(rows: 2, seatsPerRow: 10);
         db.Venues.Add(venue);
         await db.SaveChangesAsync();
         var gig = TestData.Event(venue, Organizer.Id, name: GraphQLClient.UniqueName("shared"));
+        gig.Arrange(null, null, onSaleAt, null, null);
         gig.PutOnSale();
         db.Events.Add(gig);
         await db.SaveChangesAsync();

@@ -100,10 +100,46 @@ public sealed class SharedQueueTests(SharedQueueFixture fixture) : IClassFixture
         }
     }
 
-    private async Task<(string EventId, string[] Seats)> RoomAsync(int maxAdmitted)
+    [SkippableFact]
+    public async Task After_the_opening_draw_in_Redis_shoppers_are_admitted_in_queue_order_whichever_instance_they_ask()
     {
         await fixture.StartAsync();
-        var (eventId, seats) = await fixture.OnSaleEventAsync();
+        var buyers = new List<GraphQLClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            buyers.Add(Client(i % 2 == 0 ? fixture.A : fixture.B).WithToken(await Client(fixture.A).RegisterBuyerAsync($"draw{i}")));
+        }
+
+        var (eventId, _) = await RoomAsync(maxAdmitted: 1, onSaleAt: DateTime.UtcNow + TimeSpan.FromSeconds(4));
+        foreach (var buyer in buyers)
+        {
+            Assert.Null(Position((await buyer.DataAsync(Join, new { eventId })).GetProperty("joinWaitingRoom").GetProperty("ticket")));
+        }
+
+        await PollAsync(buyers[0], eventId, t => t.GetProperty("status").GetString() == "ADMITTED" || Position(t) is not null, TimeSpan.FromSeconds(30));
+        var places = new Dictionary<int, GraphQLClient>();
+        foreach (var buyer in buyers)
+        {
+            var ticket = await TicketAsync(buyer, eventId);
+            places[ticket.GetProperty("status").GetString() == "ADMITTED" ? 0 : Position(ticket)!.Value] = buyer;
+        }
+
+        Assert.Equal([0, 1, 2, 3], places.Keys.Order());
+        for (var place = 1; place < 4; place++)
+        {
+            await places[place - 1].DataAsync("mutation($eventId: ID!) { leaveWaitingRoom(input: { eventId: $eventId }) { errors { __typename } } }", new { eventId });
+            Assert.Equal("ADMITTED", (await TicketAsync(places[place], eventId)).GetProperty("status").GetString());
+            for (var later = place + 1; later < 4; later++)
+            {
+                Assert.Equal(later - place, Position(await TicketAsync(places[later], eventId)));
+            }
+        }
+    }
+
+    private async Task<(string EventId, string[] Seats)> RoomAsync(int maxAdmitted, DateTime? onSaleAt = null)
+    {
+        await fixture.StartAsync();
+        var (eventId, seats) = await fixture.OnSaleEventAsync(onSaleAt);
         var organizer = Client(fixture.A).WithToken(fixture.A.Services.GetRequiredService<AccessTokens>().Issue(fixture.Organizer).Token);
         var configured = await organizer.DataAsync(
             "mutation($input: ConfigureWaitingRoomInput!) { configureWaitingRoom(input: $input) { errors { __typename } } }",

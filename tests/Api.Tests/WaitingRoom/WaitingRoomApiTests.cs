@@ -135,6 +135,60 @@ public abstract class WaitingRoomApiTests(SellingScene scene)
         Assert.Equal([1, 2, 3, 4, 5], tickets.Where(t => t.GetProperty("status").GetString() == "WAITING").Select(t => t.GetProperty("position").GetInt32()).Order());
     }
 
+    [SkippableFact]
+    public async Task A_waiting_shopper_hears_their_place_first_then_ADMITTED_with_the_pass_over_server_sent_events()
+    {
+        var (eventId, seats) = await OnSaleEventAsync();
+        await ConfigureAsync(eventId, admissionsPerMinute: 6000, maxAdmitted: 1);
+        var first = await scene.Anonymous.SignedInBuyerAsync("first");
+        var token = await scene.Anonymous.RegisterBuyerAsync("second");
+        var second = scene.Anonymous.WithToken(token);
+        await TicketAsync(first, Join, eventId, "joinWaitingRoom");
+        var ticketId = (await TicketAsync(second, Join, eventId, "joinWaitingRoom")).GetProperty("id").GetString();
+        const string follow = "subscription($ticketId: ID!) { onQueuePositionChanged(ticketId: $ticketId) { id status position admissionPass } }";
+        Assert.Contains("QUEUE_TICKET_NOT_FOUND", (await first.FirstStreamedAsync(follow, new { ticketId })).GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var messages = Streamed(token, follow, new { ticketId }, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await messages.MoveNextAsync());
+        Assert.Equal(1, messages.Current.GetProperty("position").GetInt32());
+        Assert.Equal("WAITING", messages.Current.GetProperty("status").GetString());
+
+        await TicketAsync(first, Leave, eventId, "leaveWaitingRoom");
+
+        JsonElement last;
+        do
+        {
+            Assert.True(await messages.MoveNextAsync(), "The stream ended before ADMITTED.");
+            last = messages.Current;
+        }
+        while (last.GetProperty("status").GetString() == "WAITING");
+
+        Assert.Equal("ADMITTED", last.GetProperty("status").GetString());
+        Assert.Null(await ReserveErrorAsync(second, eventId, seats[0], last.GetProperty("admissionPass").GetString()));
+        Assert.False(await messages.MoveNextAsync(), "The stream goes on after ADMITTED.");
+    }
+
+    /// <summary>The <c>onQueuePositionChanged</c> payloads of a subscription over SSE, until the server ends it.</summary>
+    private async IAsyncEnumerable<JsonElement> Streamed(string token, string query, object variables, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var http = scene.Api.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query, variables }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        while (await stream.ReadLineAsync(cancellationToken) is { } line)
+        {
+            // graphql-sse ends with an empty `complete` event.
+            if (line.StartsWith("data: ", StringComparison.Ordinal) && line.Length > "data: ".Length && JsonDocument.Parse(line["data: ".Length..]).RootElement is var message
+                && message.TryGetProperty("data", out var data))
+            {
+                yield return data.GetProperty("onQueuePositionChanged").Clone();
+            }
+        }
+    }
+
     private async Task<(string EventId, string[] Seats)> OnSaleEventAsync(DateTime? onSaleAt = null)
     {
         var (eventId, seatIds) = await scene.InDatabaseAsync(async db =>

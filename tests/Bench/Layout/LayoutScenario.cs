@@ -42,7 +42,8 @@ public static class LayoutScenario
             ["Database__ServerVersion"] = database.Options.ServerVersion ?? "",
             ["ConnectionStrings__TicketMaster"] = database.ConnectionString,
         });
-        var tokens = new AccessTokens(new AuthOptions { SigningKey = api.SigningKey }, TimeProvider.System);
+        var auth = new AuthOptions { SigningKey = api.SigningKey };
+        var tokens = new AccessTokens(auth, TimeProvider.System, new ConfiguredAccessTokenKey(auth));
         var (managerToken, organizerToken) = (tokens.Issue(manager).Token, tokens.Issue(organizer).Token);
         using var http = GraphQLClient.CreateHttpClient(api.BaseAddress, 2);
         http.Timeout = TimeSpan.FromMinutes(2);

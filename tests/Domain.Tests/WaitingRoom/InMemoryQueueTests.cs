@@ -109,7 +109,7 @@ public sealed class InMemoryQueueTests
     private static WaitingRoomSettings Room(int eventId, int admissionsPerMinute, int maxAdmitted)
     {
         var room = WaitingRoomSettings.For(eventId);
-        room.TurnOn(admissionsPerMinute, maxAdmitted, Opening.AddHours(-1), Opening);
+        room.TurnOn(admissionsPerMinute, maxAdmitted, Opening.AddHours(-1), Opening, Opening.AddHours(-2));
         return room;
     }
 }
