@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.GraphQL.Authorization;
+using TicketMaster.GraphQL.Caching;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.GraphQL.Scalars;
@@ -34,6 +35,7 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         // Amounts in errors (PaymentRefundedError.amount) are Money, as everywhere else.
         RegisterTypeMapping(typeof(global::TicketMaster.Common.Money), typeof(Api.Booking.MoneyType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
+        Directives.Register(new CacheControlDirective());
         this.RegisterDescribedScalars();
     }
 }

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using TicketMaster.GraphQL.Caching;
 using TicketMaster.GraphQL.Transport.ServerSentEvents;
 using TicketMaster.GraphQL.Transport.WebSockets;
 
@@ -155,7 +156,11 @@ public sealed partial class GraphQLHttpHandler(
 
         var result = await execution.ExecuteAsync(graphQLRequest, document!, http.User, http.RequestServices, http.RequestAborted);
 
-        await WriteResultAsync(http, mediaType, StatusFor(result, mediaType), result);
+        // Only a complete answer may be cached: an error may be gone on the next try.
+        var policy = operation is not null && result.Executed && result.Errors is not { Count: > 0 }
+            ? CachePolicy.For(schema, document!, operation)
+            : CachePolicy.NoStore;
+        await WriteResultAsync(http, mediaType, StatusFor(result, mediaType), result, policy);
     }
 
     /// <summary>
@@ -185,7 +190,7 @@ public sealed partial class GraphQLHttpHandler(
     /// Serialized into a buffer first, so a response over <see cref="GraphQLHttpOptions.MaxResponseBytes"/>
     /// becomes a clean <c>RESPONSE_TOO_LARGE</c> error instead of a truncated body or hundreds of megabytes.
     /// </summary>
-    private async Task WriteResultAsync(HttpContext http, string mediaType, int statusCode, ExecutionResult result)
+    private async Task WriteResultAsync(HttpContext http, string mediaType, int statusCode, ExecutionResult result, CachePolicy? policy = null)
     {
         using var buffer = new ResponseBudgetStream(options.CurrentValue.MaxResponseBytes);
         try
@@ -195,6 +200,7 @@ public sealed partial class GraphQLHttpHandler(
         catch (ResponseBudgetStream.ExceededException)
         {
             buffer.SetLength(0);
+            policy = CachePolicy.NoStore;
             var tooLarge = new ExecutionError($"The response is over {options.CurrentValue.MaxResponseBytes:N0} bytes; ask for fewer items or fields (page with `first`, one section's seats at a time).")
             {
                 Code = GraphQLErrors.ResponseTooLarge,
@@ -202,8 +208,14 @@ public sealed partial class GraphQLHttpHandler(
             await serializer.WriteAsync(buffer, new ExecutionResult(tooLarge) { Executed = true }, http.RequestAborted);
         }
 
-        http.Response.StatusCode = statusCode;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        if (HttpCaching.Apply(http, buffer.Length > 0 && policy is not null ? policy : CachePolicy.NoStore, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        http.Response.StatusCode = statusCode;
         http.Response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
