@@ -5,6 +5,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using TicketMaster.GraphQL.Caching;
+using TicketMaster.GraphQL.PersistedOperations;
 using TicketMaster.GraphQL.Transport.ServerSentEvents;
 using TicketMaster.GraphQL.Transport.WebSockets;
 
@@ -37,6 +38,7 @@ public static class GraphQLEndpoint
         services.AddSingleton<SubscriptionLimits>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<GraphQLServerSentEvents>();
+        services.AddPersistedOperations();
         services.AddSingleton<GraphQLHttpHandler>();
         return services;
     }
@@ -49,6 +51,7 @@ public sealed partial class GraphQLHttpHandler(
     GraphQLRequestReader reader,
     GraphQLWebSocketEndpoint webSockets,
     GraphQLServerSentEvents serverSentEvents,
+    PersistedOperationRequests persisted,
     ISchema schema,
     IOptionsMonitor<GraphQLHttpOptions> options,
     ILogger<GraphQLHttpHandler> logger)
@@ -120,11 +123,18 @@ public sealed partial class GraphQLHttpHandler(
         }
 
         var (graphQLRequest, problem) = isGet
-            ? reader.ReadGet(request.Query)
-            : await reader.ReadPostAsync(request, options.CurrentValue.MaxRequestBytes, http.RequestAborted);
+            ? reader.ReadGet(request.Query, allowPersisted: true)
+            : await reader.ReadPostAsync(request, options.CurrentValue.MaxRequestBytes, http.RequestAborted, allowPersisted: true);
         if (problem is not null)
         {
             await WriteProblemAsync(http, mediaType, problem);
+            return;
+        }
+
+        (graphQLRequest, var persistedError, var register) = await persisted.ResolveAsync(graphQLRequest!, http.RequestAborted);
+        if (persistedError is not null)
+        {
+            await WriteResultAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult(persistedError));
             return;
         }
 
@@ -155,6 +165,10 @@ public sealed partial class GraphQLHttpHandler(
         }
 
         var result = await execution.ExecuteAsync(graphQLRequest, document!, http.User, http.RequestServices, http.RequestAborted);
+        if (register && result.Executed)
+        {
+            await persisted.RegisterAsync(graphQLRequest.Query!, http.RequestAborted);
+        }
 
         // Only a complete answer may be cached: an error may be gone on the next try.
         var policy = operation is not null && result.Executed && result.Errors is not { Count: > 0 }
