@@ -2,13 +2,13 @@ using TicketMaster.Api;
 using TicketMaster.GraphQL.PersistedOperations;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddApiServices();
-
-var app = builder.Build();
 if (RegisterOperationsCommand.IsInvoked(args))
 {
-    return await RegisterOperationsCommand.RunAsync(app.Services, args, Console.Out);
+    return await RegisterOperationsCommand.RunAsync(builder.Configuration, builder.Environment, args, Console.Out);
 }
+
+builder.AddApiServices();
+var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
 app.MapApiEndpoints();

@@ -15,7 +15,14 @@ public static class RegisterOperationsCommand
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    /// <summary>Runs on configuration alone: registering needs neither a database nor the Api's secrets.</summary>
+    public static Task<int> RunAsync(IConfiguration configuration, IHostEnvironment environment, string[] args, TextWriter output)
+    {
+        var options = configuration.GetSection(PersistedOperationOptions.SectionName).Get<PersistedOperationOptions>() ?? new PersistedOperationOptions();
+        return RunAsync(new OperationStore(Microsoft.Extensions.Options.Options.Create(options), environment), args, output);
+    }
+
+    public static async Task<int> RunAsync(OperationStore store, string[] args, TextWriter output)
     {
         if (args.Length != 2 || !Directory.Exists(args[1]))
         {
@@ -23,7 +30,6 @@ public static class RegisterOperationsCommand
             return 2;
         }
 
-        var store = services.GetRequiredService<OperationStore>();
         var files = Directory.GetFiles(args[1], "*.graphql", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var texts = new List<(string File, string Text)>();
         foreach (var file in files)

@@ -15,7 +15,7 @@ public sealed class RegisterOperationsCommandTests(PersistedOperationsApi api) :
         await File.WriteAllTextAsync(Path.Combine(folder, "pages", "venues.graphql"), query);
         using var output = new StringWriter();
 
-        var exit = await RegisterOperationsCommand.RunAsync(api.Empty.Host.Services, ["register-operations", folder], output);
+        var exit = await RegisterOperationsCommand.RunAsync(api.Empty.Host.Services.GetRequiredService<OperationStore>(), ["register-operations", folder], output);
         var (_, body) = await PersistedOperationsApi.PostAsync(api.Client, new { id = OperationStore.HashOf(query) });
 
         Assert.Equal(0, exit);
@@ -33,7 +33,7 @@ public sealed class RegisterOperationsCommandTests(PersistedOperationsApi api) :
         await File.WriteAllTextAsync(Path.Combine(folder, "b.graphql"), "query {");
         using var output = new StringWriter();
 
-        var exit = await RegisterOperationsCommand.RunAsync(api.Empty.Host.Services, ["register-operations", folder], output);
+        var exit = await RegisterOperationsCommand.RunAsync(api.Empty.Host.Services.GetRequiredService<OperationStore>(), ["register-operations", folder], output);
 
         Assert.Equal(1, exit);
         Assert.Contains("b.graphql", output.ToString(), StringComparison.Ordinal);
