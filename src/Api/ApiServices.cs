@@ -8,6 +8,7 @@ using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Payments;
 using TicketMaster.Api.Users;
+using TicketMaster.GraphQL.Caching;
 using TicketMaster.Api.Webhooks;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
@@ -75,7 +76,8 @@ public static class ApiServices
         });
         app.UseAuthentication();
         app.UseWebSockets();
-        app.MapGraphQLEndpoint();
+        app.UseGraphQLResponseCache();
+        app.MapGraphQLEndpoint().WithGraphQLResponseCache();
         app.MapStripeWebhook();
         return app;
     }

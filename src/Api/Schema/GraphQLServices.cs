@@ -56,6 +56,12 @@ public static class GraphQLServices
         services.AddSingleton<SectionSizes>();
         services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder>(provider => provider.GetRequiredService<DocumentCache>()));
         services.AddGraphQLHttpTransport();
+        services.AddGraphQLResponseCache(configuration);
+        if (configuration.GetSection(ResponseCacheOptions.SectionName).Get<ResponseCacheOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService<Caching.ResponseCacheEviction>();
+        }
+
         services.AddScoped<DbBatch<TicketMasterDbContext>>();
         services.AddScoped<EventDataLoaders>();
         services.AddScoped<VenueDataLoaders>();

@@ -15,9 +15,9 @@ namespace TicketMaster.GraphQL.Caching;
 /// <item>a field that declares an authorization policy is private: its answer depends on who asks.</item>
 /// </list>
 /// </summary>
-public sealed record CachePolicy(int MaxAge, bool Private)
+public sealed record CachePolicy(int MaxAge, bool Private, IReadOnlySet<string> Types)
 {
-    public static readonly CachePolicy NoStore = new(0, false);
+    public static readonly CachePolicy NoStore = new(0, false, new HashSet<string>());
 
     public bool IsCacheable => MaxAge > 0;
 
@@ -30,7 +30,7 @@ public sealed record CachePolicy(int MaxAge, bool Private)
 
         var walk = new Walk(schema, document);
         walk.Visit(query, operation.SelectionSet, inherited: null, depth: 0);
-        return walk.Uncacheable || walk.MaxAge is null ? new(0, walk.Private) : new(walk.MaxAge.Value, walk.Private);
+        return walk.Uncacheable || walk.MaxAge is null ? NoStore with { Private = walk.Private } : new(walk.MaxAge.Value, walk.Private, walk.Types);
     }
 
     private sealed class Walk(ISchema schema, GraphQLDocument document)
@@ -43,6 +43,9 @@ public sealed record CachePolicy(int MaxAge, bool Private)
         public bool Private { get; private set; }
 
         public bool Uncacheable { get; private set; }
+
+        /// <summary>The object types read, by name: what the server cache tags the answer with.</summary>
+        public HashSet<string> Types { get; } = new(StringComparer.Ordinal);
 
         public void Visit(IGraphType type, GraphQLSelectionSet selections, int? inherited, int depth)
         {
@@ -98,6 +101,17 @@ public sealed record CachePolicy(int MaxAge, bool Private)
             }
 
             MaxAge = Math.Min(MaxAge ?? int.MaxValue, maxAge.Value);
+            if (returned is IObjectGraphType or IInterfaceGraphType or UnionGraphType)
+            {
+                Types.Add(returned.Name);
+
+                // `events { totalCount }` shows no Event, yet changes with them: a connection stands for its nodes.
+                if (returned is IComplexGraphType connection && connection.GetField("nodes")?.ResolvedType?.GetNamedType() is { } nodes)
+                {
+                    Types.Add(nodes.Name);
+                }
+            }
+
             if (field.SelectionSet is { } children && returned is not null)
             {
                 Visit(returned, children, maxAge, depth + 1);

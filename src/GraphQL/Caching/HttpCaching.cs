@@ -30,6 +30,11 @@ public static class HttpCaching
         }
 
         var scope = policy.Private || signedIn ? "private" : "public";
+        if (scope == "public")
+        {
+            ResponseCachePolicy.Tag(http, policy.Types);
+        }
+
         headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"{scope}, max-age={policy.MaxAge}");
         var etag = $"\"{Convert.ToBase64String(SHA256.HashData(body)[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
         headers.ETag = etag;
