@@ -7,6 +7,7 @@ using TicketMaster.Api.Events;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Payments;
+using TicketMaster.Api.FrontDoor;
 using TicketMaster.Api.Users;
 using TicketMaster.GraphQL.Caching;
 using TicketMaster.Api.Webhooks;
@@ -42,6 +43,7 @@ public static class ApiServices
 
         builder.Services.AddTicketMasterAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddTicketMasterGraphQL(builder.Configuration, builder.Environment);
+        builder.Services.AddFrontDoor(builder.Configuration);
 
         // The reads resolvers call, so graph types only map.
         builder.Services.AddScoped<EventSeatQueries>();
@@ -61,6 +63,8 @@ public static class ApiServices
 
     public static WebApplication MapApiEndpoints(this WebApplication app)
     {
+        app.UseFrontDoor();
+
         // Before the GraphQL endpoint: a browser's GET /graphql becomes the IDE, GraphQL requests pass.
         app.UseBananaCakePop();
 
