@@ -28,6 +28,12 @@ public sealed record CachePolicy(int MaxAge, bool Private, IReadOnlySet<string> 
             return NoStore;
         }
 
+        // Resolved types (what the walk reads) exist once the schema is initialized; the executer does that on its first request.
+        if (!schema.Initialized)
+        {
+            schema.Initialize();
+        }
+
         var walk = new Walk(schema, document);
         walk.Visit(query, operation.SelectionSet, inherited: null, depth: 0);
         return walk.Uncacheable || walk.MaxAge is null ? NoStore with { Private = walk.Private } : new(walk.MaxAge.Value, walk.Private, walk.Types);
