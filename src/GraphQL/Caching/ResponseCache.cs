@@ -11,6 +11,9 @@ public sealed class ResponseCacheOptions
     /// <summary>Keep public GET answers in the server's output cache (in memory, per instance).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary><c>Memory</c> (per instance) or <c>Redis</c> (shared by every Api instance; <c>ConnectionStrings:Redis</c>).</summary>
+    public string Store { get; set; } = "Memory";
+
     /// <summary>How often the outbox is read for changes that evict cached answers; zero stops the reading (entries then live their <c>maxAge</c>).</summary>
     public TimeSpan EvictionInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
@@ -58,6 +61,9 @@ public sealed class ResponseCachePolicy(TimeProvider clock) : IOutputCachePolicy
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = "Accept";
+
+        // Answers do not depend on the host name, and instances behind a balancer answer to several.
+        context.CacheVaryByRules.VaryByHost = false;
         return ValueTask.CompletedTask;
     }
 
