@@ -7,9 +7,11 @@ using TicketMaster.Api.Events;
 using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Payments;
+using TicketMaster.Api.FrontDoor;
 using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.WaitingRoom;
+using TicketMaster.GraphQL.Caching;
 using TicketMaster.Api.Webhooks;
 using TicketMaster.Booking;
 using TicketMaster.DemoData;
@@ -45,6 +47,7 @@ public static class ApiServices
 
         builder.Services.AddTicketMasterAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddTicketMasterGraphQL(builder.Configuration, builder.Environment);
+        builder.Services.AddFrontDoor(builder.Configuration);
 
         // The reads resolvers call, so graph types only map.
         builder.Services.AddScoped<EventSeatQueries>();
@@ -64,6 +67,8 @@ public static class ApiServices
 
     public static WebApplication MapApiEndpoints(this WebApplication app)
     {
+        app.UseFrontDoor();
+
         // Before the GraphQL endpoint: a browser's GET /graphql becomes the IDE, GraphQL requests pass.
         app.UseBananaCakePop();
 
@@ -79,7 +84,8 @@ public static class ApiServices
         });
         app.UseAuthentication();
         app.UseWebSockets();
-        app.MapGraphQLEndpoint();
+        app.UseGraphQLResponseCache();
+        app.MapGraphQLEndpoint().WithGraphQLResponseCache();
         app.MapStripeWebhook();
         app.MapSimulatedGateway();
         return app;

@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL.Caching;
 using GraphQL.Types;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Tickets;
@@ -41,6 +42,7 @@ public sealed class ReservationType : ObjectGraphType<Hold>
 
     public ReservationType()
     {
+        this.CacheControl(scope: CacheControlScope.Private);
         Name = TypeName;
         Description = "Seats held for you until `expiresAt`; confirm it to buy them.";
         this.ImplementsNode(TypeName, x => x.Id);
@@ -76,6 +78,7 @@ public sealed class OrderType : ObjectGraphType<Order>
 
     public OrderType()
     {
+        this.CacheControl(scope: CacheControlScope.Private);
         Name = TypeName;
         Description = "A confirmed purchase.";
         this.ImplementsNode(TypeName, x => x.Id);
@@ -115,6 +118,7 @@ public sealed class TicketType : ObjectGraphType<Ticket>
 
     public TicketType()
     {
+        this.CacheControl(scope: CacheControlScope.Private);
         Name = TypeName;
         Description = "The right to one seat at one event. `node(id:)` finds it for the buyer only.";
         this.ImplementsNode(TypeName, t => t.Id);

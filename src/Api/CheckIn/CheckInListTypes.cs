@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public sealed class CheckInListEntryType : ObjectGraphType<Ticket>
     public CheckInListEntryType()
     {
         Name = "CheckInListEntry";
+        this.CacheControl(scope: CacheControlScope.Private);
         Description = "One ticket of the event as a door scanner needs it.";
         Field<NonNullGraphType<StringGraphType>>("code").Description("The ticket's signed code, as its QR code holds it.")
             .Resolve(ctx => ctx.RequestServices!.GetRequiredService<TicketCodes>().CodeFor(ctx.Source));

@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Types;
 using TicketMaster.Api.Venues;
@@ -13,6 +14,7 @@ public sealed class CheckInType : ObjectGraphType<TicketMaster.Tickets.CheckIn>
     public CheckInType()
     {
         Name = "CheckIn";
+        this.CacheControl(scope: CacheControlScope.Private);
         Description = "A ticket's admission at the door: the first scan of its code.";
         Field<NonNullGraphType<DateTimeGraphType>>("checkedInAt").Description("When it was scanned (UTC); for an offline scan, by the scanner's clock.").Resolve(ctx => ctx.Source.ScannedAt);
         Field(c => c.Gate).Description("The gate it was scanned at.");
@@ -41,6 +43,7 @@ public sealed class ScanResultType : ObjectGraphType<ScanResult>
     public ScanResultType()
     {
         Name = "ScanResult";
+        this.CacheControl(scope: CacheControlScope.Private);
         Description = "One uploaded scan and what became of it.";
         Field(r => r.Code).Description("The scanned code, as uploaded.");
         Field<NonNullGraphType<ScanOutcomeType>>("outcome").Description("Whether it admitted, was a repeat, clashed with an earlier scan, or was refused.").Resolve(ctx => ctx.Source.Outcome);
@@ -55,6 +58,7 @@ public sealed class EntryProgressType : ObjectGraphType<EntryProgress>
     public EntryProgressType()
     {
         Name = "EntryProgress";
+        this.CacheControl(scope: CacheControlScope.Private);
         Description = "How far the doors are: tickets checked in against tickets sold, by gate and over time.";
         Field(p => p.CheckedIn).Description("Tickets checked in so far.");
         Field(p => p.Sold).Description("Tickets that admit someone: sold and neither refunded nor cancelled.");
@@ -69,6 +73,7 @@ public sealed class GateProgressType : ObjectGraphType<GateProgress>
     public GateProgressType()
     {
         Name = "GateProgress";
+        this.CacheControl(scope: CacheControlScope.Private);
         Description = "Check-ins at one gate.";
         Field(g => g.Gate).Description("The gate's name as its scanners send it.");
         Field(g => g.CheckedIn).Description("Tickets checked in at this gate.");

@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -15,10 +16,12 @@ public static class EventQueries
     public static void AddEventQueries(this ObjectGraphType query)
     {
         query.EventsConnection("events", "Published events (drafts are not listed), soonest first unless `order` says otherwise.", (db, _) => db.Events)
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .CacheControl(CacheMaxAge.Catalogue);
         query.Field<EventType>("eventById")
             .Description("The event with this id, or null when there is none or it is a draft you cannot see (only its organizer and admins see drafts).")
             .AllowAnonymous()
+            .CacheControl(CacheMaxAge.Catalogue)
             .IdArgument("id", EventType.TypeName, "The event's global id, from `Event.id`.")
             .Resolve(ctx => ctx.Loaders<EventDataLoaders>().EventById.Load(ctx.GetArgument<int>("id"))
                 .Then(e => e is not null && e.IsVisibleTo(ctx.User) ? e : null));

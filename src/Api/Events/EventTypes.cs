@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -87,6 +88,7 @@ public sealed class AvailabilityType : ObjectGraphType<Availability>
     public AvailabilityType()
     {
         Name = "Availability";
+        this.CacheControl(CacheMaxAge.Live);
         Description = "Seat counts of an event or a section; `available + held + sold = total`.";
         Field(a => a.Total).Description("Every seat for sale, whatever its status.");
         Field(a => a.Available).Description("Seats free to reserve now, including seats whose hold has run out.");
@@ -100,6 +102,7 @@ public sealed class EventSectionType : ObjectGraphType<EventSection>
     public EventSectionType()
     {
         Name = "EventSection";
+        this.CacheControl(CacheMaxAge.Live);
         Description = "A section of the venue as sold for this event: its price tier and free seats.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The Section's id, as in `EventSeat.section.id`; pass it to `Event.seats(sectionId:)` or `reserveBestAvailable`.").Resolve(ctx => GlobalId.Encode(SectionType.TypeName, ctx.Source.SectionId));
         Field(s => s.Name).Description(SectionType.NameDescription);
@@ -114,6 +117,7 @@ public sealed class EventSeatType : ObjectGraphType<EventSeatView>
     public EventSeatType()
     {
         Name = "EventSeat";
+        this.CacheControl(CacheMaxAge.Live);
         Description = "A seat as sold for one event.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The Seat's id; pass it to reserveSeats.").Resolve(ctx => GlobalId.Encode(SeatType.TypeName, ctx.Source.SeatId));
         Field<NonNullGraphType<EventSeatSectionType>>("section").Description("The seat's section: its `id` (for `Event.seats(sectionId:)` or `reserveBestAvailable`) and `name`.")

@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Types;
 using TicketMaster.Persistence;
@@ -15,10 +16,12 @@ public static class PerformerQueries
         query.AddConnection<TicketMasterDbContext, object?, Performer, PerformerType, PerformerFilterInputType, PerformerSortInputType>(
             "performers", "Performers, by name unless `order` says otherwise.", (db, _) => db.Performers, p => p.Id,
             new Dictionary<string, object?> { ["name"] = SortDirection.Asc })
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .CacheControl(CacheMaxAge.Catalogue);
         query.Field<PerformerType>("performerById")
             .Description("The performer with this id, or null when there is none.")
             .AllowAnonymous()
+            .CacheControl(CacheMaxAge.Catalogue)
             .IdArgument("id", PerformerType.TypeName, "The performer's global id, from `Performer.id`.")
             .Resolve(ctx => ctx.Loaders<PerformerDataLoaders>().PerformerById.Load(ctx.GetArgument<int>("id")));
     }

@@ -56,6 +56,24 @@ public static class GraphQLServices
         services.AddSingleton<SectionSizes>();
         services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder>(provider => provider.GetRequiredService<DocumentCache>()));
         services.AddGraphQLHttpTransport();
+        var responseCache = configuration.GetSection(ResponseCacheOptions.SectionName).Get<ResponseCacheOptions>() ?? new ResponseCacheOptions();
+        if (responseCache.Enabled)
+        {
+            services.AddHostedService<Caching.ResponseCacheEviction>();
+            if (string.Equals(responseCache.Store, "Redis", StringComparison.OrdinalIgnoreCase))
+            {
+                // Registered before AddOutputCache, whose in-memory store is only a fallback: every instance shares entries and evictions.
+                services.AddStackExchangeRedisOutputCache(redis =>
+                {
+                    redis.Configuration = configuration.GetConnectionString("Redis")
+                        ?? throw new InvalidOperationException("GraphQL:ResponseCache:Store=Redis needs ConnectionStrings:Redis (e.g. redis:6379).");
+                    redis.InstanceName = "ticketmaster:graphql:";
+                });
+            }
+        }
+
+        services.AddGraphQLResponseCache(configuration);
+
         services.AddScoped<DbBatch<TicketMasterDbContext>>();
         services.AddScoped<EventDataLoaders>();
         services.AddScoped<VenueDataLoaders>();

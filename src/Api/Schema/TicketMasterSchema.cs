@@ -2,6 +2,7 @@ using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.GraphQL;
 using TicketMaster.GraphQL.Authorization;
+using TicketMaster.GraphQL.Caching;
 using TicketMaster.GraphQL.Mutations;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.GraphQL.Scalars;
@@ -36,6 +37,7 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         RegisterTypeMapping(typeof(global::TicketMaster.Common.Money), typeof(Api.Booking.MoneyType));
         RegisterTypeMapping(typeof(global::TicketMaster.Notifications.NotificationStatus), typeof(Api.Notifications.NotificationStatusType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
+        Directives.Register(new CacheControlDirective());
         this.RegisterDescribedScalars();
         this.RegisterCostDirectives();
     }

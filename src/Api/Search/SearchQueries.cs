@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Types;
 using TicketMaster.Api.Events;
@@ -18,6 +19,7 @@ public static class SearchQueries
             .Description("Full-text search over published events: typo tolerant, name and performers weigh most, then venue, then description. "
                 + "With no term and no filters: upcoming events, soonest first.")
             .AllowAnonymous()
+            .CacheControl(CacheMaxAge.Search)
             .Argument<StringGraphType>("term", $"Words to look for, at most {SearchLimits.MaxTermLength} characters; operators and symbols are plain text.")
             .Argument<SearchEventsFilterInputType>("where", "Only hits that meet every condition given; facets are counted after it.")
             .Argument<SearchEventsOrderType>("order", "RELEVANCE unless given.")
@@ -28,6 +30,7 @@ public static class SearchQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventSuggestionType>>>>("suggestEvents")
             .Description("Upcoming events whose name or performers start with the words typed so far, for a search box.")
             .AllowAnonymous()
+            .CacheControl(CacheMaxAge.Search)
             .Argument<NonNullGraphType<StringGraphType>>("prefix", $"What the user has typed so far, at most {SearchLimits.MaxPrefixLength} characters; the last word may be incomplete.")
             .Argument<IntGraphType>("limit", $"1 to {SearchLimits.MaxSuggestions}; {DefaultSuggestions} unless given.")
             .ResolveAsync(async ctx =>

@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL.Caching;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -16,6 +17,7 @@ public static class UserQueries
         query.Field<UserType>("me")
             .Description("The signed-in user, or null without a valid access token.")
             .AllowAnonymous()
+            .CacheControl(scope: CacheControlScope.Private)
             .Resolve(ctx => Caller.UserIdOf(ctx.User) is { } id ? ctx.Loaders<UserDataLoaders>().UserById.Load(id) : null);
     }
 

@@ -1,3 +1,4 @@
+using TicketMaster.GraphQL.Caching;
 using GraphQL.Types;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Users;
@@ -10,6 +11,7 @@ public sealed class UserType : ObjectGraphType<User>
 
     public UserType()
     {
+        this.CacheControl(scope: CacheControlScope.Private);
         Name = TypeName;
         Description = "An account. Only its owner (or an admin) can see it.";
         this.ImplementsNode(TypeName, u => u.Id);

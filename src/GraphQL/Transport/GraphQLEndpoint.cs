@@ -4,6 +4,8 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using TicketMaster.GraphQL.Caching;
+using TicketMaster.GraphQL.PersistedOperations;
 using TicketMaster.GraphQL.Transport.ServerSentEvents;
 using TicketMaster.GraphQL.Transport.WebSockets;
 
@@ -36,6 +38,7 @@ public static class GraphQLEndpoint
         services.AddSingleton<SubscriptionLimits>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<GraphQLServerSentEvents>();
+        services.AddPersistedOperations();
         services.AddSingleton<GraphQLHttpHandler>();
         return services;
     }
@@ -48,6 +51,7 @@ public sealed partial class GraphQLHttpHandler(
     GraphQLRequestReader reader,
     GraphQLWebSocketEndpoint webSockets,
     GraphQLServerSentEvents serverSentEvents,
+    PersistedOperationRequests persisted,
     ISchema schema,
     IOptionsMonitor<GraphQLHttpOptions> options,
     ILogger<GraphQLHttpHandler> logger)
@@ -119,11 +123,18 @@ public sealed partial class GraphQLHttpHandler(
         }
 
         var (graphQLRequest, problem) = isGet
-            ? reader.ReadGet(request.Query)
-            : await reader.ReadPostAsync(request, options.CurrentValue.MaxRequestBytes, http.RequestAborted);
+            ? reader.ReadGet(request.Query, allowPersisted: true)
+            : await reader.ReadPostAsync(request, options.CurrentValue.MaxRequestBytes, http.RequestAborted, allowPersisted: true);
         if (problem is not null)
         {
             await WriteProblemAsync(http, mediaType, problem);
+            return;
+        }
+
+        (graphQLRequest, var persistedError, var register) = await persisted.ResolveAsync(graphQLRequest!, http.RequestAborted);
+        if (persistedError is not null)
+        {
+            await WriteResultAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult(persistedError));
             return;
         }
 
@@ -154,8 +165,16 @@ public sealed partial class GraphQLHttpHandler(
         }
 
         var result = await execution.ExecuteAsync(graphQLRequest, document!, http.User, http.RequestServices, http.RequestAborted);
+        if (register && result.Executed)
+        {
+            await persisted.RegisterAsync(graphQLRequest.Query!, http.RequestAborted);
+        }
 
-        await WriteResultAsync(http, mediaType, StatusFor(result, mediaType), result);
+        // Only a complete answer may be cached: an error may be gone on the next try.
+        var policy = operation is not null && result.Executed && result.Errors is not { Count: > 0 }
+            ? CachePolicy.For(schema, document!, operation)
+            : CachePolicy.NoStore;
+        await WriteResultAsync(http, mediaType, StatusFor(result, mediaType), result, policy);
     }
 
     /// <summary>
@@ -185,7 +204,7 @@ public sealed partial class GraphQLHttpHandler(
     /// Serialized into a buffer first, so a response over <see cref="GraphQLHttpOptions.MaxResponseBytes"/>
     /// becomes a clean <c>RESPONSE_TOO_LARGE</c> error instead of a truncated body or hundreds of megabytes.
     /// </summary>
-    private async Task WriteResultAsync(HttpContext http, string mediaType, int statusCode, ExecutionResult result)
+    private async Task WriteResultAsync(HttpContext http, string mediaType, int statusCode, ExecutionResult result, CachePolicy? policy = null)
     {
         using var buffer = new ResponseBudgetStream(options.CurrentValue.MaxResponseBytes);
         try
@@ -195,6 +214,7 @@ public sealed partial class GraphQLHttpHandler(
         catch (ResponseBudgetStream.ExceededException)
         {
             buffer.SetLength(0);
+            policy = CachePolicy.NoStore;
             var tooLarge = new ExecutionError($"The response is over {options.CurrentValue.MaxResponseBytes:N0} bytes; ask for fewer items or fields (page with `first`, one section's seats at a time).")
             {
                 Code = GraphQLErrors.ResponseTooLarge,
@@ -202,8 +222,14 @@ public sealed partial class GraphQLHttpHandler(
             await serializer.WriteAsync(buffer, new ExecutionResult(tooLarge) { Executed = true }, http.RequestAborted);
         }
 
-        http.Response.StatusCode = statusCode;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        if (HttpCaching.Apply(http, buffer.Length > 0 && policy is not null ? policy : CachePolicy.NoStore, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        http.Response.StatusCode = statusCode;
         http.Response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);

@@ -15,8 +15,12 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
+    /// <param name="allowPersisted">
+    /// True where persisted operations are served (plain HTTP): a request may then carry an operation
+    /// <c>id</c> or an APQ hash instead of its <c>query</c>, for <see cref="PersistedOperations.PersistedOperationRequests"/> to fill in.
+    /// </param>
     public async Task<(GraphQLRequest? Request, GraphQLRequestProblem? Problem)> ReadPostAsync(
-        HttpRequest request, int maxRequestBytes, CancellationToken cancellationToken)
+        HttpRequest request, int maxRequestBytes, CancellationToken cancellationToken, bool allowPersisted = false)
     {
         if (!GraphQLMediaTypes.IsJsonInUtf8(request.ContentType))
         {
@@ -43,7 +47,8 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
             return (null, GraphQLRequestProblem.InvalidRequest("The request body is empty; send a JSON object with a 'query'."));
         }
 
-        if (FindShapeProblem(json) is { } problem)
+        var (problem, id) = FindShapeProblem(json);
+        if (problem is not null)
         {
             return (null, problem);
         }
@@ -59,14 +64,19 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
             return (null, GraphQLRequestProblem.InvalidJson($"The request body could not be read: {e.Message}"));
         }
 
-        return RequireQuery(parsed);
+        if (parsed is not null && allowPersisted)
+        {
+            parsed.DocumentId ??= id;
+        }
+
+        return allowPersisted ? RequireDocument(parsed) : RequireQuery(parsed);
     }
 
     /// <summary>A request carried inside another message (a WebSocket subscribe's <c>payload</c>), with the same checks as a POST body.</summary>
     public (GraphQLRequest? Request, GraphQLRequestProblem? Problem) ReadPayload(JsonElement payload)
     {
         var json = payload.GetRawText();
-        if (FindShapeProblem(System.Text.Encoding.UTF8.GetBytes(json)) is { } problem)
+        if (FindShapeProblem(System.Text.Encoding.UTF8.GetBytes(json)).Problem is { } problem)
         {
             return (null, problem);
         }
@@ -81,9 +91,9 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         }
     }
 
-    public (GraphQLRequest? Request, GraphQLRequestProblem? Problem) ReadGet(IQueryCollection query)
+    public (GraphQLRequest? Request, GraphQLRequestProblem? Problem) ReadGet(IQueryCollection query, bool allowPersisted = false)
     {
-        foreach (var name in new[] { "query", "operationName", "variables", "extensions" })
+        foreach (var name in new[] { "query", "operationName", "variables", "extensions", "id", "documentId" })
         {
             if (query[name].Count > 1)
             {
@@ -101,8 +111,20 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
 
         request.Variables = variables;
         request.Extensions = extensions;
-        return RequireQuery(request);
+        if (!allowPersisted)
+        {
+            return RequireQuery(request);
+        }
+
+        request.DocumentId = NullIfEmpty(query["id"]) ?? NullIfEmpty(query["documentId"]);
+        return RequireDocument(request);
     }
+
+    /// <summary>A query, or what stands for one: a persisted operation's id or an APQ hash.</summary>
+    private static (GraphQLRequest?, GraphQLRequestProblem?) RequireDocument(GraphQLRequest? request) =>
+        request is not null && (request.DocumentId is not null || request.Extensions?.ContainsKey("persistedQuery") == true)
+            ? (request, null)
+            : RequireQuery(request);
 
     private static (GraphQLRequest?, GraphQLRequestProblem?) RequireQuery(GraphQLRequest? request) =>
         request?.Query is null
@@ -134,7 +156,8 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
     }
 
     /// <summary>Checks the body is one JSON object whose known members have the types the spec gives them.</summary>
-    private static GraphQLRequestProblem? FindShapeProblem(ReadOnlySpan<byte> json)
+    /// <returns>The problem, or none and the operation <c>id</c> when the body names one.</returns>
+    private static (GraphQLRequestProblem? Problem, string? Id) FindShapeProblem(ReadOnlySpan<byte> json)
     {
         try
         {
@@ -142,14 +165,15 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartArray)
             {
-                return GraphQLRequestProblem.InvalidRequest("Batched requests (a JSON array) are not supported; send one JSON object per request.");
+                return (GraphQLRequestProblem.InvalidRequest("Batched requests (a JSON array) are not supported; send one JSON object per request."), null);
             }
 
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return GraphQLRequestProblem.InvalidRequest("The request body must be a JSON object with a 'query'.");
+                return (GraphQLRequestProblem.InvalidRequest("The request body must be a JSON object with a 'query'."), null);
             }
 
+            string? id = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString();
@@ -157,10 +181,13 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
                 var isNull = reader.TokenType == JsonTokenType.Null;
                 switch (name)
                 {
-                    case "query" or "operationName" when !isNull && reader.TokenType != JsonTokenType.String:
-                        return GraphQLRequestProblem.InvalidRequest($"'{name}' must be a string.");
+                    case "query" or "operationName" or "id" or "documentId" when !isNull && reader.TokenType != JsonTokenType.String:
+                        return (GraphQLRequestProblem.InvalidRequest($"'{name}' must be a string."), null);
                     case "variables" or "extensions" when !isNull && reader.TokenType != JsonTokenType.StartObject:
-                        return GraphQLRequestProblem.InvalidRequest($"'{name}' must be a JSON object (a map).");
+                        return (GraphQLRequestProblem.InvalidRequest($"'{name}' must be a JSON object (a map)."), null);
+                    case "id" when !isNull:
+                        id = reader.GetString();
+                        break;
                 }
 
                 reader.Skip();
@@ -168,11 +195,11 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
 
             // Anything after the closing brace is malformed JSON; the reader throws on it.
             reader.Read();
-            return null;
+            return (null, id);
         }
         catch (JsonException e)
         {
-            return GraphQLRequestProblem.InvalidJson($"The request body is not valid JSON: {e.Message}");
+            return (GraphQLRequestProblem.InvalidJson($"The request body is not valid JSON: {e.Message}"), null);
         }
     }
 
