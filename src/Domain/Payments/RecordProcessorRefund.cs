@@ -27,32 +27,37 @@ public sealed class RecordProcessorRefund(TicketMasterDbContext db, IBookingStor
         db.ChangeTracker.Clear();
         var payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId, cancellationToken);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.PaymentId == paymentId, cancellationToken);
-        await BookingTransaction.RunAsync(db, store, publisher, token => order is null
+        var recorded = await BookingTransaction.RunAsync(db, store, publisher, token => order is null
             ? RecordWithoutOrderAsync(paymentId, refunded, token)
             : RecordForOrderAsync(order, refunded, token), cancellationToken);
+        if (recorded is { } amount)
+        {
+            await RefundNotice.PublishAsync(db, publisher, payment.HoldId, amount);
+        }
+
         db.ChangeTracker.Clear();
         return await db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id, cancellationToken);
     }
 
-    private async Task<int> RecordWithoutOrderAsync(Guid paymentId, ChargeResult.Refunded refunded, CancellationToken cancellationToken)
+    private async Task<Money?> RecordWithoutOrderAsync(Guid paymentId, ChargeResult.Refunded refunded, CancellationToken cancellationToken)
     {
         var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, cancellationToken);
         if (payment.Status is not (PaymentStatus.Pending or PaymentStatus.ActionRequired or PaymentStatus.Succeeded or PaymentStatus.Failed)
             || refunded.AmountRefunded.Amount < payment.Amount.Amount)
         {
             // Already final (or our own refund under way, which completes itself), or not all of it went back.
-            return 0;
+            return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         payment.RefundAtProcessor(refunded.ProviderReference, now);
         db.Refunds.Add(Refund.Of(payment, null, payment.Amount, Reason, KeyOf(payment, refunded), refunded.ProviderReference, now));
         await db.SaveChangesAsync(cancellationToken);
-        return 1;
+        return payment.Amount;
     }
 
     /// <summary>Under the seats' row locks, so two notices (or a notice and <c>refundOrder</c>) record it once.</summary>
-    private async Task<int> RecordForOrderAsync(Order snapshot, ChargeResult.Refunded refunded, CancellationToken cancellationToken)
+    private async Task<Money?> RecordForOrderAsync(Order snapshot, ChargeResult.Refunded refunded, CancellationToken cancellationToken)
     {
         var seatIds = await db.Tickets.AsNoTracking().Where(t => t.OrderId == snapshot.Id).Select(t => t.SeatId).ToListAsync(cancellationToken);
         var seats = await store.LockAsync(db, snapshot.EventId, seatIds, options.UnsafeSkipRowLocks, tracked: true, cancellationToken);
@@ -66,7 +71,7 @@ public sealed class RecordProcessorRefund(TicketMasterDbContext db, IBookingStor
         if (voided.Count == 0 || unrecorded < amount.Amount)
         {
             // Nothing valid is left, or the processor has not given back all that is: nothing to record.
-            return 0;
+            return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -77,7 +82,7 @@ public sealed class RecordProcessorRefund(TicketMasterDbContext db, IBookingStor
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return 1;
+        return amount;
     }
 
     /// <summary>One per payment and total refunded, so the same notice twice records one refund.</summary>

@@ -212,6 +212,7 @@ public sealed class SettlePayment(TicketMasterDbContext db, IBookingStore store,
                 payment.Refund(now);
                 db.Refunds.Add(Refund.Of(payment, null, payment.Amount, HoldGoneReason, key, refunded.RefundReference, now));
                 await db.SaveChangesAsync(CancellationToken.None);
+                await RefundNotice.PublishAsync(db, publisher, payment.HoldId, payment.Amount);
                 return payment;
             }
             catch (DbUpdateException) when (attempt < ConflictRetries)
