@@ -16,6 +16,10 @@ public sealed class BookingDataLoaders(DbBatch<TicketMasterDbContext> batch, Tim
     public BatchLoader<Guid, Order> OrderById { get; } = batch.One<Guid, Order>((db, ids, ct) =>
         db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct));
 
+    /// <summary>The order a hold became, if any (one at most: <c>orders.hold_id</c> is unique).</summary>
+    public BatchLoader<Guid, Order> OrderByHold { get; } = batch.One<Guid, Order>((db, ids, ct) =>
+        db.Orders.AsNoTracking().Where(o => ids.Contains(o.HoldId)).ToDictionaryAsync(o => o.HoldId, ct));
+
     /// <summary>The seats a hold asked for, as they are now.</summary>
     public BatchLoader<Guid, IReadOnlyList<EventSeatView>> SeatsByHold { get; } = batch.One<Guid, IReadOnlyList<EventSeatView>>(async (db, ids, ct) =>
     {

@@ -41,6 +41,10 @@ public static class BookingQueries
     public static IDataLoaderResult LoadOwnOrder(IResolveFieldContext context, Guid id) =>
         context.Loaders<BookingDataLoaders>().OrderById.Load(id).Then(order => order is not null && order.UserId == Caller.UserIdOf(context.User) ? order : null);
 
+    /// <summary>The order the caller's hold became, if any.</summary>
+    public static IDataLoaderResult LoadOwnOrderOfHold(IResolveFieldContext context, Guid holdId) =>
+        context.Loaders<BookingDataLoaders>().OrderByHold.Load(holdId).Then(order => order is not null && order.UserId == Caller.UserIdOf(context.User) ? order : null);
+
     /// <summary><c>node(id:)</c> for tickets: the buyer's only.</summary>
     public static IDataLoaderResult LoadOwnTicket(IResolveFieldContext context, Guid id) =>
         context.Loaders<BookingDataLoaders>().TicketById.Load(id).Then(owned => owned is not null && owned.BuyerId == Caller.UserIdOf(context.User) ? owned.Ticket : null);

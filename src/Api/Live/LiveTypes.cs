@@ -75,6 +75,10 @@ public enum ReservationChangeKind
 
     [Description("Given back with `releaseReservation`; its seats are free again.")]
     Released,
+
+    /// <summary>The payment went back to the buyer: the charge completed after the hold was gone, or the processor refunded it.</summary>
+    [Description("Your payment for it went back to you (`refunded` says how much): the charge completed after the reservation had ended, or it was refunded at the payment processor. Any order it made is refunded; tell the buyer no tickets are theirs.")]
+    Refunded,
 }
 
 public sealed record ReservationFeedEvent(ReservationChangeKind Kind, HoldChange Hold);
@@ -102,5 +106,13 @@ public sealed class ReservationChangeType : ObjectGraphType<ReservationFeedEvent
         Field<NonNullGraphType<DateTimeGraphType>>("expiresAt").Description("When the reservation runs out (or ran out) unless confirmed.").Resolve(ctx => ctx.Source.Hold.ExpiresAt);
         Field<ReservationType>("reservation").Description("The reservation as it is now.")
             .Resolve(ctx => BookingQueries.LoadOwnReservation(ctx, ctx.Source.Hold.HoldId));
+        Field<MoneyType>("refunded").Description("On REFUNDED, how much went back to you; null for every other kind.")
+            .Resolve(ctx => ctx.Source.Kind == ReservationChangeKind.Refunded ? ctx.Source.Hold.Refunded : null);
+        Field<OrderType>("order").Description(
+            "On CONFIRMED and REFUNDED, the order the reservation became (e.g. when 3-D Secure completed after `confirmReservation` answered "
+            + "PaymentActionRequiredError): show its tickets; null otherwise or when no order was made.")
+            .Resolve(ctx => ctx.Source.Kind is ReservationChangeKind.Confirmed or ReservationChangeKind.Refunded
+                ? BookingQueries.LoadOwnOrderOfHold(ctx, ctx.Source.Hold.HoldId)
+                : null);
     }
 }

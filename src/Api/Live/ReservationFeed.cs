@@ -15,6 +15,7 @@ public sealed class ReservationFeed(IReadOnlyList<HoldChange> running, IBusSubsc
     private readonly Dictionary<Guid, List<ITimer>> _timers = [];
     private readonly Dictionary<Guid, DateTime> _seen = [];
     private readonly HashSet<Guid> _ended = [];
+    private readonly HashSet<Guid> _refunded = [];
 
     public async Task RunAsync(Action<object> emit, CancellationToken cancellationToken)
     {
@@ -87,6 +88,18 @@ public sealed class ReservationFeed(IReadOnlyList<HoldChange> running, IBusSubsc
 
     private void Handle(HoldChange hold, Action<object> emit)
     {
+        if (hold.Refunded is not null)
+        {
+            // Follows the hold's end (EXPIRED, RELEASED or CONFIRMED): the money went back, said once.
+            if (_refunded.Add(hold.HoldId))
+            {
+                End(hold.HoldId);
+                emit(new ReservationFeedEvent(ReservationChangeKind.Refunded, hold));
+            }
+
+            return;
+        }
+
         if (_ended.Contains(hold.HoldId))
         {
             return;

@@ -56,7 +56,7 @@ public sealed class Hold : Entity
 
     public IReadOnlyList<HoldSeat> Seats => _seats;
 
-    public static Hold Place(int userId, int eventId, IReadOnlyCollection<int> seatIds, Money total, DateTime now, TimeSpan duration)
+    public static Hold Place(int userId, int eventId, IReadOnlyCollection<int> seatIds, Money total, DateTime now, TimeSpan duration, IReadOnlyDictionary<int, decimal>? prices = null)
     {
         if (seatIds.Count == 0)
         {
@@ -73,7 +73,7 @@ public sealed class Hold : Entity
             ExpiresAt = now + duration,
             Total = total,
         };
-        hold._seats.AddRange(seatIds.Distinct().Order().Select(seatId => new HoldSeat(hold.Id, eventId, seatId)));
+        hold._seats.AddRange(seatIds.Distinct().Order().Select(seatId => new HoldSeat(hold.Id, eventId, seatId, prices is not null && prices.TryGetValue(seatId, out var price) ? price : null)));
         hold.Record(() => new HoldChanged(hold, SeatStatus.Held));
         return hold;
     }

@@ -10,8 +10,9 @@ public sealed class HoldSeat
     {
     }
 
-    internal HoldSeat(Guid holdId, int eventId, int seatId)
+    internal HoldSeat(Guid holdId, int eventId, int seatId, decimal? price)
     {
+        Price = price;
         HoldId = holdId;
         EventId = eventId;
         SeatId = seatId;
@@ -22,4 +23,10 @@ public sealed class HoldSeat
     public int EventId { get; private set; }
 
     public int SeatId { get; private set; }
+
+    /// <summary>
+    /// The seat's price when it was held: what its ticket costs, whatever the organizer charges for
+    /// the seat by the time the payment completes (issue #14). Null on holds older than it.
+    /// </summary>
+    public decimal? Price { get; private set; }
 }

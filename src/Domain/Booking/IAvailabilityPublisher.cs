@@ -12,6 +12,12 @@ namespace TicketMaster.Booking;
 public interface IAvailabilityPublisher
 {
     ValueTask PublishAsync(AvailabilityChange change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A change of a hold that moved no seats (its payment refunded), for its owner's live feed only.
+    /// Best effort like the feed itself: the refund is recorded either way and shows in <c>myOrders</c>.
+    /// </summary>
+    ValueTask PublishHoldAsync(HoldChange change, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 /// <param name="Hold">The hold the change belongs to, as committed, for its owner's live feed.</param>

@@ -49,7 +49,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IBookingStore store, 
                 throw new SeatsUnavailableException(eventId, taken);
             }
 
-            var hold = Hold.Place(userId, eventId, wanted, Orders.Order.TotalOf(seats, state.Currency), now, options.HoldDuration);
+            var hold = Hold.Place(userId, eventId, wanted, Orders.Order.TotalOf(seats, state.Currency), now, options.HoldDuration, seats.ToDictionary(s => s.SeatId, s => s.Price));
             seats.ForEach(seat => seat.PlaceHold(hold.Id, hold.ExpiresAt, now));
 
             // The entities decided and recorded the change; one batch writes both (ADR 0009:

@@ -6,6 +6,8 @@ namespace TicketMaster.Common;
 /// <summary>An amount in one ISO 4217 currency. Amounts of different currencies never mix.</summary>
 public readonly record struct Money
 {
+    // Explicit, so JSON (the Redis bus carries refunds in HoldChange) builds it through its checks.
+    [System.Text.Json.Serialization.JsonConstructor]
     public Money(decimal amount, string currency)
     {
         if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))

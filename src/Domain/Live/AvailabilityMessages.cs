@@ -1,3 +1,4 @@
+using TicketMaster.Common;
 using TicketMaster.Booking;
 
 namespace TicketMaster.Live;
@@ -32,4 +33,8 @@ public sealed record SeatAvailabilityMessage(int EventId, long Version, long? Ch
 /// A hold's state after a committed change (reserved, released, expired by the sweep, confirmed), on
 /// its owner's channel. Carries the hold's own fields so receivers need no lookup.
 /// </summary>
-public sealed record HoldChange(Guid HoldId, int UserId, int EventId, HoldStatus Status, DateTime ExpiresAt, long ChangeId);
+/// <param name="Refunded">
+/// Set when the payment for the hold was given back (its charge arrived after the hold was gone, or
+/// the processor refunded it): how much. Such a change follows the hold's end and only says so.
+/// </param>
+public sealed record HoldChange(Guid HoldId, int UserId, int EventId, HoldStatus Status, DateTime ExpiresAt, long ChangeId, Money? Refunded = null);

@@ -49,7 +49,10 @@ public sealed class Order
             Status = OrderStatus.Completed,
             CreatedAt = now,
         };
-        order._tickets.AddRange(seats.OrderBy(seat => seat.SeatId).Select(seat => new Ticket(order.Id, seat.EventId, seat.SeatId, new Money(seat.Price, currency), now)));
+        // Priced as held, not as the seat is priced now: the buyer pays what the hold showed (issue #14).
+        var heldAt = hold.Seats.Where(s => s.Price is not null).ToDictionary(s => s.SeatId, s => s.Price!.Value);
+        order._tickets.AddRange(seats.OrderBy(seat => seat.SeatId).Select(seat =>
+            new Ticket(order.Id, seat.EventId, seat.SeatId, new Money(heldAt.GetValueOrDefault(seat.SeatId, seat.Price), currency), now)));
         order.Total = order._tickets.Aggregate(Money.Zero(currency), (sum, ticket) => sum + ticket.Price);
         return order;
     }

@@ -158,6 +158,24 @@ public sealed class Payment
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// The processor gave everything back on its own (a refund made in its dashboard) before an order
+    /// named the payment: final, and no order can be made with it any more.
+    /// </summary>
+    public void RefundAtProcessor(string providerReference, DateTime now)
+    {
+        if (!IsOpen && Status is not (PaymentStatus.Succeeded or PaymentStatus.Failed))
+        {
+            throw new PaymentStateException(Id, Status, PaymentStatus.Refunded);
+        }
+
+        ProviderReference ??= providerReference;
+        Status = PaymentStatus.Refunded;
+        ClientSecret = null;
+        NextCheckAt = null;
+        UpdatedAt = now;
+    }
+
     /// <summary>Not settled yet: ask again at <paramref name="at"/> (the reconciler's lease and back-off).</summary>
     public void CheckAgainAt(DateTime at) => NextCheckAt = at;
 

@@ -35,6 +35,12 @@ public sealed class SettlePayment(TicketMasterDbContext db, IBookingStore store,
         {
             db.ChangeTracker.Clear();
             var payment = await db.Payments.SingleAsync(p => p.Id == paymentId, cancellationToken);
+            if (outcome is ChargeResult.Refunded refunded && payment.Status != PaymentStatus.Refunding)
+            {
+                // Refunding is our own refund, which completes itself below; anything else was refunded there.
+                return await new RecordProcessorRefund(db, store, publisher, clock, options).ExecuteAsync(paymentId, refunded, cancellationToken);
+            }
+
             if (!Apply(payment, outcome))
             {
                 return await FinishAsync(payment, cancellationToken);
@@ -206,6 +212,7 @@ public sealed class SettlePayment(TicketMasterDbContext db, IBookingStore store,
                 payment.Refund(now);
                 db.Refunds.Add(Refund.Of(payment, null, payment.Amount, HoldGoneReason, key, refunded.RefundReference, now));
                 await db.SaveChangesAsync(CancellationToken.None);
+                await RefundNotice.PublishAsync(db, publisher, payment.HoldId, payment.Amount);
                 return payment;
             }
             catch (DbUpdateException) when (attempt < ConflictRetries)

@@ -58,6 +58,7 @@ internal sealed class HoldSeatConfiguration : IEntityTypeConfiguration<HoldSeat>
     public void Configure(EntityTypeBuilder<HoldSeat> seat)
     {
         seat.HasKey(s => new { s.HoldId, s.SeatId });
+        seat.Property(s => s.Price).HasPrecision(10, 2);
         seat.HasIndex(s => new { s.EventId, s.SeatId });
         seat.HasOne<EventSeat>().WithMany().HasForeignKey(s => new { s.EventId, s.SeatId }).OnDelete(DeleteBehavior.Restrict);
     }

@@ -74,12 +74,13 @@ internal sealed class BookingSql : IBookingStore
         var sql = new Statement();
         var (holdId, eventId, expiresAt) = (sql.Parameter(hold.Id), sql.Parameter(hold.EventId), sql.Parameter(hold.ExpiresAt));
         var seatIds = hold.Seats.Select(s => s.SeatId).ToList();
+        var heldSeats = hold.Seats.Select(s => $"({holdId}, {sql.Parameter(s.SeatId)}, {eventId}, {(s.Price is { } price ? sql.Parameter(price) : "NULL")})");
         var writes = $"""
             UPDATE event_seats SET status = {sql.Parameter((byte)SeatStatus.Held)}, hold_id = {holdId}, hold_expires_at = {expiresAt}
             WHERE event_id = {eventId} AND seat_id IN ({sql.List(seatIds)});
             INSERT INTO holds (id, user_id, event_id, status, created_at, expires_at, amount, currency)
             VALUES ({holdId}, {sql.Parameter(hold.UserId)}, {eventId}, {sql.Parameter(hold.Status.ToString())}, {sql.Parameter(hold.CreatedAt)}, {expiresAt}, {sql.Parameter(hold.Total.Amount)}, {sql.Parameter(hold.Total.Currency)});
-            INSERT INTO hold_seats (hold_id, seat_id, event_id) VALUES {string.Join(", ", seatIds.Select(seat => $"({holdId}, {sql.Parameter(seat)}, {eventId})"))};
+            INSERT INTO hold_seats (hold_id, seat_id, event_id, price) VALUES {string.Join(", ", heldSeats)};
             """;
         return WriteWithOutboxAsync(db, sql, writes, [hold, .. seats], cancellationToken);
     }

@@ -36,6 +36,19 @@ public sealed partial class AvailabilityRelay(
         return ValueTask.CompletedTask;
     }
 
+    public async ValueTask PublishHoldAsync(HoldChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bus.PublishAsync(change, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The refund is committed; only its live notice is lost, as with any bus outage.
+            LogPublishFailed(logger, e);
+        }
+    }
+
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var pending = new Dictionary<int, List<AvailabilityChange>>();

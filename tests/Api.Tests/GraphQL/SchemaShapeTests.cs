@@ -69,6 +69,7 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["ids"] = "`nodes(ids:)`: 50 ids",
         ["MarkNotificationsReadInput.notificationIds"] = "100 ids, else InvalidFieldError",
         ["ReserveSeatsInput.seatIds"] = "`Booking:MaxSeatsPerReservation` (8), else TooManySeatsError",
+        ["RefundOrderInput.ticketIds"] = "the order's tickets (at most `Booking:MaxSeatsPerReservation`); any other id is TicketsNotInOrderError, nothing refunded",
         ["LayOutSeatMapInput.sections"] = "`SeatMapPlan.MaxPlaces` (100,000 places in all), else SeatMapTooLargeError; every section has a place",
         ["SeatMapSectionInput.rows"] = "`SeatMapPlan.MaxPlaces`, as above; an empty section is EmptySectionError",
         ["SeatBlockInput.rowLabels"] = "`SeatMapPlan.MaxPlaces`: rows times seats per row count",

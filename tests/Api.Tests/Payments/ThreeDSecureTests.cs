@@ -25,7 +25,7 @@ public sealed class ThreeDSecureTests
         var (eventId, seats) = await live.EventAsync("Live Three");
         await using var socket = await live.ConnectAsync();
         await socket.InitAsync(token);
-        await socket.SendAsync(new { id = "mine", type = "subscribe", payload = new { query = "subscription { onMyReservationChanged { kind expiresAt reservation { status } } }" } });
+        await socket.SendAsync(new { id = "mine", type = "subscribe", payload = new { query = "subscription { onMyReservationChanged { kind expiresAt reservation { status } order { id } } }" } });
         var reservation = await live.ReserveAsync(token, eventId, seats[0]);
         var held = await socket.ReceiveAsync("next");
         var buyer = new GraphQLClient(live.Api.CreateHttpClient()).WithToken(token);
@@ -50,6 +50,41 @@ public sealed class ThreeDSecureTests
         Assert.True(passed.IsSuccessStatusCode, await passed.Content.ReadAsStringAsync());
         Assert.Equal(("CONFIRMED", "CONFIRMED"), (Change(confirmed).GetProperty("kind").GetString(), Change(confirmed).GetProperty("reservation").GetProperty("status").GetString()));
         Assert.Equal(JsonValueKind.Object, answer.GetProperty("confirmReservation").GetProperty("order").ValueKind);
+        Assert.Equal(answer.GetProperty("confirmReservation").GetProperty("order").GetProperty("id").GetString(), Change(confirmed).GetProperty("order").GetProperty("id").GetString());
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task A_challenge_passed_after_the_buyer_gave_the_seats_back_is_refunded_and_the_feed_says_how_much(DatabaseProvider provider)
+    {
+        await using var live = await Scene.StartAsync(provider, "threeds-refund");
+        var token = await live.SignUpAsync();
+        var (eventId, seats) = await live.EventAsync("Live Three");
+        await using var socket = await live.ConnectAsync();
+        await socket.InitAsync(token);
+        await socket.SendAsync(new { id = "mine", type = "subscribe", payload = new { query = "subscription { onMyReservationChanged { kind reservationId refunded { amount currency } order { id } } }" } });
+        var reservation = await live.ReserveAsync(token, eventId, seats[2]);
+        await socket.ReceiveAsync("next");
+        var buyer = new GraphQLClient(live.Api.CreateHttpClient()).WithToken(token);
+        var input = new { input = new { reservationId = reservation.Id, paymentToken = "tok_threeDSecureRequired", idempotencyKey = "3ds-late" } };
+        var secret = (await buyer.DataAsync(Confirm, input)).GetProperty("confirmReservation").GetProperty("errors")[0].GetProperty("clientSecret").GetString()!;
+        await socket.ReceiveAsync("next");
+        await buyer.DataAsync("mutation($input: ReleaseReservationInput!) { releaseReservation(input: $input) { reservation { status } } }", new { input = new { reservationId = reservation.Id } });
+        var released = await socket.ReceiveAsync("next");
+
+        using var http = live.Api.CreateHttpClient();
+        using var passed = await http.PostAsync($"/simulated-gateway/challenges/{secret[..secret.IndexOf("_secret", StringComparison.Ordinal)]}?authenticated=true", null);
+        var refunded = await socket.ReceiveAsync("next");
+        var answer = await buyer.DataAsync(Confirm, input);
+
+        Assert.True(passed.IsSuccessStatusCode, await passed.Content.ReadAsStringAsync());
+        Assert.Equal("RELEASED", Change(released).GetProperty("kind").GetString());
+        Assert.Equal(("REFUNDED", reservation.Id), (Change(refunded).GetProperty("kind").GetString(), Change(refunded).GetProperty("reservationId").GetString()));
+        var amount = Change(refunded).GetProperty("refunded");
+        Assert.True(amount.GetProperty("amount").GetDecimal() > 0m, amount.ToString());
+        Assert.Equal(JsonValueKind.Null, Change(refunded).GetProperty("order").ValueKind);
+        Assert.Equal("PaymentRefundedError", answer.GetProperty("confirmReservation").GetProperty("errors")[0].GetProperty("__typename").GetString());
     }
 
     [SkippableTheory]

@@ -159,6 +159,30 @@ public sealed class SettlementTests
     }
 
     /// <summary>What a killed Api leaves: the attempt recorded, the processor charged, nothing settled.</summary>
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.MySql)]
+    public async Task A_seat_repriced_while_its_charge_was_in_flight_is_sold_at_the_price_it_was_held_at(DatabaseProvider provider)
+    {
+        await using var scenario = await BookingScenario.CreateAsync(provider, "settle-price");
+        var buyer = scenario.Buyers[0];
+        var hold = await scenario.ReserveAsync(buyer, scenario.SeatIds[0], scenario.SeatIds[1]);
+        await CrashAfterChargingAsync(scenario, hold, "key-1");
+
+        // The hold lapsed while the charge was running, so the organizer's price change (issue #14)
+        // repriced its seats, as updateEvent does for every seat free at the time.
+        scenario.Clock.Advance(scenario.Options.HoldDuration + TimeSpan.FromSeconds(1));
+        await scenario.QueryAsync(db => db.EventSeats.Where(s => s.EventId == scenario.EventId && s.SeatId == scenario.SeatIds[0])
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Price, s => s.Price + 25m)));
+        await ReconcilerFor(scenario).ExecuteAsync(CancellationToken.None);
+
+        var order = await scenario.QueryAsync(db => db.Orders.Include(o => o.Tickets).SingleAsync());
+        var paid = await scenario.QueryAsync(db => db.Payments.Select(p => p.Amount).SingleAsync());
+        Assert.Equal((hold.Total, hold.Total), (order.Total, paid));
+        Assert.Equal(hold.Total.Amount, order.Tickets.Sum(t => t.Price.Amount));
+        await AssertLedgerAsync(scenario, validTickets: 2);
+    }
+
     private static async Task CrashAfterChargingAsync(BookingScenario scenario, Hold hold, string key)
     {
         var payment = await RecordAttemptAsync(scenario, hold, key);

@@ -152,6 +152,11 @@ namespace TicketMaster.Persistence.Migrations
                         .HasColumnType("int")
                         .HasColumnName("event_id");
 
+                    b.Property<decimal?>("Price")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("decimal(10,2)")
+                        .HasColumnName("price");
+
                     b.HasKey("HoldId", "SeatId")
                         .HasName("pk_hold_seats");
 

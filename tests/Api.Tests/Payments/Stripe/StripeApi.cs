@@ -80,6 +80,13 @@ public abstract class StripeApi(DatabaseProvider provider, bool recordNotices = 
         return await db.Set<ProcessedStripeEvent>().Select(e => e.Id).ToListAsync();
     }
 
+    /// <summary>The price of the valid tickets, in SQL: with <see cref="StripeStandIn.Kept"/>, ADR 0015's ledger.</summary>
+    public async Task<decimal> ValidTicketsTotalAsync()
+    {
+        await using var db = _database!.CreateContext();
+        return await db.Database.SqlQueryRaw<decimal>("SELECT COALESCE(SUM(amount), 0) AS Value FROM tickets WHERE status = 'Valid'").SingleAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (_api is not null)

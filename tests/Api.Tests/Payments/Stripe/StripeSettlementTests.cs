@@ -71,6 +71,29 @@ public abstract class StripeSettlementTests(StripeApi api)
         Assert.Equal([orderId], orders.GetProperty("myOrders").GetProperty("nodes").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
     }
 
+    [SkippableFact]
+    public async Task A_refund_in_stripes_dashboard_voids_the_order_once_and_puts_its_seat_back_on_sale()
+    {
+        var buyer = await api.Client.SignedInBuyerAsync();
+        var (_, seats) = await buyer.FreeSeatsAsync(StripeApi.EventName);
+        var reservation = await ReserveAsync(buyer);
+        var orderId = (await ConfirmAsync(buyer, reservation, "pm_card_visa", "e2e-dashboard")).GetProperty("order").GetProperty("id").GetString();
+        var intentId = api.Stripe.IntentByKey(api.Stripe.Requests.Single(r => r.IdempotencyKey.EndsWith("e2e-dashboard", StringComparison.Ordinal)).IdempotencyKey).Id;
+
+        var first = await api.Stripe.RefundInDashboardAsync(intentId);
+        var replayed = await api.Stripe.RefundInDashboardAsync(intentId);
+
+        Assert.Equal((200, 200), (first, replayed));
+        var orders = await buyer.DataAsync("{ myOrders { nodes { id status tickets { status } refunds { amount { amount } reason } } } }");
+        var order = orders.GetProperty("myOrders").GetProperty("nodes").EnumerateArray().Single(o => o.GetProperty("id").GetString() == orderId);
+        Assert.Equal("REFUNDED", order.GetProperty("status").GetString());
+        Assert.All(order.GetProperty("tickets").EnumerateArray(), t => Assert.Equal("REFUNDED", t.GetProperty("status").GetString()));
+        var refund = Assert.Single(order.GetProperty("refunds").EnumerateArray());
+        Assert.Equal((api.Stripe.Intent(intentId).Amount / 100m, "refunded at the processor"), (refund.GetProperty("amount").GetProperty("amount").GetDecimal(), refund.GetProperty("reason").GetString()));
+        Assert.Contains(seats[0], (await buyer.FreeSeatsAsync(StripeApi.EventName)).Seats);
+        Assert.Equal(api.Stripe.Kept / 100m, await api.ValidTicketsTotalAsync());
+    }
+
     private async Task<string> ReserveAsync(GraphQLClient buyer)
     {
         var (eventId, seats) = await buyer.FreeSeatsAsync(StripeApi.EventName);

@@ -92,6 +92,20 @@ internal sealed partial class StripeStandIn : IAsyncDisposable
         await DeliverAsync("payment_intent.succeeded", intent.ToJson());
     }
 
+    /// <summary>
+    /// Someone refunds the whole charge in Stripe's dashboard: the intent's charge is refunded and
+    /// Stripe says so by webhook (<c>charge.refunded</c>), never through our API. Returns the delivery's status code.
+    /// </summary>
+    public Task<int> RefundInDashboardAsync(string intentId)
+    {
+        var intent = _intents[intentId];
+        intent.AmountRefunded = intent.Amount;
+        return DeliverAsync("charge.refunded", intent.ChargeJson());
+    }
+
+    /// <summary>What Stripe kept: charged minus refunded over all intents, in minor units.</summary>
+    public long Kept => _intents.Values.Where(i => i.Status == "succeeded").Sum(i => i.Amount - i.AmountRefunded);
+
     /// <summary>Signs and posts one event to <see cref="WebhookUrl"/>; returns the receiver's status code.</summary>
     public async Task<int> DeliverAsync(string type, JsonObject dataObject, string? eventId = null)
     {
