@@ -3,6 +3,7 @@ using GraphQL.Types;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
+using TicketMaster.Booking;
 using TicketMaster.Common;
 using TicketMaster.Events;
 using TicketMaster.GraphQL.Mutations;
@@ -26,7 +27,7 @@ public static class EventOrganizerMutations
             .Returns<EventType>("event", "The new draft (`status: DRAFT`).")
             .Errors(
                 typeof(VenueNotFoundException), typeof(VenueWithoutSeatMapException), typeof(PerformerNotFoundException), typeof(MissingSectionPriceException),
-                typeof(EventInThePastException), typeof(InvalidFieldException), typeof(InvalidCurrencyException))
+                typeof(EventInThePastException), typeof(InvalidFieldException), typeof(InvalidCurrencyException), typeof(PriceInOtherCurrencyException))
             .Resolve((input, ctx) => ctx.Service<CreateEvent>().ExecuteAsync(ctx.UserId(), input.ToDraft(), ctx.CancellationToken));
 
         mutation.Mutation<UpdateEventInput, Event>("updateEvent")
@@ -35,7 +36,7 @@ public static class EventOrganizerMutations
             .Returns<EventType>("event", "The event as it is now.")
             .Errors(
                 typeof(EventNotFoundException), typeof(EventNotEditableException), typeof(PerformerNotFoundException), typeof(EventInThePastException),
-                typeof(InvalidFieldException))
+                typeof(InvalidFieldException), typeof(InvalidCurrencyException), typeof(PriceInOtherCurrencyException))
             .Resolve((input, ctx) => ctx.Service<UpdateEvent>().ExecuteAsync(input.EventId, input.ToEdit(), ctx.CancellationToken));
 
         mutation.Mutation<CancelEventInput, Event>("cancelEvent")
@@ -64,15 +65,16 @@ public static class EventOrganizerMutations
             .Resolve((input, ctx) => ctx.Service<ResumeSales>().ExecuteAsync(input.EventId, ctx.CancellationToken));
     }
 
-    public sealed class SectionPriceInputType : InputObjectGraphType<SectionPrice>
+    public sealed class SectionPriceInputType : InputObjectGraphType<SectionPriceInput>
     {
         public SectionPriceInputType()
         {
             Name = "SectionPriceInput";
             Description = "One price tier: every seat of a section costs this, in the event's currency.";
-            Field(p => p.SectionId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The section's id, from `Venue.sections`.")
+            Field(p => p.SectionId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The section's id, from `Venue.sections`; each section once.")
                 .ParseValue(value => GlobalId.DecodeInt(value as string, SectionType.TypeName));
-            Field(p => p.Price).Description("The price of one seat, 0 to 999,999.99, at most two decimals, in the currency's major unit.");
+            Field(p => p.Price, type: typeof(NonNullGraphType<MoneyInputType>))
+                .Description("The price of one seat, 0 to 999,999.99, at most two decimals, in the event's currency (another is `PriceInOtherCurrencyError`).");
         }
     }
 
@@ -87,7 +89,7 @@ public sealed record CreateEventInput(
     [property: Description("When the show starts. " + EventOrganizerMutations.Time)] string StartsAt,
     [property: Description("ISO 4217 currency of every price, e.g. \"EUR\".")] string Currency,
     [property: InputType(typeof(NonNullGraphType<ListGraphType<NonNullGraphType<EventOrganizerMutations.SectionPriceInputType>>>)), Description("A price for every section of the venue's seat map.")]
-    IReadOnlyList<SectionPrice> Prices,
+    IReadOnlyList<SectionPriceInput> Prices,
     [property: Description("Plain text, at most 4,000 characters.")] string? Description = null,
     [property: Description("When the show ends. " + EventOrganizerMutations.Time)] string? EndsAt = null,
     [property: Description("When doors open, at most 24 hours before the start. " + EventOrganizerMutations.Time)] string? DoorsAt = null,
@@ -97,7 +99,7 @@ public sealed record CreateEventInput(
     [property: Description("Most tickets one account may buy for the event, 1 to 100; left out, no limit.")] int? MaxTicketsPerAccount = null)
 {
     public EventDraft ToDraft() => new(
-        VenueId, Name, Description, Category, StartsAt, EndsAt, DoorsAt, OnSaleAt, Currency, Prices, PerformerIds ?? [], MaxTicketsPerOrder, MaxTicketsPerAccount);
+        VenueId, Name, Description, Category, StartsAt, EndsAt, DoorsAt, OnSaleAt, Currency, SectionPriceInput.ToDomain(Prices), PerformerIds ?? [], MaxTicketsPerOrder, MaxTicketsPerAccount);
 }
 
 [Description("The event to change and the changes; a field left out keeps its value.")]
@@ -111,12 +113,19 @@ public sealed record UpdateEventInput(
     [property: Description("New doors time. " + EventOrganizerMutations.Time)] string? DoorsAt = null,
     [property: Description("New sales opening; drafts only. " + EventOrganizerMutations.Time)] string? OnSaleAt = null,
     [property: InputType(typeof(ListGraphType<NonNullGraphType<EventOrganizerMutations.SectionPriceInputType>>)), Description("New prices of some sections; free seats take them at once.")]
-    IReadOnlyList<SectionPrice>? Prices = null,
+    IReadOnlyList<SectionPriceInput>? Prices = null,
     [property: Id(PerformerType.TypeName), Description("The whole new line-up, headliner first.")] IReadOnlyList<int>? PerformerIds = null,
     [property: Description("New per-order limit, 1 to 100; drafts only.")] int? MaxTicketsPerOrder = null,
     [property: Description("New per-account limit, 1 to 100; drafts only.")] int? MaxTicketsPerAccount = null) : IEventScoped
 {
-    public EventEdit ToEdit() => new(Name, Description, Category, StartsAt, EndsAt, DoorsAt, OnSaleAt, Prices, PerformerIds, MaxTicketsPerOrder, MaxTicketsPerAccount);
+    public EventEdit ToEdit() => new(Name, Description, Category, StartsAt, EndsAt, DoorsAt, OnSaleAt, Prices is null ? null : SectionPriceInput.ToDomain(Prices), PerformerIds, MaxTicketsPerOrder, MaxTicketsPerAccount);
+}
+
+/// <summary>A price tier as a client sends it; <see cref="ToDomain"/> reads its money (an invalid code is <see cref="InvalidCurrencyException"/>).</summary>
+public sealed record SectionPriceInput(int SectionId, MoneyInput Price)
+{
+    public static IReadOnlyList<SectionPrice> ToDomain(IReadOnlyList<SectionPriceInput> prices) =>
+        [.. prices.Select(p => new SectionPrice(p.SectionId, p.Price.ToMoney()))];
 }
 
 [Description("The event to call off.")]

@@ -65,9 +65,9 @@ public sealed class NoSeatsException()
 
 [Description("A price limit is in another currency than the event's prices (`eventCurrency`); prices are never converted, so give it in the event's currency.")]
 public sealed class PriceInOtherCurrencyException(string currency, string eventCurrency)
-    : DomainException($"This event's prices are in {eventCurrency}; give the price limit in {eventCurrency}, not {currency}.")
+    : DomainException($"This event's prices are in {eventCurrency}; give amounts in {eventCurrency}, not {currency}.")
 {
-    [Description("The currency the limit was given in.")]
+    [Description("The currency the amount was given in.")]
     public string Currency { get; } = currency;
 
     [Description("The currency of the event's prices (`Event.currency`).")]

@@ -1,3 +1,4 @@
+using TicketMaster.Common;
 using Microsoft.EntityFrameworkCore;
 using TicketMaster.Performers;
 using TicketMaster.Persistence;
@@ -32,7 +33,7 @@ public sealed class CreateEvent(TicketMasterDbContext db, ISeatMapStore store, T
             var startsAt = VenueLocalTime.ToUtc(draft.StartsAt, venue.TimeZone, "startsAt")!.Value;
             var show = Event.Schedule(
                 draft.Name, draft.Description ?? "", draft.Category, startsAt, venue, organizerId, draft.Currency,
-                draft.Prices.ToDictionary(p => p.SectionId, p => p.Price), draft.PerformerIds, now);
+                SectionPrice.InCurrency(draft.Prices, draft.Currency), draft.PerformerIds, now);
             show.Arrange(
                 VenueLocalTime.ToUtc(draft.EndsAt, venue.TimeZone, "endsAt"), VenueLocalTime.ToUtc(draft.DoorsAt, venue.TimeZone, "doorsAt"),
                 VenueLocalTime.ToUtc(draft.OnSaleAt, venue.TimeZone, "onSaleAt"), draft.MaxTicketsPerOrder, draft.MaxTicketsPerAccount);
@@ -63,12 +64,53 @@ public sealed record EventDraft(
     int? MaxTicketsPerAccount);
 
 /// <summary>One price tier: every seat of a section costs this, in the event's currency.</summary>
-public sealed record SectionPrice(int SectionId, decimal Price);
-
-internal static class EventLineup
+public sealed record SectionPrice(int SectionId, Money Price)
 {
-    public static async Task CheckExistAsync(TicketMasterDbContext db, IReadOnlyList<int> performerIds, CancellationToken cancellationToken)
+    /// <summary>Most tiers one input may carry: no venue has more sections (a seat map's sections are bounded by its places).</summary>
+    public const int MaxTiers = 500;
+
+    /// <summary>
+    /// The prices by section, each in <paramref name="currency"/> (one currency per event; prices are never converted):
+    /// another currency is <see cref="Booking.PriceInOtherCurrencyException"/>, a section named twice or too many tiers
+    /// an <see cref="InvalidFieldException"/> on <c>prices</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<int, decimal> InCurrency(IReadOnlyList<SectionPrice> prices, string currency)
     {
+        if (prices.Count > MaxTiers)
+        {
+            throw new InvalidFieldException("prices", $"has more than {MaxTiers} tiers");
+        }
+
+        var bySection = new Dictionary<int, decimal>();
+        foreach (var price in prices)
+        {
+            if (price.Price.Currency != currency)
+            {
+                throw new Booking.PriceInOtherCurrencyException(price.Price.Currency, currency);
+            }
+
+            if (!bySection.TryAdd(price.SectionId, price.Price.Amount))
+            {
+                throw new InvalidFieldException("prices", "names a section twice");
+            }
+        }
+
+        return bySection;
+    }
+}
+
+public static class EventLineup
+{
+    /// <summary>The longest line-up one event lists (a festival's bill fits; a client cannot send an unbounded list).</summary>
+    public const int MaxPerformers = 100;
+
+    internal static async Task CheckExistAsync(TicketMasterDbContext db, IReadOnlyList<int> performerIds, CancellationToken cancellationToken)
+    {
+        if (performerIds.Count > MaxPerformers)
+        {
+            throw new InvalidFieldException("performerIds", $"lists more than {MaxPerformers} performers");
+        }
+
         var known = await db.Performers.Where(p => performerIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
         if (performerIds.FirstOrDefault(id => !known.Contains(id)) is var missing and not 0)
         {

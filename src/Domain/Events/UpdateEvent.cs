@@ -56,18 +56,19 @@ public sealed class UpdateEvent(TicketMasterDbContext db, TimeProvider clock)
                 show.ChangeLineup(lineup);
             }
 
-            foreach (var price in edit.Prices ?? [])
+            var prices = SectionPrice.InCurrency(edit.Prices ?? [], show.Currency);
+            foreach (var (sectionId, price) in prices)
             {
-                show.ChangeSectionPrice(price.SectionId, price.Price);
+                show.ChangeSectionPrice(sectionId, price);
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             await db.SaveChangesAsync(token);
-            foreach (var price in edit.Prices ?? [])
+            foreach (var (sectionId, price) in prices)
             {
                 // Free seats only (a lapsed hold's seat is free): a live hold keeps the price it was placed at.
-                await db.EventSeats.Where(s => s.EventId == eventId && s.SectionId == price.SectionId).Where(EventSeat.IsAvailable.At(now))
-                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.Price, price.Price), token);
+                await db.EventSeats.Where(s => s.EventId == eventId && s.SectionId == sectionId).Where(EventSeat.IsAvailable.At(now))
+                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.Price, price), token);
             }
 
             await transaction.CommitAsync(token);

@@ -68,7 +68,7 @@ public abstract class EventLifecycleTests(SellingScene scene)
     public async Task A_section_without_a_price_is_a_typed_error_naming_it_and_creates_nothing()
     {
         var (venueId, sections) = await LaidOutVenueAsync();
-        var input = Draft(venueId, sections, null) with { prices = new object[] { new { sectionId = sections["Stalls"], price = 55.0 } } };
+        var input = Draft(venueId, sections, null) with { prices = new object[] { new { sectionId = sections["Stalls"], price = new { amount = 55.0m, currency = "EUR" } } } };
 
         var refused = (await Organizer.DataAsync<CreateData>(CreateEvent, new { input })).CreateEvent;
 
@@ -141,7 +141,7 @@ public abstract class EventLifecycleTests(SellingScene scene)
         Assert.Equal(JsonValueKind.Null, held.GetProperty("reserveSeats").GetProperty("errors").ValueKind);
         var stalls = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.SeatId == stallsSeats[0]).Select(s => s.SectionId).SingleAsync());
 
-        var repriced = (await Organizer.DataAsync<UpdateData>(UpdateEvent, new { input = new { eventId, prices = new[] { new { sectionId = GlobalId.Encode("Section", stalls), price = 65.0 } } } })).UpdateEvent;
+        var repriced = (await Organizer.DataAsync<UpdateData>(UpdateEvent, new { input = new { eventId, prices = new[] { new { sectionId = GlobalId.Encode("Section", stalls), price = new { amount = 65.0m, currency = "EUR" } } } } })).UpdateEvent;
 
         Assert.Null(repriced.Errors);
         var prices = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.EventId == key && s.SectionId == stalls).OrderBy(s => s.SeatId).Select(s => s.Price).ToListAsync());
@@ -225,7 +225,7 @@ public abstract class EventLifecycleTests(SellingScene scene)
 
     private static DraftInput Draft(string venueId, IReadOnlyDictionary<string, string> sections, string? performer) => new(
         venueId, "Spring Gala", "CONCERT", "2027-03-06T19:30", "EUR",
-        [new { sectionId = sections["Stalls"], price = 55.0 }, new { sectionId = sections["Balcony"], price = 30.0 }],
+        [new { sectionId = sections["Stalls"], price = new { amount = 55.0m, currency = "EUR" } }, new { sectionId = sections["Balcony"], price = new { amount = 30.0m, currency = "EUR" } }],
         "An evening of strings.", "2027-03-06T22:00", "2027-03-06T18:30", null, performer is null ? [] : [performer], 4, 8);
 
     private async Task<string> DraftedEventAsync()

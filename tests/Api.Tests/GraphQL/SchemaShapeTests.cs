@@ -75,6 +75,10 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["SeatBlockInput.rowLabels"] = "`SeatMapPlan.MaxPlaces`: rows times seats per row count",
         ["SeatBlockInput.accessibleRows"] = "some of `rowLabels`",
         ["SeatMapRowInput.seats"] = "`SeatMapPlan.MaxPlaces`, as above",
+        ["CreateEventInput.prices"] = "`SectionPrice.MaxTiers` (500) and each section once, else InvalidFieldError",
+        ["UpdateEventInput.prices"] = "`SectionPrice.MaxTiers` (500) and each section once, else InvalidFieldError",
+        ["CreateEventInput.performerIds"] = "`EventLineup.MaxPerformers` (100), else InvalidFieldError",
+        ["UpdateEventInput.performerIds"] = "`EventLineup.MaxPerformers` (100), else InvalidFieldError",
         ["UploadScansInput.scans"] = "`UploadScans.MaxScans` (500), else InvalidFieldError",
         ["Subscription.onEventAvailabilityChanged(eventIds)"] = "`Availability:MaxEventsPerSubscription` (100), else TOO_MANY_EVENTS",
     };

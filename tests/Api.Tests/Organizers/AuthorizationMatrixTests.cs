@@ -35,9 +35,17 @@ public sealed class AuthorizationMatrixTests(SellingOnSqlite scene) : IClassFixt
         ["resumeSales"] = ["organizer", "admin"],
     };
 
-    /// <summary>Buyer and account mutations, whose callers are tested in their own features' tests.</summary>
+    /// <summary>
+    /// Mutations whose callers (anonymous and foreign ones included) are tested in their own features' tests:
+    /// buying and accounts, refunds (RefundOrderTests), the door (CheckInTests), notifications
+    /// (NotificationTests, DeadNotificationTests) and the waiting room (WaitingRoomApiTests).
+    /// </summary>
     private static readonly string[] CoveredElsewhere =
-        ["register", "login", "refreshAccessToken", "logout", "reserveSeats", "reserveBestAvailable", "releaseReservation", "confirmReservation"];
+    [
+        "register", "login", "refreshAccessToken", "logout", "reserveSeats", "reserveBestAvailable", "releaseReservation", "confirmReservation",
+        "refundOrder", "checkInTicket", "uploadScans", "markNotificationsRead", "retryNotification",
+        "configureWaitingRoom", "joinWaitingRoom", "leaveWaitingRoom",
+    ];
 
     [Fact]
     public async Task Every_selling_mutation_admits_exactly_the_callers_of_the_matrix()
@@ -139,7 +147,7 @@ public sealed class AuthorizationMatrixTests(SellingOnSqlite scene) : IClassFixt
             "mutation($v: ID!) { layOutSeatMap(input: { venueId: $v, sections: [{ name: \"Stalls\", block: { rowLabels: [\"A\"], seatsPerRow: 4, x: 0, y: 2 } }] }) { venue { sections { id } } } }", new { v = venueId });
         var section = laid.GetProperty("layOutSeatMap").GetProperty("venue").GetProperty("sections")[0].GetProperty("id").GetString();
         var created = await organizer.DataAsync(
-            "mutation($v: ID!, $s: ID!) { createEvent(input: { venueId: $v, name: \"Matrix Night\", category: CONCERT, startsAt: \"2030-01-10T20:00\", currency: \"EUR\", prices: [{ sectionId: $s, price: 20 }] }) { event { id } errors { __typename } } }",
+            "mutation($v: ID!, $s: ID!) { createEvent(input: { venueId: $v, name: \"Matrix Night\", category: CONCERT, startsAt: \"2030-01-10T20:00\", currency: \"EUR\", prices: [{ sectionId: $s, price: { amount: 20, currency: \"EUR\" } }] }) { event { id } errors { __typename } } }",
             new { v = venueId, s = section });
         var performer = await organizer.DataAsync("mutation { createPerformer(input: { name: \"Matrix Band\", genre: \"Rock\" }) { performer { id } } }");
         return (venueId, created.GetProperty("createEvent").GetProperty("event").GetProperty("id").GetString()!,

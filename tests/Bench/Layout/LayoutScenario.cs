@@ -70,7 +70,7 @@ public static class LayoutScenario
             watch.Restart();
             await client.SendAsync(
                 "mutation($input: CreateEventInput!) { createEvent(input: $input) { event { id } errors { __typename ... on Error { message } } } }",
-                new { input = new { venueId, name = $"Bench Night {run}", category = "CONCERT", startsAt = "2030-06-01T20:00", currency = "EUR", prices = sectionIds.Select(id => new { sectionId = id, price = 50 }).ToArray() } },
+                new { input = new { venueId, name = $"Bench Night {run}", category = "CONCERT", startsAt = "2030-06-01T20:00", currency = "EUR", prices = sectionIds.Select(id => new { sectionId = id, price = new { amount = 50, currency = "EUR" } }).ToArray() } },
                 organizerToken, data => data.GetProperty("createEvent").GetProperty("event").GetProperty("id").GetString()!, CancellationToken.None);
             var eventMs = watch.Elapsed.TotalMilliseconds;
 
