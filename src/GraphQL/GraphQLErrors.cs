@@ -22,7 +22,8 @@ public static partial class GraphQLErrors
     /// "Did you mean 'events'?" in validation errors: a help while developing, a map of the schema
     /// for whoever probes a server that hides it; on in Development only.
     /// </param>
-    public static IGraphQLBuilder AddCodedErrors(this IGraphQLBuilder builder, bool exposeDetails, bool suggestions)
+    /// <param name="isOutage">Whether a failure means the database is not answering (the persistence layer knows its providers' errors).</param>
+    public static IGraphQLBuilder AddCodedErrors(this IGraphQLBuilder builder, bool exposeDetails, bool suggestions, Func<Exception, bool>? isOutage = null)
     {
         return builder
             .AddErrorInfoProvider(new CodedErrorInfoProvider(new ErrorInfoProviderOptions
@@ -41,7 +42,9 @@ public static partial class GraphQLErrors
                     LogUnhandled(logger, context.OriginalException, context.FieldContext?.FieldDefinition.Name ?? "(document)", correlationId);
                 }
 
-                context.Exception = new InternalServerError(correlationId, context.OriginalException);
+                context.Exception = isOutage?.Invoke(context.OriginalException) == true
+                    ? new ServiceUnavailableError(correlationId, context.OriginalException)
+                    : new InternalServerError(correlationId, context.OriginalException);
             });
     }
 
@@ -76,6 +79,22 @@ public sealed class InternalServerError : ExecutionError
     }
 
     public static string NewCorrelationId() => Guid.NewGuid().ToString("N")[..16];
+}
+
+/// <summary>
+/// The database did not answer (down, restarting, or locked past its timeout): a client should retry after a pause,
+/// and a mutation retried with the same idempotency key is safe.
+/// </summary>
+public sealed class ServiceUnavailableError : ExecutionError
+{
+    public const string ErrorCode = "SERVICE_UNAVAILABLE";
+
+    public ServiceUnavailableError(string correlationId, Exception? innerException)
+        : base("The service's database is not answering right now; try again in a few seconds (a mutation retried with the same idempotency key is safe).", innerException)
+    {
+        Code = ErrorCode;
+        this.AddExtension("correlationId", correlationId);
+    }
 }
 
 /// <summary>GraphQL.NET's provider, plus a code on the errors that were created without one.</summary>

@@ -39,7 +39,7 @@ public static class GraphQLServices
             // Each message of a subscription runs in a scope of its own (its DataLoaders, its DbContext);
             // a seat availability message runs once per distinct document and is shared (Live/SharedLiveResults).
             .AddExecutionStrategy<SharedLiveResults>(GraphQLParser.AST.OperationType.Subscription)
-            .AddCodedErrors(http.ExposeExceptionDetails, suggestions: environment.IsDevelopment())
+            .AddCodedErrors(http.ExposeExceptionDetails, suggestions: environment.IsDevelopment(), isOutage: TicketMaster.Persistence.DatabaseOutage.Is)
             // Per operation, and a cached document may be sent again with another operationName: so on cached documents too.
             .AddValidationRule<GraphQL.Validation.OncePerRequest>(useForCachedDocuments: true)
             .ConfigureExecution<SkipValidationOfValidatedDocuments>()
