@@ -91,11 +91,11 @@ public sealed class OrderType : ObjectGraphType<Order>
             .Resolve(ctx => ctx.Loaders<BookingDataLoaders>().RefundsByOrder.Load(ctx.Source.Id));
         Field<NonNullGraphType<MoneyType>>("total").Description("What was charged: the sum of the tickets' prices.").Resolve(ctx => ctx.Source.Total);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was paid for.").Resolve(ctx => ctx.Source.CreatedAt);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketType>>>>("tickets").Description("One ticket per seat bought.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketType>>>>("tickets").Description("One ticket per seat bought, in seat order (the same order every time the order is read).")
             // An order just confirmed carries its tickets; one read from the database (an order always
             // has tickets) has none loaded, and they come in one batch for all orders on the page.
             .Resolve(ctx => ctx.Source.Tickets.Count > 0
-                ? ctx.Source.Tickets
+                ? ctx.Source.Tickets.OrderBy(t => t.SeatId).ToList()
                 : ctx.Loaders<BookingDataLoaders>().TicketsByOrder.Load(ctx.Source.Id));
     }
 }
