@@ -37,6 +37,17 @@ public sealed class EventNotOnSaleException(int eventId, EventStatus status)
     public EventStatus Status { get; } = status;
 }
 
+[Description("Sales of the event stopped after the reservation was placed (paused or cancelled by the organizer, or the event is over): nothing was charged. `eventStatus` says which; a paused event may resume, so try again later.")]
+public sealed class SalesStoppedException(int eventId, EventStatus eventStatus)
+    : DomainException($"Sales of the event stopped ({eventStatus}); nothing was charged.")
+{
+    [Description("The event.")]
+    public int EventId { get; } = eventId;
+
+    [Description("Where the event is in its life: `SALES_PAUSED`, `CANCELLED` or `COMPLETED`.")]
+    public EventStatus EventStatus { get; } = eventStatus;
+}
+
 [Description("A reservation holds at most `limit` seats.")]
 public sealed class TooManySeatsException(int requested, int limit)
     : DomainException($"A reservation holds at most {limit} seats; {requested} were asked for.")

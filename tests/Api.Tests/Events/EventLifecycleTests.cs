@@ -2,11 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TicketMaster.Api.Tests.Organizers;
 using TicketMaster.Api.Tests.Support;
 using TicketMaster.Booking;
 using TicketMaster.GraphQL.Authorization;
 using TicketMaster.GraphQL.Relay;
+using TicketMaster.Orders;
+using TicketMaster.Payments;
+using TicketMaster.Persistence;
 using TicketMaster.Users;
 
 namespace TicketMaster.Api.Tests.Events;
@@ -206,6 +210,50 @@ public abstract class EventLifecycleTests(SellingScene scene)
         Assert.Equal(JsonValueKind.Null, accepted.GetProperty("reserveSeats").GetProperty("errors").ValueKind);
     }
 
+    [SkippableTheory]
+    [InlineData("pauseSales", "SALES_PAUSED")]
+    [InlineData("cancelEvent", "CANCELLED")]
+    public async Task A_hold_placed_before_sales_stopped_cannot_be_paid_for_and_nothing_is_charged(string stop, string status)
+    {
+        var (eventId, reservationId) = await HeldSeatAsync();
+        await Organizer.DataAsync($"mutation($id: ID!) {{ {stop}(input: {{ eventId: $id }}) {{ errors {{ __typename }} }} }}", new { id = eventId });
+
+        var confirm = await scene.ClientFor(scene.Attendee).DataAsync(
+            "mutation($input: ConfirmReservationInput!) { confirmReservation(input: $input) { order { id } errors { __typename ... on SalesStoppedError { eventStatus } } } }",
+            new { input = new { reservationId, paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } });
+
+        var error = confirm.GetProperty("confirmReservation").GetProperty("errors")[0];
+        Assert.Equal(("SalesStoppedError", status), (error.GetProperty("__typename").GetString(), error.GetProperty("eventStatus").GetString()));
+        var hold = HoldKey(reservationId);
+        Assert.False(await scene.InDatabaseAsync(db => db.Payments.AnyAsync(p => p.HoldId == hold)));
+        Assert.False(await scene.InDatabaseAsync(db => db.Orders.AnyAsync(o => o.HoldId == hold)));
+    }
+
+    [SkippableFact]
+    public async Task A_charge_that_completes_after_the_event_was_cancelled_is_refunded_in_full_and_makes_no_order()
+    {
+        var (eventId, reservationId) = await HeldSeatAsync();
+        using var scope = scene.Api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketMasterDbContext>();
+        var gateway = scope.ServiceProvider.GetRequiredService<IPaymentGateway>();
+        var hold = await db.Holds.AsNoTracking().SingleAsync(h => h.Id == HoldKey(reservationId));
+        var now = DateTime.UtcNow;
+        var payment = Payment.Start(hold.Id, hold.UserId, hold.Total, gateway.Name, "late-charge", "tok_visa", now, now.AddMinutes(1));
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync();
+
+        // The buyer's charge is under way when the organizer cancels; the processor then says it went through.
+        var charged = await gateway.ChargeAsync(new ChargeRequest("tok_visa", payment.Amount, payment.ProcessorKey, "late charge"), CancellationToken.None);
+        await Organizer.DataAsync(Cancel, new { id = eventId });
+        var settled = await scope.ServiceProvider.GetRequiredService<SettlePayment>().SettleAsync(payment.Id, charged, CancellationToken.None);
+
+        Assert.IsType<ChargeResult.Succeeded>(charged);
+        Assert.Equal(PaymentStatus.Refunded, settled.Status);
+        var refunds = await scene.InDatabaseAsync(d => d.Refunds.Where(r => r.PaymentId == payment.Id).ToListAsync());
+        Assert.Equal(payment.Amount, Assert.Single(refunds).Amount);
+        Assert.False(await scene.InDatabaseAsync(d => d.Orders.AnyAsync(o => o.HoldId == hold.Id)));
+    }
+
     [SkippableFact]
     public async Task The_organizer_lists_their_own_events_drafts_included_and_reads_sales()
     {
@@ -234,6 +282,21 @@ public abstract class EventLifecycleTests(SellingScene scene)
         var created = (await Organizer.DataAsync<CreateData>(CreateEvent, new { input = Draft(venueId, sections, null) })).CreateEvent;
         return created.Event?.Id ?? throw new InvalidOperationException(created.Errors?[0].Message);
     }
+
+    /// <summary>A published event with one Stalls seat held by the attendee: the event's id and the reservation's.</summary>
+    private async Task<(string EventId, string ReservationId)> HeldSeatAsync()
+    {
+        var eventId = await DraftedEventAsync();
+        await Organizer.DataAsync(Publish, new { id = eventId });
+        var seat = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.EventId == Key(eventId)).Select(s => s.SeatId).FirstAsync());
+        var held = await scene.ClientFor(scene.Attendee).DataAsync(
+            "mutation($e: ID!, $s: [ID!]!) { reserveSeats(input: { eventId: $e, seatIds: $s }) { reservation { id } } }",
+            new { e = eventId, s = new[] { GlobalId.Encode("Seat", seat) } });
+        return (eventId, held.GetProperty("reserveSeats").GetProperty("reservation").GetProperty("id").GetString()!);
+    }
+
+    private static Guid HoldKey(string id) =>
+        GlobalId.TryDecode(id, out _, out var key) ? Guid.Parse(key) : throw new ArgumentException(id);
 
     private async Task<string> OpenVenueAsync()
     {
