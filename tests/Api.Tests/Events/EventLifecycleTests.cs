@@ -292,6 +292,28 @@ public abstract class EventLifecycleTests(SellingScene scene)
     }
 
     [SkippableFact]
+    public async Task The_background_pass_refunds_orders_of_an_event_whose_cancellation_died_before_refunding()
+    {
+        var eventId = await DraftedEventAsync();
+        await Organizer.DataAsync(Publish, new { id = eventId });
+        var seat = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.EventId == Key(eventId)).OrderBy(s => s.SeatId).Select(s => s.SeatId).FirstAsync());
+        await BuyAsync(scene.ClientFor(scene.Attendee), eventId, seat);
+        await scene.InDatabaseAsync(db => db.Events.Where(e => e.Id == Key(eventId)).ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, TicketMaster.Events.EventStatus.Cancelled)));
+
+        // What CancellationRefundsJob runs, for every cancelled event; a second pass finds nothing left.
+        using var scope = scene.Api.Services.CreateScope();
+        var pass = scope.ServiceProvider.GetRequiredService<TicketMaster.Events.RefundCancelledEvents>();
+        while (await pass.ExecuteAsync(null, 200, CancellationToken.None) > 0)
+        {
+        }
+
+        var key = Key(eventId);
+        Assert.Equal([TicketStatus.Refunded], await scene.InDatabaseAsync(db => db.Orders.Where(o => o.EventId == key).SelectMany(o => o.Tickets).Select(t => t.Status).ToListAsync()));
+        Assert.Equal(1, await scene.InDatabaseAsync(db => db.Refunds.CountAsync(r => db.Orders.Any(o => o.Id == r.OrderId && o.EventId == key))));
+        Assert.Equal(0m, await LedgerAsync(eventId));
+    }
+
+    [SkippableFact]
     public async Task The_organizer_lists_their_own_events_drafts_included_and_reads_sales()
     {
         var eventId = await DraftedEventAsync();
