@@ -48,14 +48,14 @@ public sealed class SalesStoppedException(int eventId, EventStatus eventStatus)
     public EventStatus EventStatus { get; } = eventStatus;
 }
 
-[Description("A reservation holds at most `limit` seats.")]
+[Description("A reservation holds at most `limit` seats: the platform's cap, or the event's per-order limit (`maxTicketsPerOrder`) when lower.")]
 public sealed class TooManySeatsException(int requested, int limit)
     : DomainException($"A reservation holds at most {limit} seats; {requested} were asked for.")
 {
     [Description("How many seats were asked for.")]
     public int Requested { get; } = requested;
 
-    [Description("The most seats one reservation can hold.")]
+    [Description("The most seats one reservation can hold for this event.")]
     public int Limit { get; } = limit;
 }
 

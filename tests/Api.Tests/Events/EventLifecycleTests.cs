@@ -314,6 +314,30 @@ public abstract class EventLifecycleTests(SellingScene scene)
     }
 
     [SkippableFact]
+    public async Task The_events_per_order_limit_refuses_a_bigger_reservation_with_the_limit_and_holds_nothing()
+    {
+        var eventId = await DraftedEventAsync();
+        await Organizer.DataAsync(Publish, new { id = eventId });
+        var seats = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.EventId == Key(eventId)).OrderBy(s => s.SeatId).Select(s => s.SeatId).Take(5).ToListAsync());
+        var buyer = scene.ClientFor(scene.Attendee);
+        const string Errors = "errors { __typename ... on TooManySeatsError { requested limit } }";
+
+        var chosen = await buyer.DataAsync($"mutation($e: ID!, $s: [ID!]!) {{ reserveSeats(input: {{ eventId: $e, seatIds: $s }}) {{ {Errors} }} }}",
+            new { e = eventId, s = seats.Select(seat => GlobalId.Encode("Seat", seat)).ToArray() });
+        var best = await buyer.DataAsync($"mutation($e: ID!) {{ reserveBestAvailable(input: {{ eventId: $e, quantity: 5 }}) {{ {Errors} }} }}", new { e = eventId });
+        var four = await ReserveAsync(buyer, eventId, [.. seats.Take(4)]);
+
+        foreach (var refused in new[] { chosen.GetProperty("reserveSeats"), best.GetProperty("reserveBestAvailable") })
+        {
+            var error = refused.GetProperty("errors")[0];
+            Assert.Equal(("TooManySeatsError", 5, 4), (error.GetProperty("__typename").GetString(), error.GetProperty("requested").GetInt32(), error.GetProperty("limit").GetInt32()));
+        }
+
+        Assert.NotNull(four);
+        Assert.Equal(1, await scene.InDatabaseAsync(db => db.Holds.CountAsync(h => h.EventId == Key(eventId))));
+    }
+
+    [SkippableFact]
     public async Task The_organizer_lists_their_own_events_drafts_included_and_reads_sales()
     {
         var eventId = await DraftedEventAsync();
