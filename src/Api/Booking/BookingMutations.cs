@@ -59,7 +59,7 @@ public static class BookingMutations
                 typeof(ReservationNotFoundException), typeof(ReservationExpiredException), typeof(NotYourReservationException),
                 typeof(ReservationAlreadyConfirmedException), typeof(ReservationNotActiveException), typeof(PaymentDeclinedException),
                 typeof(PaymentFailedException), typeof(IdempotencyKeyReusedException), typeof(ConfirmationInProgressException), typeof(TryAgainException),
-                typeof(PaymentRefundedException), typeof(PaymentActionRequiredException), typeof(PaymentPendingException))
+                typeof(PaymentRefundedException), typeof(PaymentActionRequiredException), typeof(PaymentPendingException), typeof(SalesStoppedException))
             .Resolve((input, ctx) => ctx.Service<ConfirmReservation>().ExecuteAsync(
                 ctx.UserId(), input.ReservationId, input.PaymentToken, input.IdempotencyKey, ctx.CancellationToken));
 

@@ -40,10 +40,10 @@ public static class EventOrganizerMutations
             .Resolve((input, ctx) => ctx.Service<UpdateEvent>().ExecuteAsync(input.EventId, input.ToEdit(), ctx.CancellationToken));
 
         mutation.Mutation<CancelEventInput, Event>("cancelEvent")
-            .Description("Calls the event off: no more reservations from now on, and search and live subscribers hear of it. Refunds of paid orders are not automatic yet. Only the event's organizer, or an admin.")
+            .Description("Calls the event off: no more reservations or payments from now on, search and live subscribers hear of it, holds are released and every paid order is refunded in full (its tickets become `REFUNDED`). Calling it again on a cancelled event finishes any refund left undone (a background job does too). Only the event's organizer, or an admin.")
             .AuthorizeWithPolicy(Policies.EventOrganizer)
             .Returns<EventType>("event", "The event, now `CANCELLED`.")
-            .Errors(typeof(EventNotFoundException), typeof(InvalidEventStatusTransitionException))
+            .Errors(typeof(EventNotFoundException), typeof(InvalidEventStatusTransitionException), typeof(Orders.RefundFailedException))
             .Resolve((input, ctx) => ctx.Service<CancelEvent>().ExecuteAsync(input.EventId, ctx.CancellationToken));
         AddSalesSwitches(mutation);
     }

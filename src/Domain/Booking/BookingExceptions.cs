@@ -37,14 +37,25 @@ public sealed class EventNotOnSaleException(int eventId, EventStatus status)
     public EventStatus Status { get; } = status;
 }
 
-[Description("A reservation holds at most `limit` seats.")]
+[Description("Sales of the event stopped after the reservation was placed (paused or cancelled by the organizer, or the event is over): nothing was charged. `eventStatus` says which; a paused event may resume, so try again later.")]
+public sealed class SalesStoppedException(int eventId, EventStatus eventStatus)
+    : DomainException($"Sales of the event stopped ({eventStatus}); nothing was charged.")
+{
+    [Description("The event.")]
+    public int EventId { get; } = eventId;
+
+    [Description("Where the event is in its life: `SALES_PAUSED`, `CANCELLED` or `COMPLETED`.")]
+    public EventStatus EventStatus { get; } = eventStatus;
+}
+
+[Description("A reservation holds at most `limit` seats: the platform's cap, or the event's per-order limit (`maxTicketsPerOrder`) when lower.")]
 public sealed class TooManySeatsException(int requested, int limit)
     : DomainException($"A reservation holds at most {limit} seats; {requested} were asked for.")
 {
     [Description("How many seats were asked for.")]
     public int Requested { get; } = requested;
 
-    [Description("The most seats one reservation can hold.")]
+    [Description("The most seats one reservation can hold for this event.")]
     public int Limit { get; } = limit;
 }
 

@@ -27,6 +27,7 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IBookingStore s
         if (payment is null)
         {
             hold.EnsureConfirmableBy(userId, clock.GetUtcNow().UtcDateTime);
+            await EnsureEventTakesPaymentAsync(hold.EventId, cancellationToken);
             (payment, started) = await StartAsync(hold, paymentToken, idempotencyKey, cancellationToken);
         }
 
@@ -43,6 +44,19 @@ public sealed class ConfirmReservation(TicketMasterDbContext db, IBookingStore s
         }
 
         return await AnswerAsync(payment, cancellationToken);
+    }
+
+    /// <summary>
+    /// No charge for a paused or cancelled event. A cancellation racing past this check is caught by
+    /// <see cref="FinishOrder"/>, which reads the status again under the seats' locks and has the charge refunded.
+    /// </summary>
+    private async Task EnsureEventTakesPaymentAsync(int eventId, CancellationToken cancellationToken)
+    {
+        var status = await db.Events.AsNoTracking().Where(e => e.Id == eventId).Select(e => e.Status).SingleAsync(cancellationToken);
+        if (!Events.Event.TakesPaymentIn(status))
+        {
+            throw new SalesStoppedException(eventId, status);
+        }
     }
 
     /// <summary>Records the attempt before the processor hears of it, so a crash leaves a row to reconcile.</summary>

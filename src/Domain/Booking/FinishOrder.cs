@@ -13,7 +13,8 @@ public sealed class FinishOrder(TicketMasterDbContext db, IBookingStore store, I
 {
     /// <summary>
     /// The order the payment paid for (made now, or by an earlier settler), or null when the hold no
-    /// longer stands for it: released, expired and its seats freed, or confirmed with another payment.
+    /// longer stands for it: released, expired and its seats freed, confirmed with another payment, or its
+    /// event paused or cancelled meanwhile.
     /// A null is final (a hold never regains its seats), so the payment must be refunded.
     /// </summary>
     public Task<Order?> ExecuteAsync(Payment payment, CancellationToken cancellationToken) =>
@@ -27,6 +28,14 @@ public sealed class FinishOrder(TicketMasterDbContext db, IBookingStore store, I
                 // Under the locks an order for the hold, if there is one, is committed and visible.
                 var existing = await db.Orders.AsNoTracking().Include(o => o.Tickets).SingleOrDefaultAsync(o => o.HoldId == hold.Id, token);
                 return existing?.PaymentId == payment.Id ? existing : null;
+            }
+
+            // Paused or cancelled since the charge began: no order, so the settler refunds the payment. Read
+            // under the seats' locks, so a cancellation committed before them is seen; one committed after
+            // finds this order among the paid ones it refunds.
+            if (!Events.Event.TakesPaymentIn(await db.Events.AsNoTracking().Where(e => e.Id == hold.EventId).Select(e => e.Status).SingleAsync(token)))
+            {
+                return null;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;

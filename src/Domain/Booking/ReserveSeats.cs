@@ -31,6 +31,12 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IBookingStore store, 
                 throw new EventNotOnSaleException(eventId, state.Status);
             }
 
+            // The organizer's per-order limit (issue #14); the platform's own cap was checked above.
+            if (state.MaxTicketsPerOrder is { } perOrder && wanted.Count > perOrder)
+            {
+                throw new TooManySeatsException(wanted.Count, perOrder);
+            }
+
             if (state.ActiveHolds >= options.MaxActiveHoldsPerEvent)
             {
                 throw new TooManyReservationsException(eventId, options.MaxActiveHoldsPerEvent);

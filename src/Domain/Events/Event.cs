@@ -330,6 +330,12 @@ public sealed class Event : Entity
 
     public bool IsOnSale => Status == EventStatus.OnSale;
 
+    /// <summary>
+    /// Whether a hold placed earlier may still be paid for: on sale, or sold out (its own seats may be what sold it out).
+    /// Paused, cancelled or over: no money is taken, and a charge that completes anyway is refunded (issue #14).
+    /// </summary>
+    public static bool TakesPaymentIn(EventStatus status) => status is EventStatus.OnSale or EventStatus.SoldOut;
+
     /// <summary>Fills <see cref="StartsAtLocal"/> on a row written before it existed; changes nothing clients see.</summary>
     internal void PlaceOnWallClockOf(Venue venue) => StartsAtLocal = venue.Id == VenueId
         ? venue.WallClock(StartsAt)

@@ -2,11 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TicketMaster.Api.Tests.Organizers;
 using TicketMaster.Api.Tests.Support;
 using TicketMaster.Booking;
 using TicketMaster.GraphQL.Authorization;
 using TicketMaster.GraphQL.Relay;
+using TicketMaster.Orders;
+using TicketMaster.Payments;
+using TicketMaster.Persistence;
 using TicketMaster.Users;
 
 namespace TicketMaster.Api.Tests.Events;
@@ -206,6 +210,133 @@ public abstract class EventLifecycleTests(SellingScene scene)
         Assert.Equal(JsonValueKind.Null, accepted.GetProperty("reserveSeats").GetProperty("errors").ValueKind);
     }
 
+    [SkippableTheory]
+    [InlineData("pauseSales", "SalesStoppedError")]
+    [InlineData("cancelEvent", "ReservationNotActiveError")] // cancelling released the hold
+    public async Task A_hold_placed_before_sales_stopped_cannot_be_paid_for_and_nothing_is_charged(string stop, string error)
+    {
+        var (eventId, reservationId) = await HeldSeatAsync();
+        await Organizer.DataAsync($"mutation($id: ID!) {{ {stop}(input: {{ eventId: $id }}) {{ errors {{ __typename }} }} }}", new { id = eventId });
+
+        var confirm = await scene.ClientFor(scene.Attendee).DataAsync(
+            "mutation($input: ConfirmReservationInput!) { confirmReservation(input: $input) { order { id } errors { __typename ... on SalesStoppedError { eventStatus } } } }",
+            new { input = new { reservationId, paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } });
+
+        var refused = confirm.GetProperty("confirmReservation").GetProperty("errors")[0];
+        Assert.Equal(error, refused.GetProperty("__typename").GetString());
+        if (refused.TryGetProperty("eventStatus", out var eventStatus))
+        {
+            Assert.Equal("SALES_PAUSED", eventStatus.GetString());
+        }
+
+        var hold = HoldKey(reservationId);
+        Assert.False(await scene.InDatabaseAsync(db => db.Payments.AnyAsync(p => p.HoldId == hold)));
+        Assert.False(await scene.InDatabaseAsync(db => db.Orders.AnyAsync(o => o.HoldId == hold)));
+    }
+
+    [SkippableFact]
+    public async Task A_charge_that_completes_after_the_event_was_cancelled_is_refunded_in_full_and_makes_no_order()
+    {
+        var (eventId, reservationId) = await HeldSeatAsync();
+        using var scope = scene.Api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketMasterDbContext>();
+        var gateway = scope.ServiceProvider.GetRequiredService<IPaymentGateway>();
+        var hold = await db.Holds.AsNoTracking().SingleAsync(h => h.Id == HoldKey(reservationId));
+        var now = DateTime.UtcNow;
+        var payment = Payment.Start(hold.Id, hold.UserId, hold.Total, gateway.Name, "late-charge", "tok_visa", now, now.AddMinutes(1));
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync();
+
+        // The buyer's charge is under way when the organizer cancels; the processor then says it went through.
+        var charged = await gateway.ChargeAsync(new ChargeRequest("tok_visa", payment.Amount, payment.ProcessorKey, "late charge"), CancellationToken.None);
+        await Organizer.DataAsync(Cancel, new { id = eventId });
+        var settled = await scope.ServiceProvider.GetRequiredService<SettlePayment>().SettleAsync(payment.Id, charged, CancellationToken.None);
+
+        Assert.IsType<ChargeResult.Succeeded>(charged);
+        Assert.Equal(PaymentStatus.Refunded, settled.Status);
+        var refunds = await scene.InDatabaseAsync(d => d.Refunds.Where(r => r.PaymentId == payment.Id).ToListAsync());
+        Assert.Equal(payment.Amount, Assert.Single(refunds).Amount);
+        Assert.False(await scene.InDatabaseAsync(d => d.Orders.AnyAsync(o => o.HoldId == hold.Id)));
+    }
+
+    [SkippableFact]
+    public async Task Cancelling_refunds_every_paid_order_in_full_once_releases_holds_and_a_rerun_finishes_a_cancellation_that_died()
+    {
+        var eventId = await DraftedEventAsync();
+        await Organizer.DataAsync(Publish, new { id = eventId });
+        var seats = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.EventId == Key(eventId)).OrderBy(s => s.SeatId).Select(s => s.SeatId).Take(4).ToListAsync());
+        var buyer = scene.ClientFor(scene.Attendee);
+        await BuyAsync(buyer, eventId, seats[0]);
+        await BuyAsync(buyer, eventId, seats[1], seats[2]);
+        var pending = HoldKey(await ReserveAsync(buyer, eventId, seats[3]));
+
+        // A cancellation that died right after committing the status: nothing refunded yet.
+        await scene.InDatabaseAsync(db => db.Events.Where(e => e.Id == Key(eventId)).ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, TicketMaster.Events.EventStatus.Cancelled)));
+        var first = await Organizer.DataAsync(Cancel, new { id = eventId });
+        var again = await Organizer.DataAsync(Cancel, new { id = eventId });
+        var anonymous = await scene.Anonymous.ErrorCodesAsync(Cancel, new { id = eventId });
+        var attendee = await buyer.DataAsync(Cancel, new { id = eventId });
+
+        Assert.Equal("CANCELLED", first.GetProperty("cancelEvent").GetProperty("event").GetProperty("status").GetString());
+        Assert.Equal("CANCELLED", again.GetProperty("cancelEvent").GetProperty("event").GetProperty("status").GetString());
+        Assert.Equal(["AUTH_NOT_AUTHENTICATED"], anonymous);
+        Assert.Equal("NotAuthorizedError", attendee.GetProperty("cancelEvent").GetProperty("errors")[0].GetProperty("__typename").GetString());
+        var key = Key(eventId);
+        var tickets = await scene.InDatabaseAsync(db => db.Orders.Where(o => o.EventId == key).SelectMany(o => o.Tickets).Select(t => t.Status).ToListAsync());
+        Assert.Equal(3, tickets.Count);
+        Assert.All(tickets, status => Assert.Equal(TicketStatus.Refunded, status));
+        var refunds = await scene.InDatabaseAsync(db => db.Refunds.Where(r => db.Orders.Any(o => o.Id == r.OrderId && o.EventId == key)).Select(r => r.Amount.Amount).ToListAsync());
+        Assert.Equal([55m, 110m], refunds.Order());
+        Assert.Equal(HoldStatus.Released, await scene.InDatabaseAsync(db => db.Holds.Where(h => h.Id == pending).Select(h => h.Status).SingleAsync()));
+        Assert.Equal(0m, await LedgerAsync(eventId));
+    }
+
+    [SkippableFact]
+    public async Task The_background_pass_refunds_orders_of_an_event_whose_cancellation_died_before_refunding()
+    {
+        var eventId = await DraftedEventAsync();
+        await Organizer.DataAsync(Publish, new { id = eventId });
+        var seat = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.EventId == Key(eventId)).OrderBy(s => s.SeatId).Select(s => s.SeatId).FirstAsync());
+        await BuyAsync(scene.ClientFor(scene.Attendee), eventId, seat);
+        await scene.InDatabaseAsync(db => db.Events.Where(e => e.Id == Key(eventId)).ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, TicketMaster.Events.EventStatus.Cancelled)));
+
+        // What CancellationRefundsJob runs, for every cancelled event; a second pass finds nothing left.
+        using var scope = scene.Api.Services.CreateScope();
+        var pass = scope.ServiceProvider.GetRequiredService<TicketMaster.Events.RefundCancelledEvents>();
+        while (await pass.ExecuteAsync(null, 200, CancellationToken.None) > 0)
+        {
+        }
+
+        var key = Key(eventId);
+        Assert.Equal([TicketStatus.Refunded], await scene.InDatabaseAsync(db => db.Orders.Where(o => o.EventId == key).SelectMany(o => o.Tickets).Select(t => t.Status).ToListAsync()));
+        Assert.Equal(1, await scene.InDatabaseAsync(db => db.Refunds.CountAsync(r => db.Orders.Any(o => o.Id == r.OrderId && o.EventId == key))));
+        Assert.Equal(0m, await LedgerAsync(eventId));
+    }
+
+    [SkippableFact]
+    public async Task The_events_per_order_limit_refuses_a_bigger_reservation_with_the_limit_and_holds_nothing()
+    {
+        var eventId = await DraftedEventAsync();
+        await Organizer.DataAsync(Publish, new { id = eventId });
+        var seats = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.EventId == Key(eventId)).OrderBy(s => s.SeatId).Select(s => s.SeatId).Take(5).ToListAsync());
+        var buyer = scene.ClientFor(scene.Attendee);
+        const string Errors = "errors { __typename ... on TooManySeatsError { requested limit } }";
+
+        var chosen = await buyer.DataAsync($"mutation($e: ID!, $s: [ID!]!) {{ reserveSeats(input: {{ eventId: $e, seatIds: $s }}) {{ {Errors} }} }}",
+            new { e = eventId, s = seats.Select(seat => GlobalId.Encode("Seat", seat)).ToArray() });
+        var best = await buyer.DataAsync($"mutation($e: ID!) {{ reserveBestAvailable(input: {{ eventId: $e, quantity: 5 }}) {{ {Errors} }} }}", new { e = eventId });
+        var four = await ReserveAsync(buyer, eventId, [.. seats.Take(4)]);
+
+        foreach (var refused in new[] { chosen.GetProperty("reserveSeats"), best.GetProperty("reserveBestAvailable") })
+        {
+            var error = refused.GetProperty("errors")[0];
+            Assert.Equal(("TooManySeatsError", 5, 4), (error.GetProperty("__typename").GetString(), error.GetProperty("requested").GetInt32(), error.GetProperty("limit").GetInt32()));
+        }
+
+        Assert.NotNull(four);
+        Assert.Equal(1, await scene.InDatabaseAsync(db => db.Holds.CountAsync(h => h.EventId == Key(eventId))));
+    }
+
     [SkippableFact]
     public async Task The_organizer_lists_their_own_events_drafts_included_and_reads_sales()
     {
@@ -234,6 +365,54 @@ public abstract class EventLifecycleTests(SellingScene scene)
         var created = (await Organizer.DataAsync<CreateData>(CreateEvent, new { input = Draft(venueId, sections, null) })).CreateEvent;
         return created.Event?.Id ?? throw new InvalidOperationException(created.Errors?[0].Message);
     }
+
+    /// <summary>A published event with one Stalls seat held by the attendee: the event's id and the reservation's.</summary>
+    private async Task<(string EventId, string ReservationId)> HeldSeatAsync()
+    {
+        var eventId = await DraftedEventAsync();
+        await Organizer.DataAsync(Publish, new { id = eventId });
+        var seat = await scene.InDatabaseAsync(db => db.EventSeats.Where(s => s.EventId == Key(eventId)).Select(s => s.SeatId).FirstAsync());
+        var held = await scene.ClientFor(scene.Attendee).DataAsync(
+            "mutation($e: ID!, $s: [ID!]!) { reserveSeats(input: { eventId: $e, seatIds: $s }) { reservation { id } } }",
+            new { e = eventId, s = new[] { GlobalId.Encode("Seat", seat) } });
+        return (eventId, held.GetProperty("reserveSeats").GetProperty("reservation").GetProperty("id").GetString()!);
+    }
+
+    private static async Task<string> ReserveAsync(GraphQLClient buyer, string eventId, params int[] seats)
+    {
+        var held = await buyer.DataAsync(
+            "mutation($e: ID!, $s: [ID!]!) { reserveSeats(input: { eventId: $e, seatIds: $s }) { reservation { id } } }",
+            new { e = eventId, s = seats.Select(seat => GlobalId.Encode("Seat", seat)).ToArray() });
+        return held.GetProperty("reserveSeats").GetProperty("reservation").GetProperty("id").GetString()!;
+    }
+
+    private static async Task BuyAsync(GraphQLClient buyer, string eventId, params int[] seats)
+    {
+        var reservationId = await ReserveAsync(buyer, eventId, seats);
+        var confirmed = await buyer.DataAsync(
+            "mutation($input: ConfirmReservationInput!) { confirmReservation(input: $input) { order { id } errors { __typename } } }",
+            new { input = new { reservationId, paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } });
+        Assert.Equal(JsonValueKind.Null, confirmed.GetProperty("confirmReservation").GetProperty("errors").ValueKind);
+    }
+
+    /// <summary>
+    /// Money taken for the event's orders, minus money given back, minus the price of its valid tickets, in SQL:
+    /// 0 when the books balance. (Stated as a comparison so both databases answer an integer.)
+    /// </summary>
+    private Task<decimal> LedgerAsync(string eventId)
+    {
+        var key = Key(eventId);
+        return scene.InDatabaseAsync(async db => (decimal)await db.Database.SqlQuery<int>($"""
+            SELECT CASE WHEN ABS(
+                (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN orders o ON o.payment_id = p.id WHERE o.event_id = {key})
+              - (SELECT COALESCE(SUM(r.amount), 0) FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.event_id = {key})
+              - (SELECT COALESCE(SUM(t.amount), 0) FROM tickets t JOIN orders o ON o.id = t.order_id WHERE o.event_id = {key} AND t.status = 'Valid')) < 0.005
+              THEN 0 ELSE 1 END AS "Value"
+            """).SingleAsync());
+    }
+
+    private static Guid HoldKey(string id) =>
+        GlobalId.TryDecode(id, out _, out var key) ? Guid.Parse(key) : throw new ArgumentException(id);
 
     private async Task<string> OpenVenueAsync()
     {

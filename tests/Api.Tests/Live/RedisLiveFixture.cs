@@ -89,6 +89,7 @@ public sealed class RedisLiveFixture : IAsyncLifetime
             ["Booking:MaxActiveHoldsPerEvent"] = "1000",
             ["Booking:HoldDuration"] = HoldDuration.ToString(),
             ["Booking:ExpirySweepInterval"] = "00:00:00",
+            ["Events:CancellationRefundInterval"] = "00:00:00",
             ["Booking:ReconcileInterval"] = "00:00:00",
             ["Availability:ExpiringSoonNotice"] = ExpiringSoonNotice.ToString(),
             ["GraphQL:WebSockets:MaxQueuedResultsPerOperation"] = QueuedResults.ToString(System.Globalization.CultureInfo.InvariantCulture),

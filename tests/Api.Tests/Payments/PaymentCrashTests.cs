@@ -27,6 +27,7 @@ public sealed class PaymentCrashTests
         ["Booking__ReconcileInterval"] = "00:00:01",
         ["Booking__MaxActiveHoldsPerEvent"] = "1000",
         ["Booking__ExpirySweepInterval"] = "00:00:00",
+        ["Events__CancellationRefundInterval"] = "00:00:00",
     };
 
     [SkippableFact]

@@ -21,6 +21,7 @@ public sealed class KeyRingTests
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["Booking__ExpirySweepInterval"] = "00:00:00",
+        ["Events__CancellationRefundInterval"] = "00:00:00",
     };
 
     [SkippableFact]

@@ -88,6 +88,7 @@ public sealed class SharedQueueFixture : IAsyncLifetime
             ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["WaitingRoom:PassDuration"] = PassDuration.ToString(),
             ["Booking:ExpirySweepInterval"] = "00:00:00",
+            ["Events:CancellationRefundInterval"] = "00:00:00",
             ["Booking:ReconcileInterval"] = "00:00:00",
         };
         A = await ApiHost.StartAsync(Settings);
