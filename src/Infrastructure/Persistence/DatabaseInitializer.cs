@@ -7,7 +7,7 @@ namespace TicketMaster.Persistence;
 
 /// <summary>
 /// Brings the database to the current schema and, when it has no venues yet, loads demo data.
-/// MySQL is migrated under a named lock so several Api instances can start together.
+/// MySQL is migrated under a named lock, SQLite created under a file lock, so several Api instances can start together.
 /// </summary>
 public sealed class DatabaseInitializer(
     TicketMasterDbContext db, DatabaseOptions options, TimeProvider clock, ILogger<DatabaseInitializer> logger)
@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(DemoDataOptions demoData, CancellationToken cancellationToken)
     {
+        using var sqliteLock = options.Provider == DatabaseProvider.Sqlite ? await SqliteSchema.LockAsync(db, cancellationToken) : null;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

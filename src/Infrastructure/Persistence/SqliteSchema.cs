@@ -12,6 +12,36 @@ namespace TicketMaster.Persistence;
 /// </summary>
 internal static class SqliteSchema
 {
+    /// <summary>
+    /// The SQLite twin of MySQL's initialization lock: two processes starting on one file (a second instance, the
+    /// tests) must not both create, stamp or seed it, or one would see the other's half-made file as an old one. An
+    /// exclusive lock on a file beside the database (FileShare.None is an OS file lock on every platform .NET runs on).
+    /// </summary>
+    public static async Task<IDisposable?> LockAsync(TicketMasterDbContext db, CancellationToken cancellationToken)
+    {
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(file + ".init-lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Another process is initializing; it takes seconds (demo data) at most.
+                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            }
+        }
+    }
+
     public static async Task EnsureCurrentAsync(TicketMasterDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         var generation = db.Database.GetMigrations().Count();

@@ -53,4 +53,17 @@ public sealed class SqliteSchemaTests
         await using var again = database.CreateContext();
         Assert.Equal(1, await again.Users.CountAsync());
     }
+
+    [Fact]
+    public async Task Two_processes_starting_on_a_new_file_together_share_it_and_neither_sets_it_aside()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, "together");
+        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => database.InitializeAsync(new DemoDataOptions { Size = DemoDataSize.Small }))));
+
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, "*.old"));
+        await using var db = database.CreateContext();
+        Assert.Equal(20, await db.Venues.CountAsync());
+    }
 }
