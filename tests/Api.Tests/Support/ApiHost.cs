@@ -34,7 +34,10 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         _settings = settings;
         _services = services;
         _environment = environment;
-        UseKestrel(0);
+        // Kestrel on a free loopback port, chosen through configuration when the host is built: asking the factory
+        // for a port (UseKestrel(0)) rewrites the server's addresses after the build, racing the app's own start
+        // when its database initialization is quick ("Addresses cannot be modified after the server has started").
+        UseKestrel();
     }
 
     /// <param name="services">Extra registrations, for what a test must observe (e.g. a SQL command counter).</param>
@@ -70,6 +73,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
