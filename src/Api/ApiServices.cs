@@ -48,6 +48,7 @@ public static class ApiServices
         builder.Services.AddTicketMasterAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddTicketMasterGraphQL(builder.Configuration, builder.Environment);
         builder.Services.AddFrontDoor(builder.Configuration);
+        builder.Services.AddRateLimits(builder.Configuration);
 
         // The reads resolvers call, so graph types only map.
         builder.Services.AddScoped<EventSeatQueries>();
@@ -83,6 +84,7 @@ public static class ApiServices
             },
         });
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseWebSockets();
         app.UseGraphQLResponseCache();
         app.MapGraphQLEndpoint().WithGraphQLResponseCache();

@@ -164,6 +164,13 @@ public sealed partial class GraphQLHttpHandler(
             return;
         }
 
+        if (operation is { Operation: OperationType.Mutation }
+            && http.RequestServices.GetService<IMutationAdmission>()?.Admit(http) is { } refused)
+        {
+            await WriteProblemAsync(http, mediaType, refused);
+            return;
+        }
+
         var result = await execution.ExecuteAsync(graphQLRequest, document!, http.User, http.RequestServices, http.RequestAborted);
         if (register && result.Executed)
         {
