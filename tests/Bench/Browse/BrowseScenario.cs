@@ -12,7 +12,7 @@ namespace TicketMaster.Bench.Browse;
 /// The read path (issue #17): the floor (<c>{ __typename }</c>), the event list page, an event page and a
 /// search page, each hammered for a fixed time by <c>--concurrency</c> GET clients against the real Api
 /// process on the small demo data, without and with the Api's response cache, on SQLite and MariaDB.
-/// Rate limits are off: one address sends everything here.
+/// Rate limits are off (<see cref="ApiServer"/>): one address sends everything here.
 /// </summary>
 public static class BrowseScenario
 {
@@ -65,7 +65,6 @@ public static class BrowseScenario
             ["DemoData__Size"] = "Small",
             ["Search__IndexPath"] = index,
             ["GraphQL__ResponseCache__Enabled"] = cached ? "true" : "false",
-            ["FrontDoor__RateLimits__Enabled"] = "false",
         });
         using var http = GraphQLClient.CreateHttpClient(api.BaseAddress, concurrency);
         var list = await ReadAsync(http, BrowsePages.Get(BrowsePages.List));
