@@ -92,12 +92,33 @@ public sealed class RateLimitTests
         Assert.Equal(JsonValueKind.Object, (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("logout").ValueKind);
     }
 
-    private static Task<EmptyApi> StartAsync(int anonymous, string window, int mutationsPerAccount = 60) => EmptyApi.StartAsync(new Dictionary<string, string?>
+    [Fact]
+    public async Task A_signed_in_account_is_counted_by_account_so_its_address_stays_open_to_others()
+    {
+        await using var api = await StartAsync(anonymous: 100, window: "00:01:00", requestsPerAccount: 3);
+        using var http = ClientAddress.From(api.Host.ServerAddress, "127.0.0.6");
+        var token = await new GraphQLClient(http).RegisterBuyerAsync("rateaccount");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await PostAsync(http, Typename, token);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await PostAsync(http, Typename, token);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("RATE_LIMITED", await ErrorCodeAsync(refused));
+
+        using var anonymous = await PostAsync(http, Typename);
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+
+    private static Task<EmptyApi> StartAsync(int anonymous, string window, int mutationsPerAccount = 60, int requestsPerAccount = 100) => EmptyApi.StartAsync(new Dictionary<string, string?>
     {
         ["FrontDoor:RateLimits:Enabled"] = "true",
         ["FrontDoor:RateLimits:Window"] = window,
         ["FrontDoor:RateLimits:AnonymousRequestsPerAddress"] = anonymous.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["FrontDoor:RateLimits:RequestsPerAccount"] = "100",
+        ["FrontDoor:RateLimits:RequestsPerAccount"] = requestsPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["FrontDoor:RateLimits:MutationsPerAccount"] = mutationsPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
