@@ -8,6 +8,7 @@ using TicketMaster.Api.Ide;
 using TicketMaster.Api.Live;
 using TicketMaster.Api.Payments;
 using TicketMaster.Api.FrontDoor;
+using TicketMaster.Api.Telemetry;
 using TicketMaster.Api.Notifications;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.WaitingRoom;
@@ -49,6 +50,8 @@ public static class ApiServices
         builder.Services.AddTicketMasterAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddTicketMasterGraphQL(builder.Configuration, builder.Environment);
         builder.Services.AddFrontDoor(builder.Configuration);
+        builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddTelemetry(builder.Configuration);
 
         // The reads resolvers call, so graph types only map.
         builder.Services.AddScoped<EventSeatQueries>();
@@ -84,6 +87,7 @@ public static class ApiServices
             },
         });
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseWebSockets();
         app.UseGraphQLResponseCache();
         app.MapGraphQLEndpoint().WithGraphQLResponseCache();

@@ -15,6 +15,7 @@ var usages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     ["fanout"] = FanoutOptions.Usage,
     ["reconcile"] = ReconcileScenario.Usage,
     ["layout"] = LayoutScenario.Usage,
+    ["browse"] = TicketMaster.Bench.Browse.BrowseScenario.Usage,
     ["waitingroom"] = TicketMaster.Bench.WaitingRoom.WaitingRoomBench.Usage,
 };
 var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.OrdinalIgnoreCase)
@@ -26,6 +27,7 @@ var scenarios = new Dictionary<string, Func<CommandLine, Task<int>>>(StringCompa
     ["fanout"] = FanoutScenario.RunAsync,
     ["reconcile"] = ReconcileScenario.RunAsync,
     ["layout"] = LayoutScenario.RunAsync,
+    ["browse"] = TicketMaster.Bench.Browse.BrowseScenario.RunAsync,
     ["waitingroom"] = TicketMaster.Bench.WaitingRoom.WaitingRoomBench.RunAsync,
 };
 

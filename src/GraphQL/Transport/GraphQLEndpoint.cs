@@ -148,6 +148,7 @@ public sealed partial class GraphQLHttpHandler(
         }
 
         var operation = GraphQLExecution.FindOperation(document!, graphQLRequest.OperationName);
+        GraphQLTelemetry.Operation(operation);
         if (isGet && operation is { Operation: not OperationType.Query })
         {
             http.Response.Headers.Allow = "POST";
@@ -164,7 +165,15 @@ public sealed partial class GraphQLHttpHandler(
             return;
         }
 
+        if (operation is { Operation: OperationType.Mutation }
+            && http.RequestServices.GetService<IMutationAdmission>()?.Admit(http) is { } refused)
+        {
+            await WriteProblemAsync(http, mediaType, refused);
+            return;
+        }
+
         var result = await execution.ExecuteAsync(graphQLRequest, document!, http.User, http.RequestServices, http.RequestAborted);
+        GraphQLTelemetry.Result(result);
         if (register && result.Executed)
         {
             await persisted.RegisterAsync(graphQLRequest.Query!, http.RequestAborted);
