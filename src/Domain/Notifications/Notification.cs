@@ -6,6 +6,9 @@ public enum NotificationChannel
 {
     Email,
     InApp,
+
+    /// <summary>An organizer's webhook endpoint (ADR 0024); the subject names the endpoint.</summary>
+    Webhook,
 }
 
 public enum NotificationStatus
@@ -128,6 +131,10 @@ public sealed class Notification
 
         (Status, Attempts, NextAttemptAt, LastError) = (NotificationStatus.Pending, 0, now, null);
     }
+
+    /// <summary>Sends it again whatever its state (a webhook receiver lost it): attempts start over, now.</summary>
+    public void Redeliver(DateTime now) =>
+        (Status, Attempts, NextAttemptAt, LastError, LeaseOwner, LeasedUntil) = (NotificationStatus.Pending, 0, now, null, null, null);
 
     public void MarkRead(DateTime now) => ReadAt ??= now;
 }

@@ -36,7 +36,7 @@ public sealed class PlanNotifications(TicketMasterDbContext db, NotificationOpti
 
         var settled = now - options.GapWindow;
         var messages = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Id > cursor.Position && m.CreatedAt <= settled && (m.Type == OutboxMessageTypes.SeatsChanged || m.Type == OutboxMessageTypes.EventStatusChanged))
+            .Where(m => m.Id > cursor.Position && m.CreatedAt <= settled && (m.Type == OutboxMessageTypes.SeatsChanged || m.Type == OutboxMessageTypes.EventStatusChanged || m.Type == OutboxMessageTypes.EventRescheduled))
             .OrderBy(m => m.Id).Take(options.OutboxBatchSize).ToListAsync(cancellationToken);
         if (messages.Count == 0)
         {
@@ -44,9 +44,11 @@ public sealed class PlanNotifications(TicketMasterDbContext db, NotificationOpti
         }
 
         var planned = new List<Notification>();
+        var webhooks = new OrganizerWebhooks.PlanWebhookDeliveries(db);
         foreach (var message in messages)
         {
             planned.AddRange(await PlanAsync(message, now, cancellationToken));
+            planned.AddRange(await webhooks.PlanAsync(message, now, cancellationToken));
         }
 
         var added = await AddNewAsync(planned, cancellationToken);
