@@ -25,6 +25,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddPerformerMutations();
         this.AddCheckInMutations();
         this.AddNotificationMutations();
+        this.AddNotificationPreferenceMutations();
         this.AddWebhookEndpointMutations();
         this.AddWaitingRoomMutations();
     }

@@ -33,6 +33,9 @@ public static class NotificationKinds
 
     /// <summary>A day before the event (<see cref="NotificationOptions.ReminderLead"/>); subject: the event id.</summary>
     public const string EventReminder = "EventReminder";
+
+    /// <summary>About money or entry: sent whatever the recipient's preferences say.</summary>
+    public static bool IsTransactional(string kind) => kind is OrderConfirmed or EventCancelled;
 }
 
 /// <summary>

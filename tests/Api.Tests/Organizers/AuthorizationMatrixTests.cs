@@ -43,7 +43,7 @@ public sealed class AuthorizationMatrixTests(SellingOnSqlite scene) : IClassFixt
     private static readonly string[] CoveredElsewhere =
     [
         "register", "login", "refreshAccessToken", "logout", "reserveSeats", "reserveBestAvailable", "releaseReservation", "confirmReservation",
-        "refundOrder", "checkInTicket", "uploadScans", "markNotificationsRead", "retryNotification",
+        "refundOrder", "checkInTicket", "uploadScans", "markNotificationsRead", "retryNotification", "updateNotificationPreferences",
         "addWebhookEndpoint", "removeWebhookEndpoint", "redeliverWebhook",
         "configureWaitingRoom", "joinWaitingRoom", "leaveWaitingRoom",
     ];

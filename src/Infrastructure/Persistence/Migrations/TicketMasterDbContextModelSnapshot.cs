@@ -433,6 +433,34 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("notification_cursors");
                 });
 
+            modelBuilder.Entity("TicketMaster.Notifications.NotificationPreferences", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("int")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("in_app");
+
+                    b.Property<bool>("Reminders")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("reminders");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences");
+                });
+
             modelBuilder.Entity("TicketMaster.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1498,6 +1526,16 @@ namespace TicketMaster.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_users_recipient_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.Notifications.NotificationPreferences", b =>
+                {
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_users_user_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Orders.Order", b =>
