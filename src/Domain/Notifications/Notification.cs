@@ -34,8 +34,17 @@ public static class NotificationKinds
     /// <summary>A day before the event (<see cref="NotificationOptions.ReminderLead"/>); subject: the event id.</summary>
     public const string EventReminder = "EventReminder";
 
-    /// <summary>About money or entry: sent whatever the recipient's preferences say.</summary>
-    public static bool IsTransactional(string kind) => kind is OrderConfirmed or EventCancelled;
+    /// <summary>Money went back to the buyer; subject: the refund id.</summary>
+    public const string PaymentRefunded = "PaymentRefunded";
+
+    /// <summary>An event's start moved; subject: <c>eventId:outboxId</c> (each move is news).</summary>
+    public const string EventRescheduled = "EventRescheduled";
+
+    /// <summary>
+    /// About money or entry: sent whatever the recipient's preferences say. A reschedule is one:
+    /// missing it means missing the show.
+    /// </summary>
+    public static bool IsTransactional(string kind) => kind is OrderConfirmed or EventCancelled or EventRescheduled or PaymentRefunded;
 }
 
 /// <summary>

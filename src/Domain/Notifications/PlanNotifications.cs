@@ -82,8 +82,26 @@ public sealed class PlanNotifications(TicketMasterDbContext db, NotificationOpti
                 $"{name} is cancelled", $"{name} will not take place; your tickets no longer admit anyone. The refund follows separately.", now)));
         }
 
+        if (message.Type == OutboxMessageTypes.EventRescheduled && message.ReadPayload<EventRescheduled>() is { WasPublished: true } moved)
+        {
+            var show = await db.Events.Where(e => e.Id == moved.EventId).Select(e => new { e.Name, e.StartsAtLocal }).SingleAsync(cancellationToken);
+            var holders = await HoldersAsync(moved.EventId, cancellationToken);
+            var local = show.StartsAtLocal is { } wall ? $" ({wall:yyyy-MM-dd HH:mm} at the venue)" : "";
+
+            // Each move is news: the subject names the outbox row, so a second reschedule notifies again.
+            var subject = $"{moved.EventId.ToString(CultureInfo.InvariantCulture)}:{message.Id.ToString(CultureInfo.InvariantCulture)}";
+            return holders.SelectMany(holder => Transactional.Select(channel => Notification.Plan(
+                NotificationKinds.EventRescheduled, subject, holder, channel,
+                $"{show.Name} has moved", $"{show.Name} now starts {DateTime.SpecifyKind(moved.To, DateTimeKind.Utc):u}{local}, instead of {DateTime.SpecifyKind(moved.From, DateTimeKind.Utc):u}. Your tickets stay valid for the new date.", now)));
+        }
+
         return [];
     }
+
+    /// <summary>Everyone holding a valid ticket for the event: refunded buyers have nothing to attend.</summary>
+    private Task<List<int>> HoldersAsync(int eventId, CancellationToken cancellationToken) =>
+        db.Tickets.Where(t => t.EventId == eventId && t.Status == Orders.TicketStatus.Valid)
+            .Join(db.Orders, t => t.OrderId, o => o.Id, (_, o) => o.UserId).Distinct().ToListAsync(cancellationToken);
 
     private async Task<int> AddNewAsync(List<Notification> planned, CancellationToken cancellationToken)
     {
