@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using TicketMaster.Api.Tests.Support;
+using TicketMaster.GraphQL.Relay;
 
 namespace TicketMaster.Api.Tests.OrganizerWebhooks;
 
@@ -42,7 +44,7 @@ public abstract class OrganizerWebhookTests(WebhookScene scene)
         Assert.Equal(2, body.RootElement.GetProperty("data").GetProperty("ticketCount").GetInt32());
         var delivery = await DeliveryAsync(organizer, added.GetProperty("webhookEndpoint").GetProperty("id").GetString()!, d => d.GetProperty("status").GetString() == "SENT");
         Assert.Equal(("order.paid", "WEBHOOK", 2), (delivery.GetProperty("kind").GetString(), delivery.GetProperty("channel").GetString(), delivery.GetProperty("attempts").GetInt32()));
-        Assert.Equal(received[0].DeliveryId, TicketMaster.GraphQL.Relay.GlobalId.TryDecode(delivery.GetProperty("id").GetString(), out _, out var key) ? key : "");
+        Assert.Equal(received[0].DeliveryId, GlobalId.TryDecode(delivery.GetProperty("id").GetString(), out _, out var key) ? key : "");
         Assert.Equal(2, scene.Receiver.At(path).Count);
     }
 
@@ -72,6 +74,32 @@ public abstract class OrganizerWebhookTests(WebhookScene scene)
         Assert.Equal(1, sent.GetProperty("attempts").GetInt32());
         Assert.Equal(200, scene.Receiver.At(path)[^1].Status);
         Assert.Single(scene.Receiver.At(path).Select(r => r.DeliveryId).Distinct());
+    }
+
+    [SkippableFact]
+    public async Task A_rescheduled_event_is_delivered_with_its_new_and_old_start_only_to_endpoints_that_asked()
+    {
+        var organizer = scene.ClientFor(scene.Organizer);
+        var (asked, notAsked) = (scene.Receiver.Path(200), scene.Receiver.Path(200));
+        await organizer.DataAsync(Add, new { input = new { eventId = scene.MainEventId, url = scene.Receiver.BaseUrl + asked, events = new[] { "EVENT_RESCHEDULED" } } });
+        await organizer.DataAsync(Add, new { input = new { eventId = scene.MainEventId, url = scene.Receiver.BaseUrl + notAsked, events = new[] { "EVENT_CANCELLED" } } });
+        var newStart = DateTime.UtcNow.AddDays(40).Date.AddHours(20);
+        Assert.True(GlobalId.TryDecode(scene.MainEventId, out _, out var key));
+
+        await scene.InDatabaseAsync(async db =>
+        {
+            var id = int.Parse(key, CultureInfo.InvariantCulture);
+            var show = await db.Events.Include(e => e.Venue).SingleAsync(e => e.Id == id);
+            show.Reschedule(newStart, null, null, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        var received = await scene.Receiver.WaitForAsync(asked, r => r.Count > 0, Patience);
+        using var body = JsonDocument.Parse(received[0].Body);
+        Assert.Equal("event.rescheduled", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal(newStart, body.RootElement.GetProperty("data").GetProperty("startsAt").GetDateTime().ToUniversalTime());
+        Assert.True(body.RootElement.GetProperty("data").TryGetProperty("previousStartsAt", out _));
+        Assert.Empty(scene.Receiver.At(notAsked));
     }
 
     [SkippableFact]
