@@ -8,11 +8,11 @@ namespace TicketMaster.Api.Notifications;
 /// instance; across instances the deduplication key and the delivery leases keep it to one send.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class NotificationJob(PlanNotifications plan, PlanReminders reminders, DeliverNotifications deliver, ILogger<NotificationJob> logger) : IJob
+public sealed class NotificationJob(PlanNotifications plan, PlanReminders reminders, PlanRefundNotices refunds, DeliverNotifications deliver, ILogger<NotificationJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var planned = await plan.ExecuteAsync(cancellationToken) + await reminders.ExecuteAsync(cancellationToken);
+        var planned = await plan.ExecuteAsync(cancellationToken) + await reminders.ExecuteAsync(cancellationToken) + await refunds.ExecuteAsync(cancellationToken);
         var sent = await deliver.ExecuteAsync(cancellationToken);
         if (planned + sent > 0)
         {
@@ -36,6 +36,7 @@ public static class NotificationPipeline
 
         services.AddScoped<PlanNotifications>();
         services.AddScoped<PlanReminders>();
+        services.AddScoped<PlanRefundNotices>();
         services.AddScoped<DeliverNotifications>();
         services.AddQuartz(quartz => quartz.ScheduleJob<NotificationJob>(
             trigger => trigger.WithIdentity("notifications").StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()),

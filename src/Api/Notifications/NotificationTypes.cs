@@ -22,6 +22,7 @@ public sealed class NotificationType : ObjectGraphType<Notification>
         Field(n => n.Attempts).Description("Delivery attempts made so far.");
         Field(n => n.LastError, nullable: true).Description("Why the last attempt failed; null once sent.");
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was planned (UTC).").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<DateTimeGraphType>("sentAt").Description("When it was delivered (UTC): handed to the mail server, or answered 2xx by a webhook receiver; null until then.").Resolve(ctx => ctx.Source.SentAt);
         Field<DateTimeGraphType>("readAt").Description("When its recipient marked it read (`markNotificationsRead`); null while unread.").Resolve(ctx => ctx.Source.ReadAt);
     }
 }
@@ -34,6 +35,7 @@ public sealed class NotificationChannelType : EnumerationGraphType<NotificationC
         Description = "How a notification reaches its recipient.";
         this.Describe("EMAIL", "An email to the account's address.");
         this.Describe("IN_APP", "Shown in the app: `myNotifications` and `onNotificationReceived`.");
+        this.Describe("WEBHOOK", "A signed POST to an organizer's webhook endpoint (`WebhookEndpoint.deliveries`); `kind` is the event type, e.g. `order.paid`.");
     }
 }
 

@@ -91,6 +91,7 @@ public static class GraphQLServices
         services.AddNodeResolver(OrderType.TypeName, BookingQueries.LoadOwnOrder);
         services.AddNodeResolver(TicketType.TypeName, BookingQueries.LoadOwnTicket);
         services.AddNodeResolver(Notifications.NotificationType.TypeName, Notifications.NotificationQueries.LoadVisibleNotification);
+        services.AddNodeResolver(OrganizerWebhooks.WebhookEndpointType.TypeName, OrganizerWebhooks.WebhookEndpointFields.LoadVisibleEndpoint);
         services.AddNodeResolver(WaitingRoom.QueueTicketType.TypeName, WaitingRoom.WaitingRoomQueries.LoadOwnTicket);
         return services;
     }

@@ -4,6 +4,7 @@ using TicketMaster.Api.CheckIn;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Notifications;
+using TicketMaster.Api.OrganizerWebhooks;
 using TicketMaster.Api.Users;
 using TicketMaster.Api.Venues;
 using TicketMaster.Api.WaitingRoom;
@@ -24,6 +25,8 @@ public sealed class MutationType : ObjectGraphType
         this.AddPerformerMutations();
         this.AddCheckInMutations();
         this.AddNotificationMutations();
+        this.AddNotificationPreferenceMutations();
+        this.AddWebhookEndpointMutations();
         this.AddWaitingRoomMutations();
     }
 }

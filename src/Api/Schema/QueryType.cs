@@ -2,6 +2,7 @@ using GraphQL.Types;
 using TicketMaster.Api.Booking;
 using TicketMaster.Api.Events;
 using TicketMaster.Api.Notifications;
+using TicketMaster.Api.OrganizerWebhooks;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Api.Performers;
 using TicketMaster.Api.Search;
@@ -26,6 +27,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddBookingQueries();
         this.AddSearchQueries();
         this.AddNotificationQueries();
+        this.AddWebhookEndpointQueries();
         this.AddWaitingRoomQueries();
     }
 }

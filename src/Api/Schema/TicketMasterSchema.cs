@@ -36,6 +36,7 @@ public sealed class TicketMasterSchema : global::GraphQL.Types.Schema
         // Amounts in errors (PaymentRefundedError.amount) are Money, as everywhere else.
         RegisterTypeMapping(typeof(global::TicketMaster.Common.Money), typeof(Api.Booking.MoneyType));
         RegisterTypeMapping(typeof(global::TicketMaster.Notifications.NotificationStatus), typeof(Api.Notifications.NotificationStatusType));
+        RegisterTypeMapping(typeof(global::TicketMaster.OrganizerWebhooks.WebhookEventType), typeof(Api.OrganizerWebhooks.WebhookEventTypeType));
         RegisterVisitor(new AuthorizeFieldsVisitor());
         Directives.Register(new CacheControlDirective());
         this.RegisterDescribedScalars();

@@ -1,5 +1,6 @@
 using TicketMaster.GraphQL.Caching;
 using GraphQL.Types;
+using TicketMaster.Api.Notifications;
 using TicketMaster.GraphQL.Relay;
 using TicketMaster.Users;
 
@@ -20,6 +21,7 @@ public sealed class UserType : ObjectGraphType<User>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleType>>>>("roles").Description("What the account may do; never empty.")
             .Resolve(ctx => Enum.GetValues<Role>().Where(r => r != Role.None && ctx.Source.IsIn(r)).ToList());
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When the account was registered.").Resolve(ctx => ctx.Source.CreatedAt);
+        this.AddNotificationPreferences();
     }
 }
 

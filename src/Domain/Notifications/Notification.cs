@@ -6,6 +6,9 @@ public enum NotificationChannel
 {
     Email,
     InApp,
+
+    /// <summary>An organizer's webhook endpoint (ADR 0024); the subject names the endpoint.</summary>
+    Webhook,
 }
 
 public enum NotificationStatus
@@ -30,6 +33,18 @@ public static class NotificationKinds
 
     /// <summary>A day before the event (<see cref="NotificationOptions.ReminderLead"/>); subject: the event id.</summary>
     public const string EventReminder = "EventReminder";
+
+    /// <summary>Money went back to the buyer; subject: the refund id.</summary>
+    public const string PaymentRefunded = "PaymentRefunded";
+
+    /// <summary>An event's start moved; subject: <c>eventId:outboxId</c> (each move is news).</summary>
+    public const string EventRescheduled = "EventRescheduled";
+
+    /// <summary>
+    /// About money or entry: sent whatever the recipient's preferences say. A reschedule is one:
+    /// missing it means missing the show.
+    /// </summary>
+    public static bool IsTransactional(string kind) => kind is OrderConfirmed or EventCancelled or EventRescheduled or PaymentRefunded;
 }
 
 /// <summary>
@@ -128,6 +143,10 @@ public sealed class Notification
 
         (Status, Attempts, NextAttemptAt, LastError) = (NotificationStatus.Pending, 0, now, null);
     }
+
+    /// <summary>Sends it again whatever its state (a webhook receiver lost it): attempts start over, now.</summary>
+    public void Redeliver(DateTime now) =>
+        (Status, Attempts, NextAttemptAt, LastError, LeaseOwner, LeasedUntil) = (NotificationStatus.Pending, 0, now, null, null, null);
 
     public void MarkRead(DateTime now) => ReadAt ??= now;
 }

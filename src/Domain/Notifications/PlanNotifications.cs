@@ -36,7 +36,7 @@ public sealed class PlanNotifications(TicketMasterDbContext db, NotificationOpti
 
         var settled = now - options.GapWindow;
         var messages = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Id > cursor.Position && m.CreatedAt <= settled && (m.Type == OutboxMessageTypes.SeatsChanged || m.Type == OutboxMessageTypes.EventStatusChanged))
+            .Where(m => m.Id > cursor.Position && m.CreatedAt <= settled && (m.Type == OutboxMessageTypes.SeatsChanged || m.Type == OutboxMessageTypes.EventStatusChanged || m.Type == OutboxMessageTypes.EventRescheduled))
             .OrderBy(m => m.Id).Take(options.OutboxBatchSize).ToListAsync(cancellationToken);
         if (messages.Count == 0)
         {
@@ -44,9 +44,11 @@ public sealed class PlanNotifications(TicketMasterDbContext db, NotificationOpti
         }
 
         var planned = new List<Notification>();
+        var webhooks = new OrganizerWebhooks.PlanWebhookDeliveries(db);
         foreach (var message in messages)
         {
             planned.AddRange(await PlanAsync(message, now, cancellationToken));
+            planned.AddRange(await webhooks.PlanAsync(message, now, cancellationToken));
         }
 
         var added = await AddNewAsync(planned, cancellationToken);
@@ -80,8 +82,26 @@ public sealed class PlanNotifications(TicketMasterDbContext db, NotificationOpti
                 $"{name} is cancelled", $"{name} will not take place; your tickets no longer admit anyone. The refund follows separately.", now)));
         }
 
+        if (message.Type == OutboxMessageTypes.EventRescheduled && message.ReadPayload<EventRescheduled>() is { WasPublished: true } moved)
+        {
+            var show = await db.Events.Where(e => e.Id == moved.EventId).Select(e => new { e.Name, e.StartsAtLocal }).SingleAsync(cancellationToken);
+            var holders = await HoldersAsync(moved.EventId, cancellationToken);
+            var local = show.StartsAtLocal is { } wall ? $" ({wall:yyyy-MM-dd HH:mm} at the venue)" : "";
+
+            // Each move is news: the subject names the outbox row, so a second reschedule notifies again.
+            var subject = $"{moved.EventId.ToString(CultureInfo.InvariantCulture)}:{message.Id.ToString(CultureInfo.InvariantCulture)}";
+            return holders.SelectMany(holder => Transactional.Select(channel => Notification.Plan(
+                NotificationKinds.EventRescheduled, subject, holder, channel,
+                $"{show.Name} has moved", $"{show.Name} now starts {DateTime.SpecifyKind(moved.To, DateTimeKind.Utc):u}{local}, instead of {DateTime.SpecifyKind(moved.From, DateTimeKind.Utc):u}. Your tickets stay valid for the new date.", now)));
+        }
+
         return [];
     }
+
+    /// <summary>Everyone holding a valid ticket for the event: refunded buyers have nothing to attend.</summary>
+    private Task<List<int>> HoldersAsync(int eventId, CancellationToken cancellationToken) =>
+        db.Tickets.Where(t => t.EventId == eventId && t.Status == Orders.TicketStatus.Valid)
+            .Join(db.Orders, t => t.OrderId, o => o.Id, (_, o) => o.UserId).Distinct().ToListAsync(cancellationToken);
 
     private async Task<int> AddNewAsync(List<Notification> planned, CancellationToken cancellationToken)
     {

@@ -9,7 +9,8 @@ namespace TicketMaster.Notifications;
 /// <summary>
 /// A day before an event, a reminder to everyone holding a valid ticket for it. Scheduled by the
 /// event's own start, not by a timer set at purchase, so a restart or a reschedule changes nothing;
-/// the deduplication key (EventReminder, event, person, channel) sends it once.
+/// the deduplication key (EventReminder, event, person, channel) sends it once. Holders who turned
+/// reminders (or the channel) off get none on it.
 /// </summary>
 public sealed class PlanReminders(TicketMasterDbContext db, NotificationOptions options, TimeProvider clock)
 {
@@ -34,13 +35,17 @@ public sealed class PlanReminders(TicketMasterDbContext db, NotificationOptions 
             var holders = await db.Tickets.Where(t => t.EventId == show.Id && t.Status == TicketStatus.Valid)
                 .Join(db.Orders, t => t.OrderId, o => o.Id, (_, o) => o.UserId).Distinct().ToListAsync(cancellationToken);
             var subject = show.Id.ToString(CultureInfo.InvariantCulture);
-            db.Notifications.AddRange(holders.SelectMany(holder => Channels.Select(channel => Notification.Plan(
-                NotificationKinds.EventReminder, subject, holder, channel,
-                $"Tomorrow: {show.Name}", $"{show.Name} starts at {show.StartsAt:u}. Have your tickets ready.", now))));
+            var preferences = await db.NotificationPreferences.AsNoTracking().Where(p => holders.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
+            var reminders = holders.SelectMany(holder => Channels
+                .Where(channel => preferences.GetValueOrDefault(holder)?.Allows(NotificationKinds.EventReminder, channel) ?? true)
+                .Select(channel => Notification.Plan(
+                    NotificationKinds.EventReminder, subject, holder, channel,
+                    $"Tomorrow: {show.Name}", $"{show.Name} starts at {show.StartsAt:u}. Have your tickets ready.", now))).ToList();
+            db.Notifications.AddRange(reminders);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                added += holders.Count * Channels.Length;
+                added += reminders.Count;
             }
             catch (DbUpdateException)
             {

@@ -98,6 +98,10 @@ public sealed class TicketMasterDbContext(DbContextOptions<TicketMasterDbContext
 
     public DbSet<Notifications.NotificationCursor> NotificationCursors => Set<Notifications.NotificationCursor>();
 
+    public DbSet<Notifications.NotificationPreferences> NotificationPreferences => Set<Notifications.NotificationPreferences>();
+
+    public DbSet<OrganizerWebhooks.WebhookEndpoint> WebhookEndpoints => Set<OrganizerWebhooks.WebhookEndpoint>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<WaitingRoom.WaitingRoomSettings> WaitingRooms => Set<WaitingRoom.WaitingRoomSettings>();

@@ -37,3 +37,13 @@ internal sealed class NotificationCursorConfiguration : IEntityTypeConfiguration
         cursor.Property(c => c.Name).HasMaxLength(40);
     }
 }
+
+internal sealed class NotificationPreferencesConfiguration : IEntityTypeConfiguration<NotificationPreferences>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreferences> preferences)
+    {
+        preferences.HasKey(p => p.UserId);
+        preferences.Property(p => p.UserId).ValueGeneratedNever();
+        preferences.HasOne<User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

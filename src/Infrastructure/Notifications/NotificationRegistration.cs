@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TicketMaster.OrganizerWebhooks;
 using TicketMaster.Persistence;
 using TicketMaster.Tickets;
 
@@ -7,7 +8,7 @@ namespace TicketMaster.Notifications;
 
 public static class NotificationRegistration
 {
-    /// <summary>The pipeline's options and channels: in-app, and email by SMTP or to .eml files.</summary>
+    /// <summary>The pipeline's options and channels: in-app, email by SMTP or to .eml files, and organizers' webhooks.</summary>
     public static IServiceCollection AddTicketMasterNotifications(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var notifications = configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>() ?? new NotificationOptions();
@@ -19,6 +20,11 @@ public static class NotificationRegistration
         services.AddSingleton<INotificationChannel, InAppChannel>();
         services.AddScoped<INotificationChannel>(provider => new EmailChannel(
             provider.GetRequiredService<TicketMasterDbContext>(), provider.GetRequiredService<TicketCodes>(), mail, pickup));
+        var webhooks = configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
+        var webhookClient = WebhookChannel.CreateClient(webhooks);
+        services.AddSingleton(webhooks);
+        services.AddScoped<INotificationChannel>(provider => new WebhookChannel(
+            provider.GetRequiredService<TicketMasterDbContext>(), webhookClient, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -53,6 +53,7 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["UploadScansPayload.results"] = "one per uploaded scan: at most 500 (`UploadScans.MaxScans`)",
         ["EntryProgress.byGate"] = "one per gate of the event: a handful to tens",
         ["EntryProgress.lastTwoHours"] = "eight quarter hours",
+        ["WebhookEndpoint.events"] = "one per `WebhookEventType` value",
     };
 
     /// <summary>
@@ -73,6 +74,7 @@ public sealed class SchemaShapeTests(SchemaShapeTests.LiveSchema live) : IClassF
         ["LayOutSeatMapInput.sections"] = "`SeatMapPlan.MaxPlaces` (100,000 places in all), else SeatMapTooLargeError; every section has a place",
         ["SeatMapSectionInput.rows"] = "`SeatMapPlan.MaxPlaces`, as above; an empty section is EmptySectionError",
         ["SeatBlockInput.rowLabels"] = "`SeatMapPlan.MaxPlaces`: rows times seats per row count",
+        ["AddWebhookEndpointInput.events"] = "one per `WebhookEventType` value, else InvalidFieldError",
         ["SeatBlockInput.accessibleRows"] = "some of `rowLabels`",
         ["SeatMapRowInput.seats"] = "`SeatMapPlan.MaxPlaces`, as above",
         ["CreateEventInput.prices"] = "`SectionPrice.MaxTiers` (500) and each section once, else InvalidFieldError",

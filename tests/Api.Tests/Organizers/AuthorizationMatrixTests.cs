@@ -38,12 +38,13 @@ public sealed class AuthorizationMatrixTests(SellingOnSqlite scene) : IClassFixt
     /// <summary>
     /// Mutations whose callers (anonymous and foreign ones included) are tested in their own features' tests:
     /// buying and accounts, refunds (RefundOrderTests), the door (CheckInTests), notifications
-    /// (NotificationTests, DeadNotificationTests) and the waiting room (WaitingRoomApiTests).
+    /// (NotificationTests, DeadNotificationTests), organizer webhooks (OrganizerWebhookTests) and the waiting room (WaitingRoomApiTests).
     /// </summary>
     private static readonly string[] CoveredElsewhere =
     [
         "register", "login", "refreshAccessToken", "logout", "reserveSeats", "reserveBestAvailable", "releaseReservation", "confirmReservation",
-        "refundOrder", "checkInTicket", "uploadScans", "markNotificationsRead", "retryNotification",
+        "refundOrder", "checkInTicket", "uploadScans", "markNotificationsRead", "retryNotification", "updateNotificationPreferences",
+        "addWebhookEndpoint", "removeWebhookEndpoint", "redeliverWebhook",
         "configureWaitingRoom", "joinWaitingRoom", "leaveWaitingRoom",
     ];
 

@@ -433,6 +433,34 @@ namespace TicketMaster.Persistence.Migrations
                     b.ToTable("notification_cursors");
                 });
 
+            modelBuilder.Entity("TicketMaster.Notifications.NotificationPreferences", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("int")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("in_app");
+
+                    b.Property<bool>("Reminders")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("reminders");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences");
+                });
+
             modelBuilder.Entity("TicketMaster.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -718,6 +746,54 @@ namespace TicketMaster.Persistence.Migrations
                         .HasDatabaseName("ix_tickets_event_id_seat_id");
 
                     b.ToTable("tickets");
+                });
+
+            modelBuilder.Entity("TicketMaster.OrganizerWebhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)")
+                        .HasColumnName("event_types");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("int")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_endpoints");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_webhook_endpoints_event_id");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_webhook_endpoints_owner_id_created_at");
+
+                    b.ToTable("webhook_endpoints");
                 });
 
             modelBuilder.Entity("TicketMaster.Outbox.OutboxMessage", b =>
@@ -1452,6 +1528,16 @@ namespace TicketMaster.Persistence.Migrations
                         .HasConstraintName("fk_notifications_users_recipient_id");
                 });
 
+            modelBuilder.Entity("TicketMaster.Notifications.NotificationPreferences", b =>
+                {
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_users_user_id");
+                });
+
             modelBuilder.Entity("TicketMaster.Orders.Order", b =>
                 {
                     b.HasOne("TicketMaster.Events.Event", null)
@@ -1531,6 +1617,23 @@ namespace TicketMaster.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_tickets_event_seats_event_id_seat_id");
+                });
+
+            modelBuilder.Entity("TicketMaster.OrganizerWebhooks.WebhookEndpoint", b =>
+                {
+                    b.HasOne("TicketMaster.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_endpoints_events_event_id");
+
+                    b.HasOne("TicketMaster.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_endpoints_users_owner_id");
                 });
 
             modelBuilder.Entity("TicketMaster.Performers.Performer", b =>
