@@ -175,3 +175,14 @@ public sealed class ConfirmationInProgressException(Guid reservationId)
 [Description("The seats were too contended to settle in time; nothing changed, and retrying is safe.")]
 public sealed class TryAgainException(Exception inner)
     : DomainException("Too many buyers are after these seats right now; nothing was changed, please try again.", inner);
+
+[Description("The event lets one account hold and buy at most `limit` tickets, and you already hold or bought `alreadyHeldOrBought`; refunded tickets do not count. Ask for fewer seats, or none.")]
+public sealed class TicketLimitReachedException(int limit, int alreadyHeldOrBought)
+    : DomainException($"One account may hold or buy at most {limit} tickets for this event; you already have {alreadyHeldOrBought}.")
+{
+    [Description("The event's per-account ticket limit (`maxTicketsPerAccount`).")]
+    public int Limit { get; } = limit;
+
+    [Description("Seats you hold in running reservations plus valid tickets you bought for this event.")]
+    public int AlreadyHeldOrBought { get; } = alreadyHeldOrBought;
+}

@@ -37,6 +37,17 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IBookingStore store, 
                 throw new TooManySeatsException(wanted.Count, perOrder);
             }
 
+            // The per-account limit costs nothing unless the event has one (ADR 0020).
+            if (state.MaxTicketsPerAccount is { } perAccount)
+            {
+                await store.LockAccountAsync(db, userId, token);
+                var already = await AccountTickets.HeldOrBoughtAsync(db, eventId, userId, now, token);
+                if (already + wanted.Count > perAccount)
+                {
+                    throw new TicketLimitReachedException(perAccount, already);
+                }
+            }
+
             if (state.ActiveHolds >= options.MaxActiveHoldsPerEvent)
             {
                 throw new TooManyReservationsException(eventId, options.MaxActiveHoldsPerEvent);
