@@ -28,7 +28,7 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IBookingStore store, 
             var state = await CompiledBookingQueries.EventStateAsync(db, eventId, userId, now, token) ?? throw new EventNotFoundException(eventId);
             if (state.Status != Events.EventStatus.OnSale)
             {
-                throw new EventNotOnSaleException(eventId, state.Status);
+                throw new EventNotOnSaleException(eventId, state.Status, state.OnSaleAt);
             }
 
             // The organizer's per-order limit (issue #14); the platform's own cap was checked above.

@@ -14,7 +14,7 @@ internal static class SellingEvents
         mutation($e: ID!, $s: [ID!]!) {
           reserveSeats(input: { eventId: $e, seatIds: $s }) {
             reservation { id }
-            errors { __typename ... on TicketLimitReachedError { limit alreadyHeldOrBought } }
+            errors { __typename ... on TicketLimitReachedError { limit alreadyHeldOrBought } ... on EventNotOnSaleError { status onSaleAt } }
           }
         }
         """;
@@ -41,7 +41,7 @@ internal static class SellingEvents
                 venueId, name = "Limited Night", category = "CONCERT", startsAt = "2030-03-06T19:30", currency = "EUR",
                 prices = new object[] { new { sectionId, price = new { amount = 40.0m, currency = "EUR" } } },
                 maxTicketsPerAccount,
-                onSaleAt = onSaleAt?.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                onSaleAt = onSaleAt is { } opens ? BerlinWallClock(opens) : null,
             },
         });
         var eventId = created.GetProperty("createEvent").GetProperty("event").GetProperty("id").GetString()!;
@@ -63,6 +63,10 @@ internal static class SellingEvents
             new { input = new { reservationId, paymentToken = "tok_visa", idempotencyKey = Guid.NewGuid().ToString() } });
         return confirmed.GetProperty("confirmReservation").GetProperty("order").GetProperty("id").GetString()!;
     }
+
+    /// <summary>The venue's wall-clock time, to the second, as organizers give times.</summary>
+    private static string BerlinWallClock(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static int Key(string id) =>
         GlobalId.TryDecode(id, out _, out var key) ? int.Parse(key, CultureInfo.InvariantCulture) : throw new ArgumentException(id);

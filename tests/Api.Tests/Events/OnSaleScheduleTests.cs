@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.Tests.Organizers;
+using TicketMaster.Outbox;
+using static TicketMaster.Api.Tests.Events.SellingEvents;
+
+namespace TicketMaster.Api.Tests.Events;
+
+/// <summary>
+/// An event published with a future onSaleAt is listed at once but sells only from then: reserving
+/// before is a typed error naming the time, and the on-sale job opens it on time with an outbox row.
+/// </summary>
+public abstract class OnSaleScheduleTests(SellingScene scene)
+{
+    [SkippableFact]
+    public async Task An_announced_event_is_browsable_refuses_reservations_with_its_onSaleAt_and_opens_by_itself()
+    {
+        var opensAt = DateTime.UtcNow.AddSeconds(4);
+        var (eventId, seats) = await PublishedAsync(scene, maxTicketsPerAccount: null, onSaleAt: opensAt);
+        var buyer = scene.ClientFor(scene.Attendee);
+
+        var listed = await scene.Anonymous.DataAsync("query($id: ID!) { eventById(id: $id) { status onSaleAt } }", new { id = eventId });
+        var early = await ReserveAsync(buyer, eventId, seats.Take(2));
+
+        Assert.Equal("ANNOUNCED", listed.GetProperty("eventById").GetProperty("status").GetString());
+        Assert.Equal(opensAt, listed.GetProperty("eventById").GetProperty("onSaleAt").GetDateTime().ToUniversalTime(), TimeSpan.FromSeconds(1));
+        var error = early.GetProperty("errors")[0];
+        Assert.Equal(("EventNotOnSaleError", "ANNOUNCED"), (error.GetProperty("__typename").GetString(), error.GetProperty("status").GetString()));
+        Assert.Equal(opensAt, error.GetProperty("onSaleAt").GetDateTime().ToUniversalTime(), TimeSpan.FromSeconds(1));
+        Assert.Equal(JsonValueKind.Null, early.GetProperty("reservation").ValueKind);
+
+        // The job (Events:OnSaleInterval, one second here) opens it; poll for the buyer's view, with a deadline.
+        var deadline = Stopwatch.StartNew();
+        JsonElement reserved;
+        while ((reserved = await ReserveAsync(buyer, eventId, seats.Take(2))).GetProperty("errors").ValueKind != JsonValueKind.Null)
+        {
+            Assert.Equal("EventNotOnSaleError", reserved.GetProperty("errors")[0].GetProperty("__typename").GetString());
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "the announced event never went on sale");
+            await Task.Delay(200);
+        }
+
+        Assert.True(DateTime.UtcNow >= opensAt.AddMilliseconds(-999), "sales opened before onSaleAt");
+        var key = Key(eventId).ToString(CultureInfo.InvariantCulture);
+        // Two status changes reach search and live: the publish (announced) and the opening, written once.
+        Assert.Equal(2, await scene.InDatabaseAsync(db => db.OutboxMessages.CountAsync(m => m.AggregateId == key && m.Type == OutboxMessageTypes.EventStatusChanged)));
+    }
+
+    [SkippableFact]
+    public async Task Publishing_without_onSaleAt_or_with_a_past_one_opens_sales_at_once()
+    {
+        var (eventId, seats) = await PublishedAsync(scene, maxTicketsPerAccount: null, onSaleAt: DateTime.UtcNow.AddMinutes(-5));
+
+        var reserved = await ReserveAsync(scene.ClientFor(scene.Attendee), eventId, seats.Take(1));
+
+        Assert.Equal(JsonValueKind.Null, reserved.GetProperty("errors").ValueKind);
+    }
+}
+
+public sealed class OnSaleScheduleOnSqlite(SellingOnSqlite scene) : OnSaleScheduleTests(scene), IClassFixture<SellingOnSqlite>;
+
+public sealed class OnSaleScheduleOnMariaDb(SellingOnMariaDb scene) : OnSaleScheduleTests(scene), IClassFixture<SellingOnMariaDb>;
