@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TicketMaster.Api.Tests.Organizers;
+using TicketMaster.Events;
 using TicketMaster.Outbox;
 using static TicketMaster.Api.Tests.Events.SellingEvents;
 
@@ -45,6 +47,26 @@ public abstract class OnSaleScheduleTests(SellingScene scene)
         var key = Key(eventId).ToString(CultureInfo.InvariantCulture);
         // Two status changes reach search and live: the publish (announced) and the opening, written once.
         Assert.Equal(2, await scene.InDatabaseAsync(db => db.OutboxMessages.CountAsync(m => m.AggregateId == key && m.Type == OutboxMessageTypes.EventStatusChanged)));
+    }
+
+    [SkippableFact]
+    public async Task Several_instances_opening_the_same_event_at_once_write_its_status_change_once()
+    {
+        var (eventId, _) = await PublishedAsync(scene, maxTicketsPerAccount: null, onSaleAt: DateTime.UtcNow.AddDays(1));
+        var key = Key(eventId);
+        await scene.InDatabaseAsync(db => db.Events.Where(e => e.Id == key).ExecuteUpdateAsync(set => set.SetProperty(e => e.OnSaleAt, DateTime.UtcNow.AddSeconds(-1))));
+
+        // Three passes as three Api instances would run them (the scene's own job may join in too).
+        var opened = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = scene.Api.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<OpenScheduledSales>().ExecuteAsync(100, CancellationToken.None);
+        })));
+
+        Assert.InRange(opened.Sum(), 0, 1);
+        Assert.Equal(EventStatus.OnSale, await scene.InDatabaseAsync(db => db.Events.Where(e => e.Id == key).Select(e => e.Status).SingleAsync()));
+        var aggregate = key.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(2, await scene.InDatabaseAsync(db => db.OutboxMessages.CountAsync(m => m.AggregateId == aggregate && m.Type == OutboxMessageTypes.EventStatusChanged)));
     }
 
     [SkippableFact]
