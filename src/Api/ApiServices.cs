@@ -39,6 +39,7 @@ public static class ApiServices
         builder.Services.AddWaitingRoom(builder.Configuration);
         builder.Services.AddExpirySweep(builder.Configuration);
         builder.Services.AddCancellationRefunds(builder.Configuration);
+        builder.Services.AddScheduledSales(builder.Configuration);
         builder.Services.AddPaymentReconciliation(builder.Configuration);
         builder.Services.AddSearchIndex(builder.Configuration, builder.Environment.ContentRootPath);
         if (builder.Configuration.GetSection(IndexerOptions.SectionName).Get<IndexerOptions>()?.RunInApi ?? new IndexerOptions().RunInApi)

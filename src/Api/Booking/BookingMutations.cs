@@ -20,7 +20,7 @@ public static class BookingMutations
             .Returns<ReservationType>("reservation", "The reservation holding your seats; confirm it before `expiresAt`.")
             .Errors(
                 typeof(SeatsUnavailableException), typeof(SeatsNotInEventException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
-                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
+                typeof(TooManySeatsException), typeof(TicketLimitReachedException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
                 typeof(WaitingRoomPassRequiredException), typeof(WaitingRoomPassExpiredException))
             .Resolve(async (input, ctx) =>
             {
@@ -34,7 +34,7 @@ public static class BookingMutations
             .Returns<ReservationType>("reservation", "The reservation holding the seats chosen for you; confirm it before `expiresAt`.")
             .Errors(
                 typeof(NotEnoughSeatsException), typeof(SeatsUnavailableException), typeof(EventNotFoundException), typeof(EventNotOnSaleException),
-                typeof(TooManySeatsException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
+                typeof(TooManySeatsException), typeof(TicketLimitReachedException), typeof(TooManyReservationsException), typeof(NoSeatsException), typeof(TryAgainException),
                 typeof(InvalidCurrencyException), typeof(PriceInOtherCurrencyException),
                 typeof(WaitingRoomPassRequiredException), typeof(WaitingRoomPassExpiredException))
             .Resolve(async (input, ctx) =>

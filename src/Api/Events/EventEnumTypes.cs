@@ -25,13 +25,14 @@ public sealed class EventStatusType : EnumerationGraphType<EventStatus>
     public EventStatusType()
     {
         Name = "EventStatus";
-        Description = "DRAFT → ON_SALE ⇄ SOLD_OUT; ON_SALE or SOLD_OUT → SALES_PAUSED → ON_SALE; CANCELLED and COMPLETED are final.";
+        Description = "DRAFT → ON_SALE (or DRAFT → ANNOUNCED → ON_SALE at `onSaleAt`); ON_SALE ⇄ SOLD_OUT; ON_SALE or SOLD_OUT → SALES_PAUSED → ON_SALE; CANCELLED and COMPLETED are final.";
         this.Describe("DRAFT", "Being prepared by its organizer: not listed, and `eventById` returns null for it.");
         this.Describe("ON_SALE", "Published, with seats to reserve.");
         this.Describe("SOLD_OUT", "Published, but no seat is left to reserve; it may go back ON_SALE when seats come free.");
         this.Describe("CANCELLED", "Called off; nothing can be reserved. Final.");
         this.Describe("COMPLETED", "The show is over. Final.");
         this.Describe("SALES_PAUSED", "Published, but its organizer stopped sales for now (`pauseSales`): listed, nothing can be reserved until `resumeSales`.");
+        this.Describe("ANNOUNCED", "Published and listed, but sales open at its `onSaleAt`: show the date; reserving before then answers `EventNotOnSaleError` with `onSaleAt`. It turns ON_SALE by itself.");
     }
 }
 

@@ -22,7 +22,7 @@ public static class EventOrganizerFields
         type.Field<DateTimeGraphType>("doorsAt").Description("When doors open (UTC), when the organizer gave it.").Resolve(ctx => ctx.Source.DoorsAt);
         type.Field<DateTimeGraphType>("onSaleAt").Description("When sales open (UTC); null: as soon as the event is published.").Resolve(ctx => ctx.Source.OnSaleAt);
         type.Field<IntGraphType>("maxTicketsPerOrder").Description("Most tickets one order may hold; null: no limit of the event's own.").Resolve(ctx => ctx.Source.MaxTicketsPerOrder);
-        type.Field<IntGraphType>("maxTicketsPerAccount").Description("Most tickets one account may buy for this event; null: no limit.").Resolve(ctx => ctx.Source.MaxTicketsPerAccount);
+        type.Field<IntGraphType>("maxTicketsPerAccount").Description("Most tickets one account may hold and buy for this event together (valid tickets plus seats in running reservations; refunded tickets do not count); beyond it reservations answer `TicketLimitReachedError`. Null: no limit.").Resolve(ctx => ctx.Source.MaxTicketsPerAccount);
         type.Field<NonNullGraphType<EventSalesType>>("sales")
             .Description("Sales figures now: seats sold, held and free, orders and revenue. Only the event's organizer and admins (`AUTH_NOT_AUTHORIZED` for others).")
             .AuthorizeWithPolicy(Policies.EventOrganizer)

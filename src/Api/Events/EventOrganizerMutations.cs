@@ -96,7 +96,7 @@ public sealed record CreateEventInput(
     [property: Description("When sales open once published; left out, as soon as it is published. " + EventOrganizerMutations.Time)] string? OnSaleAt = null,
     [property: Id(PerformerType.TypeName), Description("The line-up, headliner first.")] IReadOnlyList<int>? PerformerIds = null,
     [property: Description("Most tickets one order may hold, 1 to 100; left out, no limit of the event's own.")] int? MaxTicketsPerOrder = null,
-    [property: Description("Most tickets one account may buy for the event, 1 to 100; left out, no limit.")] int? MaxTicketsPerAccount = null)
+    [property: Description("Most tickets one account may hold and buy for the event together (refunded tickets do not count), 1 to 100; left out, no limit.")] int? MaxTicketsPerAccount = null)
 {
     public EventDraft ToDraft() => new(
         VenueId, Name, Description, Category, StartsAt, EndsAt, DoorsAt, OnSaleAt, Currency, SectionPriceInput.ToDomain(Prices), PerformerIds ?? [], MaxTicketsPerOrder, MaxTicketsPerAccount);

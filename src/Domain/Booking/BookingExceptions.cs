@@ -27,14 +27,17 @@ public sealed class SeatsNotInEventException(int eventId, IReadOnlyCollection<in
 }
 
 [Description("The event is not on sale (draft, sold out, cancelled or over); `status` says which.")]
-public sealed class EventNotOnSaleException(int eventId, EventStatus status)
-    : DomainException($"The event is {status}, not on sale.")
+public sealed class EventNotOnSaleException(int eventId, EventStatus status, DateTime? onSaleAt = null)
+    : DomainException(status == EventStatus.Announced && onSaleAt is { } opens ? $"Sales open at {opens:u}." : $"The event is {status}, not on sale.")
 {
     [Description("The event.")]
     public int EventId { get; } = eventId;
 
     [Description("Where the event is in its life.")]
     public EventStatus Status { get; } = status;
+
+    [Description("When sales open (UTC), for an `ANNOUNCED` event: try again from then. Null for any other status.")]
+    public DateTime? OnSaleAt { get; } = status == EventStatus.Announced ? onSaleAt : null;
 }
 
 [Description("Sales of the event stopped after the reservation was placed (paused or cancelled by the organizer, or the event is over): nothing was charged. `eventStatus` says which; a paused event may resume, so try again later.")]
@@ -175,3 +178,14 @@ public sealed class ConfirmationInProgressException(Guid reservationId)
 [Description("The seats were too contended to settle in time; nothing changed, and retrying is safe.")]
 public sealed class TryAgainException(Exception inner)
     : DomainException("Too many buyers are after these seats right now; nothing was changed, please try again.", inner);
+
+[Description("The event lets one account hold and buy at most `limit` tickets, and you already hold or bought `alreadyHeldOrBought`; refunded tickets do not count. Ask for fewer seats, or none.")]
+public sealed class TicketLimitReachedException(int limit, int alreadyHeldOrBought)
+    : DomainException($"One account may hold or buy at most {limit} tickets for this event; you already have {alreadyHeldOrBought}.")
+{
+    [Description("The event's per-account ticket limit (`maxTicketsPerAccount`).")]
+    public int Limit { get; } = limit;
+
+    [Description("Seats you hold in running reservations plus valid tickets you bought for this event.")]
+    public int AlreadyHeldOrBought { get; } = alreadyHeldOrBought;
+}

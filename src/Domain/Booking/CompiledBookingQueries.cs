@@ -9,7 +9,7 @@ using TicketMaster.Persistence;
 namespace TicketMaster.Booking;
 
 /// <summary>What a reservation checks before it locks anything: the event's sale status and currency, and the buyer's active holds on it.</summary>
-internal sealed record EventState(EventStatus Status, string Currency, int ActiveHolds, int? MaxTicketsPerOrder);
+internal sealed record EventState(EventStatus Status, string Currency, int ActiveHolds, int? MaxTicketsPerOrder, int? MaxTicketsPerAccount, DateTime? OnSaleAt);
 
 /// <summary>
 /// The booking path's LINQ reads, compiled: building the reserve read's expression tree,
@@ -29,7 +29,7 @@ internal static class CompiledBookingQueries
             db.Events.AsNoTracking()
                 .Where(e => e.Id == eventId)
                 .Select(e => new EventState(e.Status, e.Currency, db.Holds.Count(h =>
-                    h.UserId == userId && h.EventId == eventId && Hold.IsActive.Invoke(h, now)), e.MaxTicketsPerOrder))
+                    h.UserId == userId && h.EventId == eventId && Hold.IsActive.Invoke(h, now)), e.MaxTicketsPerOrder, e.MaxTicketsPerAccount, e.OnSaleAt))
                 .SingleOrDefault())))(db, eventId, userId, now, cancellationToken);
 
     /// <summary>The hold and its seats, untracked.</summary>

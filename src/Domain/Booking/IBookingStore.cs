@@ -26,6 +26,13 @@ public interface IBookingStore
         TicketMasterDbContext db, int eventId, IReadOnlyCollection<int> seatIds, bool skipRowLocks, bool tracked, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Serialises the account's reservations (MySQL: its users row locked until the step commits;
+    /// SQLite: the IMMEDIATE transaction already does), so two parallel holds cannot both pass the
+    /// event's per-account limit. Taken before the seats, always in that order.
+    /// </summary>
+    Task LockAccountAsync(TicketMasterDbContext db, int userId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes a new hold in one round trip: its locked seats marked held, the hold, its seat list and
     /// the outbox row the hold and its seats recorded, reported to the step for the after-commit publish.
     /// </summary>

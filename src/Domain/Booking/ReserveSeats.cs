@@ -28,13 +28,24 @@ public sealed class ReserveSeats(TicketMasterDbContext db, IBookingStore store, 
             var state = await CompiledBookingQueries.EventStateAsync(db, eventId, userId, now, token) ?? throw new EventNotFoundException(eventId);
             if (state.Status != Events.EventStatus.OnSale)
             {
-                throw new EventNotOnSaleException(eventId, state.Status);
+                throw new EventNotOnSaleException(eventId, state.Status, state.OnSaleAt);
             }
 
             // The organizer's per-order limit (issue #14); the platform's own cap was checked above.
             if (state.MaxTicketsPerOrder is { } perOrder && wanted.Count > perOrder)
             {
                 throw new TooManySeatsException(wanted.Count, perOrder);
+            }
+
+            // The per-account limit costs nothing unless the event has one (ADR 0020).
+            if (state.MaxTicketsPerAccount is { } perAccount)
+            {
+                await store.LockAccountAsync(db, userId, token);
+                var already = await AccountTickets.HeldOrBoughtAsync(db, eventId, userId, now, token);
+                if (already + wanted.Count > perAccount)
+                {
+                    throw new TicketLimitReachedException(perAccount, already);
+                }
             }
 
             if (state.ActiveHolds >= options.MaxActiveHoldsPerEvent)

@@ -294,7 +294,10 @@ public sealed class Event : Entity
 
     public void PutOnSale() => MoveTo(EventStatus.OnSale, EventStatus.Draft);
 
-    /// <summary>The organizer's publish: a draft goes on sale, but only while it is still to come.</summary>
+    /// <summary>
+    /// The organizer's publish: a draft is listed at once, but only while it is still to come; it goes on
+    /// sale now, or is announced until its <see cref="OnSaleAt"/> (then <see cref="OpenScheduledSales"/> opens it).
+    /// </summary>
     public void Publish(DateTime now)
     {
         if (Status == EventStatus.Draft && StartsAt <= now)
@@ -302,15 +305,24 @@ public sealed class Event : Entity
             throw new EventInThePastException(StartsAt);
         }
 
+        if (OnSaleAt > now)
+        {
+            MoveTo(EventStatus.Announced, EventStatus.Draft);
+            return;
+        }
+
         PutOnSale();
     }
+
+    /// <summary>An announced event's <see cref="OnSaleAt"/> came: its sales open.</summary>
+    public void OpenSales() => MoveTo(EventStatus.OnSale, EventStatus.Announced);
 
     public void MarkSoldOut() => MoveTo(EventStatus.SoldOut, EventStatus.OnSale);
 
     /// <summary>Seats came back (a hold expired, a ticket was refunded): sell them again.</summary>
     public void ReopenSales() => MoveTo(EventStatus.OnSale, EventStatus.SoldOut);
 
-    public void Cancel() => MoveTo(EventStatus.Cancelled, EventStatus.Draft, EventStatus.OnSale, EventStatus.SoldOut, EventStatus.SalesPaused);
+    public void Cancel() => MoveTo(EventStatus.Cancelled, EventStatus.Draft, EventStatus.Announced, EventStatus.OnSale, EventStatus.SoldOut, EventStatus.SalesPaused);
 
     /// <summary>The organizer stops sales for now: reservations are refused until <see cref="ResumeSales"/>; running holds may still be paid.</summary>
     public void PauseSales() => MoveTo(EventStatus.SalesPaused, EventStatus.OnSale, EventStatus.SoldOut);
@@ -325,7 +337,7 @@ public sealed class Event : Entity
             throw new EventNotStartedException(Id);
         }
 
-        MoveTo(EventStatus.Completed, EventStatus.OnSale, EventStatus.SoldOut, EventStatus.SalesPaused);
+        MoveTo(EventStatus.Completed, EventStatus.Announced, EventStatus.OnSale, EventStatus.SoldOut, EventStatus.SalesPaused);
     }
 
     public bool IsOnSale => Status == EventStatus.OnSale;

@@ -14,7 +14,7 @@ namespace TicketMaster.Indexer.Documents;
 public sealed class EventDocumentBuilder(IDbContextFactory<TicketMasterDbContext> databases, TimeProvider clock)
 {
     /// <summary>Statuses that are searchable; drafts are unpublished and cancelled events leave the index.</summary>
-    public static readonly EventStatus[] Searchable = [EventStatus.OnSale, EventStatus.SoldOut, EventStatus.Completed, EventStatus.SalesPaused];
+    public static readonly EventStatus[] Searchable = [EventStatus.OnSale, EventStatus.SoldOut, EventStatus.Completed, EventStatus.SalesPaused, EventStatus.Announced];
 
     /// <summary>A document for each searchable event, a removal for every other id (cancelled, draft, deleted).</summary>
     public async Task<(List<EventDocument> Upserts, List<IndexRemoval> Removals)> BuildAsync(

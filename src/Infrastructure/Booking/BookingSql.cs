@@ -62,6 +62,19 @@ internal sealed class BookingSql : IBookingStore
         return seats;
     }
 
+    /// <summary>Locks the account's users row on MySQL; SQLite's IMMEDIATE transaction already excludes every other writer.</summary>
+    public async Task LockAccountAsync(TicketMasterDbContext db, int userId, CancellationToken cancellationToken)
+    {
+        if (!db.IsMySql)
+        {
+            return;
+        }
+
+        var sql = new Statement();
+        var (command, parameters) = Prepare(db, sql, $"SELECT id FROM users WHERE id = {sql.Parameter(userId)} FOR UPDATE");
+        await command.ExecuteScalarAsync(parameters, cancellationToken);
+    }
+
     /// <summary>
     /// Writes a new hold in one round trip: its seats marked held (one UPDATE of the rows the
     /// caller has locked), the hold, its seat list and the outbox row the hold and its seats

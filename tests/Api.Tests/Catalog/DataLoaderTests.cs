@@ -38,6 +38,7 @@ public sealed class DataLoaderTests
                     // The expiry sweep's, the reconciler's, the notification job's and the search indexer's own queries would land in the count.
                     ["Booking:ExpirySweepInterval"] = "00:00:00",
                     ["Events:CancellationRefundInterval"] = "00:00:00",
+                    ["Events:OnSaleInterval"] = "00:00:00",
                     ["Booking:ReconcileInterval"] = "00:00:00",
                     ["Notifications:Interval"] = "00:00:00",
                     ["Indexer:RunInApi"] = "false",

@@ -90,6 +90,7 @@ public sealed class RedisLiveFixture : IAsyncLifetime
             ["Booking:HoldDuration"] = HoldDuration.ToString(),
             ["Booking:ExpirySweepInterval"] = "00:00:00",
             ["Events:CancellationRefundInterval"] = "00:00:00",
+            ["Events:OnSaleInterval"] = "00:00:00",
             ["Booking:ReconcileInterval"] = "00:00:00",
             ["Availability:ExpiringSoonNotice"] = ExpiringSoonNotice.ToString(),
             ["GraphQL:WebSockets:MaxQueuedResultsPerOperation"] = QueuedResults.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -54,7 +54,7 @@ public abstract class SellingScene(DatabaseProvider provider) : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        _api = await ApiHost.StartAsync(new Dictionary<string, string?>(_database.AppSettings) { ["DemoData:Size"] = "None" });
+        _api = await ApiHost.StartAsync(new Dictionary<string, string?>(_database.AppSettings) { ["DemoData:Size"] = "None", ["Events:OnSaleInterval"] = "00:00:01" });
     }
 
     public async Task DisposeAsync()

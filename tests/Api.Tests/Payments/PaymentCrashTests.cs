@@ -28,6 +28,7 @@ public sealed class PaymentCrashTests
         ["Booking__MaxActiveHoldsPerEvent"] = "1000",
         ["Booking__ExpirySweepInterval"] = "00:00:00",
         ["Events__CancellationRefundInterval"] = "00:00:00",
+        ["Events__OnSaleInterval"] = "00:00:00",
     };
 
     [SkippableFact]

@@ -22,6 +22,7 @@ public sealed class KeyRingTests
     {
         ["Booking__ExpirySweepInterval"] = "00:00:00",
         ["Events__CancellationRefundInterval"] = "00:00:00",
+        ["Events__OnSaleInterval"] = "00:00:00",
     };
 
     [SkippableFact]

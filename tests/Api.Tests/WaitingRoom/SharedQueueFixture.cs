@@ -89,6 +89,7 @@ public sealed class SharedQueueFixture : IAsyncLifetime
             ["WaitingRoom:PassDuration"] = PassDuration.ToString(),
             ["Booking:ExpirySweepInterval"] = "00:00:00",
             ["Events:CancellationRefundInterval"] = "00:00:00",
+            ["Events:OnSaleInterval"] = "00:00:00",
             ["Booking:ReconcileInterval"] = "00:00:00",
         };
         A = await ApiHost.StartAsync(Settings);

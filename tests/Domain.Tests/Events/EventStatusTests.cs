@@ -18,6 +18,34 @@ public sealed class EventStatusTests
     }
 
     [Fact]
+    public void Publishing_before_onSaleAt_announces_the_event_and_only_opening_sales_puts_it_on_sale()
+    {
+        var draft = DraftEvent();
+        var now = draft.StartsAt.AddDays(-10);
+        draft.Arrange(null, null, now.AddHours(1), null, null);
+
+        draft.Publish(now);
+
+        Assert.Equal(EventStatus.Announced, draft.Status);
+        Assert.Throws<InvalidEventStatusTransitionException>(draft.PauseSales);
+        draft.OpenSales();
+        Assert.Equal(EventStatus.OnSale, draft.Status);
+        Assert.Throws<InvalidEventStatusTransitionException>(draft.OpenSales);
+    }
+
+    [Fact]
+    public void Publishing_at_or_after_onSaleAt_puts_the_event_on_sale_at_once()
+    {
+        var draft = DraftEvent();
+        var now = draft.StartsAt.AddDays(-10);
+        draft.Arrange(null, null, now, null, null);
+
+        draft.Publish(now);
+
+        Assert.Equal(EventStatus.OnSale, draft.Status);
+    }
+
+    [Fact]
     public void A_sold_out_event_goes_back_on_sale_when_seats_return()
     {
         var onSale = DraftEvent();
