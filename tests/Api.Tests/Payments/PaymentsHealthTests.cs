@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics.Metrics;
 using TicketMaster.Api.Payments;
 using TicketMaster.Api.Tests.Support;
@@ -21,7 +22,7 @@ public sealed class PaymentsHealthTests
         double inLimbo;
         await using (var off = await ApiHost.StartAsync(new Dictionary<string, string?>(database.AppSettings) { ["DemoData:Size"] = "None", ["Booking:ReconcileInterval"] = "00:00:00" }))
         {
-            using var meters = GaugeReader.Start();
+            using var meters = GaugeReader.Start(off.Services.GetRequiredService<IMeterFactory>());
             Assert.Equal("Degraded", await off.CreateHttpClient().GetStringAsync("/healthz"));
             inLimbo = meters.Read("ticketmaster.payments.in_limbo");
         }
@@ -61,18 +62,21 @@ public sealed class PaymentsHealthTests
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Reads the payment gauges the way an exporter would.</summary>
+    /// <summary>
+    /// Reads one Api's payment gauges the way an exporter would: only its own meters (its IMeterFactory's), since the
+    /// other tests' Api hosts in this process publish gauges of the same name.
+    /// </summary>
     private sealed class GaugeReader : IDisposable
     {
         private readonly MeterListener _listener = new();
         private readonly Dictionary<string, double> _values = [];
 
-        public static GaugeReader Start()
+        public static GaugeReader Start(IMeterFactory scope)
         {
             var reader = new GaugeReader();
             reader._listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == PaymentMetrics.MeterName)
+                if (instrument.Meter.Name == PaymentMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, scope))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
