@@ -8,16 +8,14 @@ namespace TicketMaster.Api.Tests.Notifications;
 /// <summary>Buyers hear of a moved event and of a refund, by email over real SMTP and in-app, once each.</summary>
 public abstract class BuyerNoticeTests(MailScene scene)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private const string Inbox = "{ myNotifications { nodes { kind title body } } }";
 
     [SkippableFact]
     public async Task When_an_event_moves_its_ticket_holders_are_told_the_new_time_once_by_email_and_in_app()
     {
-        var eventId = await ScheduleAsync(DateTime.UtcNow.AddDays(20));
+        var eventId = await scene.ScheduleAsync("Notice ", DateTime.UtcNow.AddDays(20));
         var (buyer, _) = await scene.BuyAsync(GlobalId.Encode("Event", eventId));
-        var userId = await UserIdAsync(buyer);
+        var userId = await MailScene.UserIdAsync(buyer);
         var newStart = DateTime.UtcNow.AddDays(30).Date.AddHours(19);
 
         await scene.InDatabaseAsync(async db =>
@@ -27,7 +25,7 @@ public abstract class BuyerNoticeTests(MailScene scene)
             return await db.SaveChangesAsync();
         });
 
-        var inbox = await PollAsync(() => buyer.DataAsync(Inbox), data => Kinds(data).Contains("EventRescheduled"));
+        var inbox = await MailScene.PollAsync(() => buyer.DataAsync(Inbox), data => Kinds(data).Contains("EventRescheduled"));
         var notice = inbox.GetProperty("myNotifications").GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("kind").GetString() == "EventRescheduled");
         Assert.EndsWith("has moved", notice.GetProperty("title").GetString());
         Assert.Contains(newStart.ToString("u", System.Globalization.CultureInfo.InvariantCulture), notice.GetProperty("body").GetString());
@@ -38,9 +36,9 @@ public abstract class BuyerNoticeTests(MailScene scene)
     [SkippableFact]
     public async Task A_refunded_buyer_is_told_the_amount_and_the_reason_once_by_email_and_in_app()
     {
-        var eventId = await ScheduleAsync(DateTime.UtcNow.AddDays(20));
+        var eventId = await scene.ScheduleAsync("Notice ", DateTime.UtcNow.AddDays(20));
         var (buyer, _) = await scene.BuyAsync(GlobalId.Encode("Event", eventId));
-        var userId = await UserIdAsync(buyer);
+        var userId = await MailScene.UserIdAsync(buyer);
         var orderId = (await buyer.DataAsync("{ myOrders(first: 1) { nodes { id } } }")).GetProperty("myOrders").GetProperty("nodes")[0].GetProperty("id").GetString();
 
         var refunded = await scene.ClientFor(scene.Organizer).DataAsync(
@@ -48,7 +46,7 @@ public abstract class BuyerNoticeTests(MailScene scene)
             new { input = new { orderId, reason = "The band cancelled the support act" } });
 
         Assert.Equal("REFUNDED", refunded.GetProperty("refundOrder").GetProperty("order").GetProperty("status").GetString());
-        var inbox = await PollAsync(() => buyer.DataAsync(Inbox), data => Kinds(data).Contains("PaymentRefunded"));
+        var inbox = await MailScene.PollAsync(() => buyer.DataAsync(Inbox), data => Kinds(data).Contains("PaymentRefunded"));
         var notice = inbox.GetProperty("myNotifications").GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("kind").GetString() == "PaymentRefunded");
         Assert.Equal("Refund of 20.00 EUR", notice.GetProperty("title").GetString());
         Assert.Contains("The band cancelled the support act", notice.GetProperty("body").GetString());
@@ -59,45 +57,10 @@ public abstract class BuyerNoticeTests(MailScene scene)
         data.GetProperty("myNotifications").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("kind").GetString()).ToList();
 
     /// <summary>Exactly one email and one in-app notice of the kind for the person, both sent.</summary>
-    private Task SentAsync(int userId, string kind) => PollAsync(
+    private Task SentAsync(int userId, string kind) => MailScene.PollAsync(
         () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.RecipientId == userId && n.Kind == kind).Select(n => new { n.Channel, n.Status }).ToListAsync()),
         rows => rows.Count == 2 && rows.All(r => r.Status == NotificationStatus.Sent) && rows.Select(r => r.Channel).Distinct().Count() == 2);
 
-    private static async Task<int> UserIdAsync(GraphQLClient client)
-    {
-        var id = (await client.DataAsync("{ me { id } }")).GetProperty("me").GetProperty("id").GetString();
-        Assert.True(GlobalId.TryDecode(id, out _, out var key));
-        return int.Parse(key, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private Task<int> ScheduleAsync(DateTime startsAt) => scene.InDatabaseAsync(async db =>
-    {
-        var venue = await db.Venues.Include(v => v.Sections).ThenInclude(s => s.Rows).ThenInclude(r => r.Seats).FirstAsync();
-        var show = global::TicketMaster.Events.Event.Schedule(
-            GraphQLClient.UniqueName("Notice "), "Made for one test.", global::TicketMaster.Events.EventCategory.Concert, startsAt, venue, scene.Organizer.Id, "EUR",
-            venue.Sections.ToDictionary(s => s.Id, _ => 20m), [], DateTime.UtcNow);
-        show.PutOnSale();
-        db.Events.Add(show);
-        await db.SaveChangesAsync();
-        await Persistence.BulkInserter.InsertAsync(db, show.CreateInventory(venue), CancellationToken.None);
-        return show.Id;
-    });
-
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not done within {Patience}.");
-            await Task.Delay(50);
-        }
-    }
 }
 
 [Collection(SqliteMailCollection.Name)]

@@ -14,7 +14,7 @@ public sealed class DeadNotificationTests(MailServerDownScene scene) : IClassFix
         var admin = scene.ClientFor(scene.Admin);
         var (buyer, _) = await scene.BuyAsync(scene.MainEventId);
 
-        var dead = await PollAsync(async () => (await admin.DataAsync(Dead)).GetProperty("deadNotifications").GetProperty("nodes"), nodes => nodes.GetArrayLength() > 0);
+        var dead = await MailScene.PollAsync(async () => (await admin.DataAsync(Dead)).GetProperty("deadNotifications").GetProperty("nodes"), nodes => nodes.GetArrayLength() > 0);
         var email = dead[0];
         Assert.Equal(("OrderConfirmed", "EMAIL", "DEAD", 2), (email.GetProperty("kind").GetString(), email.GetProperty("channel").GetString(), email.GetProperty("status").GetString(), email.GetProperty("attempts").GetInt32()));
         Assert.False(string.IsNullOrEmpty(email.GetProperty("lastError").GetString()));
@@ -34,19 +34,4 @@ public sealed class DeadNotificationTests(MailServerDownScene scene) : IClassFix
         Assert.Equal(0, (await admin.DataAsync(Dead)).GetProperty("deadNotifications").GetProperty("nodes").GetArrayLength());
     }
 
-    private static async Task<JsonElement> PollAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not done within 30 s: {value}");
-            await Task.Delay(50);
-        }
-    }
 }

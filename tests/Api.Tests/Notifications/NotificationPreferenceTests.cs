@@ -8,14 +8,12 @@ namespace TicketMaster.Api.Tests.Notifications;
 /// <summary>Preferences switch reminders off per channel or altogether; order confirmations are sent regardless.</summary>
 public abstract class NotificationPreferenceTests(MailScene scene)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private const string Update = "mutation($input: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { notificationPreferences { email inApp reminders } errors { __typename } } }";
 
     [SkippableFact]
     public async Task Reminders_follow_each_buyers_switches_and_the_order_confirmation_is_sent_anyway()
     {
-        var eventId = await ScheduleAsync(DateTime.UtcNow.AddHours(3));
+        var eventId = await scene.ScheduleAsync("Prefs ", DateTime.UtcNow.AddHours(3));
         var noReminders = await new GraphQLClient(scene.Api.CreateHttpClient()).SignedInBuyerAsync();
         var noEmail = await new GraphQLClient(scene.Api.CreateHttpClient()).SignedInBuyerAsync();
         await noReminders.DataAsync(Update, new { input = new { reminders = false } });
@@ -26,13 +24,13 @@ public abstract class NotificationPreferenceTests(MailScene scene)
         // The one without reminders buys first: the event is not reminded of until a holder wants it.
         await scene.BuyAsync(GlobalId.Encode("Event", eventId), @as: noReminders);
         await scene.BuyAsync(GlobalId.Encode("Event", eventId), @as: noEmail);
-        var (skipper, mailless) = (await UserIdAsync(noReminders), await UserIdAsync(noEmail));
+        var (skipper, mailless) = (await MailScene.UserIdAsync(noReminders), await MailScene.UserIdAsync(noEmail));
 
         var subject = eventId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var reminders = await PollAsync(
+        var reminders = await MailScene.PollAsync(
             () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.Kind == NotificationKinds.EventReminder && n.Subject == subject).Select(n => new { n.RecipientId, n.Channel, n.Status }).ToListAsync()),
             rows => rows.Count > 0 && rows.All(r => r.Status == NotificationStatus.Sent));
-        var confirmations = await PollAsync(
+        var confirmations = await MailScene.PollAsync(
             () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.Kind == NotificationKinds.OrderConfirmed && n.Channel == NotificationChannel.Email && (n.RecipientId == skipper || n.RecipientId == mailless) && n.Status == NotificationStatus.Sent).Select(n => n.RecipientId).ToListAsync()),
             rows => rows.Count == 2);
 
@@ -55,41 +53,6 @@ public abstract class NotificationPreferenceTests(MailScene scene)
     private static (bool, bool, bool) Switches(System.Text.Json.JsonElement p) =>
         (p.GetProperty("email").GetBoolean(), p.GetProperty("inApp").GetBoolean(), p.GetProperty("reminders").GetBoolean());
 
-    private static async Task<int> UserIdAsync(GraphQLClient client)
-    {
-        var id = (await client.DataAsync("{ me { id } }")).GetProperty("me").GetProperty("id").GetString();
-        Assert.True(GlobalId.TryDecode(id, out _, out var key));
-        return int.Parse(key, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private Task<int> ScheduleAsync(DateTime startsAt) => scene.InDatabaseAsync(async db =>
-    {
-        var venue = await db.Venues.Include(v => v.Sections).ThenInclude(s => s.Rows).ThenInclude(r => r.Seats).FirstAsync();
-        var show = global::TicketMaster.Events.Event.Schedule(
-            GraphQLClient.UniqueName("Prefs "), "Made for one test.", global::TicketMaster.Events.EventCategory.Concert, startsAt, venue, scene.Organizer.Id, "EUR",
-            venue.Sections.ToDictionary(s => s.Id, _ => 20m), [], DateTime.UtcNow);
-        show.PutOnSale();
-        db.Events.Add(show);
-        await db.SaveChangesAsync();
-        await Persistence.BulkInserter.InsertAsync(db, show.CreateInventory(venue), CancellationToken.None);
-        return show.Id;
-    });
-
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not done within {Patience}.");
-            await Task.Delay(50);
-        }
-    }
 }
 
 [Collection(SqliteMailCollection.Name)]

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using TicketMaster.Api.Tests.Support;
 using TicketMaster.Api.Tests.Tickets;
+using TicketMaster.GraphQL.Relay;
 using TicketMaster.Persistence;
 
 namespace TicketMaster.Api.Tests.Notifications;
@@ -37,6 +40,48 @@ public abstract class MailScene(DatabaseProvider provider) : TicketScene(provide
         await base.DisposeAsync();
         _smtp?.Dispose();
     }
+
+    /// <summary>How long a test waits for the notification job (every 100 ms here) to get something done.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reads until <paramref name="done"/> holds and returns that read; fails after <see cref="Patience"/>.</summary>
+    public static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Not done within {Patience}: {value}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The signed-in caller's user id, read from <c>me</c>.</summary>
+    public static async Task<int> UserIdAsync(GraphQLClient client)
+    {
+        var id = (await client.DataAsync("{ me { id } }")).GetProperty("me").GetProperty("id").GetString();
+        Assert.True(GlobalId.TryDecode(id, out _, out var key));
+        return int.Parse(key, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A new on-sale event at the scene's first venue, 20 EUR a seat, named <paramref name="prefix"/> and a unique suffix.</summary>
+    public Task<int> ScheduleAsync(string prefix, DateTime startsAt) => InDatabaseAsync(async db =>
+    {
+        var venue = await db.Venues.Include(v => v.Sections).ThenInclude(s => s.Rows).ThenInclude(r => r.Seats).FirstAsync();
+        var show = global::TicketMaster.Events.Event.Schedule(
+            GraphQLClient.UniqueName(prefix), "Made for one test.", global::TicketMaster.Events.EventCategory.Concert, startsAt, venue, Organizer.Id, "EUR",
+            venue.Sections.ToDictionary(s => s.Id, _ => 20m), [], DateTime.UtcNow);
+        show.PutOnSale();
+        db.Events.Add(show);
+        await db.SaveChangesAsync();
+        await BulkInserter.InsertAsync(db, show.CreateInventory(venue), CancellationToken.None);
+        return show.Id;
+    });
 
     protected override void Configure(Dictionary<string, string?> settings)
     {

@@ -11,8 +11,6 @@ namespace TicketMaster.Api.Tests.Notifications;
 /// <summary>After a purchase: the confirmation email over real SMTP, and the in-app notification.</summary>
 public abstract class NotificationTests(MailScene scene)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     [SkippableFact]
     public async Task The_confirmation_email_arrives_once_with_the_booking_id_scannable_tickets_and_a_calendar_entry()
     {
@@ -51,7 +49,7 @@ public abstract class NotificationTests(MailScene scene)
         var stranger = await scene.Anonymous.SignedInBuyerAsync();
         const string Mine = "{ myUnreadNotificationCount myNotifications { nodes { id kind title body channel status readAt } } }";
 
-        var inbox = await PollAsync(() => buyer.DataAsync<InboxData>(Mine), data => data.MyNotifications.Nodes.Count > 0);
+        var inbox = await MailScene.PollAsync(() => buyer.DataAsync<InboxData>(Mine), data => data.MyNotifications.Nodes.Count > 0);
         var note = Assert.Single(inbox.MyNotifications.Nodes);
         var marked = await buyer.DataAsync<MarkData>("mutation($ids: [ID!]) { markNotificationsRead(input: { notificationIds: $ids }) { unread errors { __typename } } }", new { ids = new[] { note.Id } });
         var foreign = await stranger.DataAsync<MarkData>("mutation($ids: [ID!]) { markNotificationsRead(input: { notificationIds: $ids }) { unread errors { __typename } } }", new { ids = new[] { note.Id } });
@@ -72,7 +70,7 @@ public abstract class NotificationTests(MailScene scene)
     public async Task A_subscriber_receives_the_unread_notification_over_server_sent_events()
     {
         var (buyer, _) = await scene.BuyAsync(scene.MainEventId);
-        await PollAsync(() => buyer.DataAsync<InboxData>("{ myUnreadNotificationCount myNotifications { nodes { id kind title body channel status readAt } } }"), data => data.MyUnreadNotificationCount > 0);
+        await MailScene.PollAsync(() => buyer.DataAsync<InboxData>("{ myUnreadNotificationCount myNotifications { nodes { id kind title body channel status readAt } } }"), data => data.MyUnreadNotificationCount > 0);
 
         var first = await buyer.FirstStreamedAsync("subscription { onNotificationReceived { kind title channel } }");
 
@@ -87,8 +85,8 @@ public abstract class NotificationTests(MailScene scene)
     public async Task A_subscriber_then_receives_each_new_notification_as_it_is_delivered()
     {
         var (buyer, _) = await scene.BuyAsync(scene.MainEventId);
-        await PollAsync(() => buyer.DataAsync<InboxData>("{ myUnreadNotificationCount myNotifications { nodes { id kind title body channel status readAt } } }"), data => data.MyUnreadNotificationCount > 0);
-        using var timeout = new CancellationTokenSource(Patience);
+        await MailScene.PollAsync(() => buyer.DataAsync<InboxData>("{ myUnreadNotificationCount myNotifications { nodes { id kind title body channel status readAt } } }"), data => data.MyUnreadNotificationCount > 0);
+        using var timeout = new CancellationTokenSource(MailScene.Patience);
         await using var stream = buyer.StreamedAsync("subscription { onNotificationReceived { kind body } }", timeout.Token).GetAsyncEnumerator(timeout.Token);
 
         // The first message (the unread confirmation) shows the stream is open; the next purchase comes after it.
@@ -132,13 +130,13 @@ public abstract class NotificationTests(MailScene scene)
     [SkippableFact]
     public async Task Ticket_holders_are_reminded_once_a_day_before_the_event_by_email_and_in_app()
     {
-        var eventId = await ScheduleAsync("Soon ", DateTime.UtcNow.AddHours(3));
+        var eventId = await scene.ScheduleAsync("Soon ", DateTime.UtcNow.AddHours(3));
         var (buyer, _) = await scene.BuyAsync(GlobalId.Encode("Event", eventId), count: 2);
         const string Mine = "{ myNotifications { nodes { kind title } } }";
 
-        var inbox = await PollAsync(() => buyer.DataAsync<KindsData>(Mine), data => data.MyNotifications.Nodes.Any(n => n.Kind == "EventReminder"));
+        var inbox = await MailScene.PollAsync(() => buyer.DataAsync<KindsData>(Mine), data => data.MyNotifications.Nodes.Any(n => n.Kind == "EventReminder"));
         var subject = eventId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await PollAsync(
+        await MailScene.PollAsync(
             () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.Kind == NotificationKinds.EventReminder && n.Subject == subject).Select(n => n.Status).ToListAsync()),
             statuses => statuses.Count == 2 && statuses.All(s => s == NotificationStatus.Sent));
 
@@ -151,7 +149,7 @@ public abstract class NotificationTests(MailScene scene)
     [SkippableFact]
     public async Task When_an_event_is_cancelled_every_buyer_hears_of_it_once_by_email_and_in_app()
     {
-        var eventId = await ScheduleAsync("Doomed ", DateTime.UtcNow.AddDays(20));
+        var eventId = await scene.ScheduleAsync("Doomed ", DateTime.UtcNow.AddDays(20));
         var (first, _) = await scene.BuyAsync(GlobalId.Encode("Event", eventId));
         var (second, _) = await scene.BuyAsync(GlobalId.Encode("Event", eventId), count: 2);
 
@@ -163,7 +161,7 @@ public abstract class NotificationTests(MailScene scene)
         });
 
         var subject = eventId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await PollAsync(
+        await MailScene.PollAsync(
             () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.Kind == NotificationKinds.EventCancelled && n.Subject == subject).Select(n => n.Status).ToListAsync()),
             statuses => statuses.Count == 4 && statuses.All(s => s == NotificationStatus.Sent));
         foreach (var buyer in new[] { first, second })
@@ -176,19 +174,6 @@ public abstract class NotificationTests(MailScene scene)
     }
 
     /// <summary>An event of the scene's organizer at its venue, on sale, starting at <paramref name="startsAt"/>; named by <paramref name="prefix"/> and a random tail.</summary>
-    private Task<int> ScheduleAsync(string prefix, DateTime startsAt) => scene.InDatabaseAsync(async db =>
-    {
-        var venue = await db.Venues.Include(v => v.Sections).ThenInclude(s => s.Rows).ThenInclude(r => r.Seats).FirstAsync();
-        var show = global::TicketMaster.Events.Event.Schedule(
-            GraphQLClient.UniqueName(prefix), "Made for one test.", global::TicketMaster.Events.EventCategory.Concert, startsAt, venue, scene.Organizer.Id, "EUR",
-            venue.Sections.ToDictionary(s => s.Id, _ => 20m), [], DateTime.UtcNow);
-        show.PutOnSale();
-        db.Events.Add(show);
-        await db.SaveChangesAsync();
-        await Persistence.BulkInserter.InsertAsync(db, show.CreateInventory(venue), CancellationToken.None);
-        return show.Id;
-    });
-
     private static async Task<Guid> OrderIdAsync(GraphQLClient buyer) =>
         GlobalId.DecodeGuid((await buyer.DataAsync<OrdersData>("{ myOrders(first: 1) { nodes { id } } }")).MyOrders.Nodes[0].Id, "Order");
 
@@ -196,10 +181,10 @@ public abstract class NotificationTests(MailScene scene)
 
     private async Task<IReadOnlyList<MimeMessage>> MessagesForAsync(Guid orderId, int count)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + MailScene.Patience;
         while (MessagesFor(orderId).Count() < count)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"No confirmation for order {orderId} within {Patience}.");
+            Assert.True(DateTime.UtcNow < deadline, $"No confirmation for order {orderId} within {MailScene.Patience}.");
             await Task.Delay(50);
         }
 
@@ -207,25 +192,9 @@ public abstract class NotificationTests(MailScene scene)
     }
 
     /// <summary>Waits until every notification of the order is recorded as sent, so a duplicate would have been sent by now.</summary>
-    private Task AllSentAsync(Guid orderId) => PollAsync(
+    private Task AllSentAsync(Guid orderId) => MailScene.PollAsync(
         () => scene.InDatabaseAsync(db => db.Notifications.Where(n => n.Subject == orderId.ToString()).Select(n => n.Status).ToListAsync()),
         statuses => statuses.Count == 2 && statuses.All(s => s == NotificationStatus.Sent));
-
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not done within {Patience}: {value}");
-            await Task.Delay(50);
-        }
-    }
 
     private sealed record OrdersData(Connection<Node> MyOrders);
 
