@@ -92,6 +92,9 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         refund.HasIndex(r => r.IdempotencyKey).IsUnique();
         refund.HasIndex(r => r.PaymentId);
         refund.HasIndex(r => r.OrderId);
+
+        // The refund notices read the last hour of refunds on every notification tick.
+        refund.HasIndex(r => r.CreatedAt);
         refund.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
         refund.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
     }

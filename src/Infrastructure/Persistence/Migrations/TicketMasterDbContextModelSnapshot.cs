@@ -684,6 +684,9 @@ namespace TicketMaster.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_refunds");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_refunds_created_at");
+
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_refunds_idempotency_key");
