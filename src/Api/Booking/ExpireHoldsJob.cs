@@ -26,16 +26,6 @@ public static class ExpirySweep
     public static IServiceCollection AddExpirySweep(this IServiceCollection services, IConfiguration configuration)
     {
         var interval = configuration.GetSection(BookingOptions.SectionName).Get<BookingOptions>()?.ExpirySweepInterval ?? new BookingOptions().ExpirySweepInterval;
-        if (interval <= TimeSpan.Zero)
-        {
-            // Off, e.g. where another process sweeps, or in a test that counts SQL statements.
-            return services;
-        }
-
-        services.AddQuartz(quartz => quartz.ScheduleJob<ExpireHoldsJob>(
-            trigger => trigger.WithIdentity("expire-holds").StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()),
-            job => job.WithIdentity("expire-holds")));
-        services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
-        return services;
+        return services.AddIntervalJob<ExpireHoldsJob>("expire-holds", interval);
     }
 }

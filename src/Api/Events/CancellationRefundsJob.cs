@@ -36,16 +36,6 @@ public static class CancellationRefunds
         services.TryAddScoped<RefundOrder>();
         services.TryAddScoped<RefundCancelledEvents>();
         var interval = configuration.GetValue<TimeSpan?>(IntervalSetting) ?? TimeSpan.FromMinutes(1);
-        if (interval <= TimeSpan.Zero)
-        {
-            // Off, e.g. in a test that counts SQL statements or kills a cancellation half-way on purpose.
-            return services;
-        }
-
-        services.AddQuartz(quartz => quartz.ScheduleJob<CancellationRefundsJob>(
-            trigger => trigger.WithIdentity("cancellation-refunds").StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()),
-            job => job.WithIdentity("cancellation-refunds")));
-        services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
-        return services;
+        return services.AddIntervalJob<CancellationRefundsJob>("cancellation-refunds", interval);
     }
 }

@@ -30,16 +30,6 @@ public static class ScheduledSales
     {
         services.TryAddScoped<OpenScheduledSales>();
         var interval = configuration.GetValue<TimeSpan?>(IntervalSetting) ?? TimeSpan.FromSeconds(5);
-        if (interval <= TimeSpan.Zero)
-        {
-            // Off, e.g. in a test that counts SQL statements or asserts a quiet database.
-            return services;
-        }
-
-        services.AddQuartz(quartz => quartz.ScheduleJob<OnSaleJob>(
-            trigger => trigger.WithIdentity("on-sale").StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()),
-            job => job.WithIdentity("on-sale")));
-        services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
-        return services;
+        return services.AddIntervalJob<OnSaleJob>("on-sale", interval);
     }
 }

@@ -28,20 +28,12 @@ public static class NotificationPipeline
     {
         services.AddTicketMasterNotifications(configuration, contentRoot);
         var interval = configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>()?.Interval ?? new NotificationOptions().Interval;
-        if (interval <= TimeSpan.Zero)
-        {
-            // Off, e.g. in a test that counts SQL statements, or where another instance sends.
-            return services;
-        }
-
         services.AddScoped<PlanNotifications>();
         services.AddScoped<PlanReminders>();
         services.AddScoped<PlanRefundNotices>();
         services.AddScoped<DeliverNotifications>();
-        services.AddQuartz(quartz => quartz.ScheduleJob<NotificationJob>(
-            trigger => trigger.WithIdentity("notifications").StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()),
-            job => job.WithIdentity("notifications")));
-        services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
-        return services;
+
+        // Off (zero) in a test that counts SQL statements, or where another instance sends.
+        return services.AddIntervalJob<NotificationJob>("notifications", interval);
     }
 }

@@ -41,16 +41,6 @@ public static class PaymentReconciliation
         services.AddSingleton<PaymentMetrics>();
         services.AddHealthChecks().AddCheck<PaymentsHealthCheck>("payments");
         var interval = configuration.GetSection(BookingOptions.SectionName).Get<BookingOptions>()?.ReconcileInterval ?? new BookingOptions().ReconcileInterval;
-        if (interval <= TimeSpan.Zero)
-        {
-            // Off, e.g. in a test that counts SQL statements or asserts a quiet database.
-            return services;
-        }
-
-        services.AddQuartz(quartz => quartz.ScheduleJob<ReconcilePaymentsJob>(
-            trigger => trigger.WithIdentity("reconcile-payments").StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()),
-            job => job.WithIdentity("reconcile-payments")));
-        services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
-        return services;
+        return services.AddIntervalJob<ReconcilePaymentsJob>("reconcile-payments", interval);
     }
 }
